@@ -1,0 +1,76 @@
+// Package corpus reads court opinions in the formats courts and data
+// projects publish and says which case each document is.
+package corpus
+
+import "sort"
+
+// Document is one opinion ready for extraction: its plain text and who it
+// is.
+type Document struct {
+	// ID is stable across runs: the source's own id when it has one,
+	// otherwise the path as given (for standard input, "-").
+	ID string
+	// Path is the file the document came from (for a multi-document file,
+	// that file).
+	Path string
+	// Format names the reader that produced the document, e.g. "text",
+	// "courtlistener-html", "cap-json", "columbia-xml", "pdf".
+	Format string
+	// Text is the opinion's plain text; citation offsets point into it.
+	Text string
+	// Pages marks where each page of the opinion's own report starts in
+	// Text (star pagination "*256" in CourtListener HTML, <page-number> in
+	// CAP, PDF pages), in ascending Offset order.
+	Pages []PageMark
+	// Meta is what is known of the document's identity.
+	Meta Meta
+}
+
+// PageMark says that the page named Page starts at byte Offset of Text.
+type PageMark struct {
+	Offset int
+	Page   string
+}
+
+// Meta is a document's identity. Fields are empty when unknown.
+type Meta struct {
+	CaseName string
+	// Citations are the opinion's own citations as written by the source
+	// ("555 U.S. 335", "129 S. Ct. 855"); the graph normalises them.
+	Citations []string
+	Court     string
+	// Date is ISO 8601, as precise as the source: "2009-01-26", "1922-05",
+	// "1976".
+	Date string
+	// Opinion is which opinion of the case the document holds: "majority",
+	// "concurrence", "dissent", "combined", ... or empty.
+	Opinion string
+	// Source says where the identity came from: "format", "manifest" or
+	// "text"; empty when there is none.
+	Source string
+}
+
+// Year returns the year of Date, or 0.
+func (m Meta) Year() int {
+	if len(m.Date) < 4 {
+		return 0
+	}
+	y := 0
+	for _, c := range m.Date[:4] {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		y = y*10 + int(c-'0')
+	}
+	return y
+}
+
+// PageAt returns the page of the opinion on which byte offset off of Text
+// lies, or "" when the document has no page marks before it.
+func (d *Document) PageAt(off int) string {
+	i := sort.Search(len(d.Pages), func(i int) bool { return d.Pages[i].Offset > off })
+	if i == 0 {
+		return ""
+	}
+	return d.Pages[i-1].Page
+}

@@ -1,0 +1,155 @@
+// Package extract finds case and statute citations in the text of U.S.
+// court opinions and resolves every short form (short cites, supra, Id.,
+// Ibid.) to the authority it points at.
+//
+// The scanner is hand-written, in the manner of go/scanner: it walks the
+// original bytes once, positions are byte offsets into that input, and
+// nothing is rewritten before scanning, so offsets always point into the
+// text the caller passed in. Reporter spellings come from a data table
+// (see Reporters), never from code.
+package extract
+
+import "strings"
+
+// Kind says which form a citation takes.
+type Kind uint8
+
+// The citation forms. A Law citation is a statute or regulation: an
+// authority that Id. may refer to, but never a case.
+const (
+	Full Kind = iota + 1
+	Short
+	Supra
+	ID
+	Law
+)
+
+var kindNames = [...]string{Full: "full", Short: "short", Supra: "supra", ID: "id", Law: "law"}
+
+// String returns the name used in every output format: full, short,
+// supra, id or law.
+func (k Kind) String() string {
+	if int(k) < len(kindNames) && kindNames[k] != "" {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// ParseKind is the inverse of Kind.String.
+func ParseKind(s string) (Kind, bool) {
+	for k, name := range kindNames {
+		if name != "" && name == s {
+			return Kind(k), true
+		}
+	}
+	return 0, false
+}
+
+// Ref names a case (or statute) by one of its citations: volume, canonical
+// reporter abbreviation and first page. For a statute, Volume is the title
+// (possibly empty), Reporter the code and Page the section.
+type Ref struct {
+	Volume   string
+	Reporter string
+	Page     string
+}
+
+// String formats the reference in canonical form, e.g. "424 U.S. 409" or
+// "42 U.S.C. § 1983".
+func (r Ref) String() string {
+	var b strings.Builder
+	if r.Volume != "" {
+		b.WriteString(r.Volume)
+		b.WriteByte(' ')
+	}
+	b.WriteString(r.Reporter)
+	if r.Page != "" {
+		b.WriteByte(' ')
+		b.WriteString(r.Page)
+	}
+	return b.String()
+}
+
+// IsZero reports whether the reference is empty.
+func (r Ref) IsZero() bool { return r == Ref{} }
+
+// Citation is one citation found in a text, resolved where it is a short
+// form.
+type Citation struct {
+	Kind Kind
+
+	// Start and End are byte offsets of the citation in the input: Text is
+	// input[Start:End]. Line is the 1-based line of Start.
+	Start, End int
+	Line       int
+	Text       string
+
+	// Ref is what the citation itself says: for full and short cites the
+	// volume, canonical reporter and page (page empty for short cites,
+	// which give only a pin); for supra and id it is empty.
+	Ref
+
+	// Parallel holds the other citations of the same case given alongside
+	// a full citation ("384 U.S. 436, 86 S. Ct. 1602, 16 L. Ed. 2d 694"),
+	// in text order. Ref is always the first of the group.
+	Parallel []Ref
+
+	// Pin is the pin cite as written, normalized only in spacing
+	// ("431 n.33", "425–426", "127, 130", "*3"); empty when none. An Ibid.
+	// carries the pin of the citation it repeats.
+	Pin string
+
+	// CaseName is the name as given before the citation ("Imbler v.
+	// Pachtman"), Plaintiff and Defendant its two sides; for supra and
+	// short cites CaseName is the name used ("Imbler").
+	CaseName  string
+	Plaintiff string
+	Defendant string
+
+	// Court and Year come from the citation's parenthetical ("CA9 2007"),
+	// or are implied by the reporter (U.S. Reports: the Supreme Court).
+	// Year is 0 when unknown. Court is an abbreviation as written, except
+	// that a reporter's implied court uses the reporter table's court id.
+	Court string
+	Year  int
+
+	// Signal is the introductory signal in canonical capitalisation
+	// ("See", "See also", "Cf.", "But see", "Compare", ...); empty when none.
+	Signal string
+
+	// Parenthetical is the explanatory parenthetical that follows the
+	// citation, without its parentheses; empty when none.
+	Parenthetical string
+
+	// Nested is true for a citation inside another citation's explanatory
+	// parenthetical ("(quoting Twombly, 550 U.S. at 570)"). It still counts
+	// as a citation, but never as the antecedent of a later Id.
+	Nested bool
+
+	// Target is the case the citation refers to, as the first citation of
+	// its parallel group; for a full cite it is Ref itself. Zero when the
+	// short form could not be resolved.
+	Target Ref
+
+	// Antecedent is the index, in the slice returned by Extract, of the
+	// full (or law) citation this one resolved to; -1 when none.
+	Antecedent int
+
+	// Reason says why a short form is unresolved; empty when resolved.
+	Reason string
+
+	// Warning flags a resolution that holds but looks wrong, such as a pin
+	// outside the plausible page range of the cited case.
+	Warning string
+
+	// lawTarget is set when the citation is a statute or an Id. that
+	// resolved to one.
+	lawTarget bool
+}
+
+// IsCase reports whether the citation refers to a case (as opposed to a
+// statute).
+func (c *Citation) IsCase() bool { return c.Kind != Law && !c.lawTarget }
+
+// Resolved reports whether the citation has a target.
+func (c *Citation) Resolved() bool { return !c.Target.IsZero() }

@@ -1,0 +1,464 @@
+package graph
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	dg "github.com/dominikbraun/graph"
+)
+
+// Store keeps the precedent graph for github.com/dominikbraun/graph in a
+// compact form, so that a national corpus (millions of cases, tens of
+// millions of citing pairs) fits in memory: dominikbraun/graph's own store
+// spends a map entry, a property map and an interface value per edge,
+// which at 30 million edges runs past the memory of one machine.
+//
+// Node ids are interned to dense int32 indices and node data is kept in
+// columns. Each edge is 12 bytes in its source's out-list (target, weight
+// and an offset) plus 4 in its target's in-list; pins, signals, opinions,
+// parentheticals and pages are packed as varints of interned string
+// numbers into an append-only byte arena, so an edge without them costs
+// nothing more. Lists are kept sorted by index, which makes lookups a
+// binary search and iteration deterministic.
+//
+// A Store is safe for concurrent readers, but not for a writer running
+// alongside anything else, like dominikbraun/graph's default store.
+type Store struct {
+	index map[string]int32
+	ids   []string // "" once the vertex is removed
+	live  int
+
+	// Node columns, by index. citeStart has one entry more than ids: the
+	// citations of node i are cites[citeStart[i]:citeStart[i+1]].
+	kinds     []NodeKind
+	inCorpus  []bool
+	names     []string
+	courts    []uint32 // interned
+	years     []int32
+	citeStart []uint32
+	cites     []string
+	counts    [][3]int32 // CitingCases, TimesCited, Cites
+	scores    map[string][]float64
+
+	out   [][]edgeRec // sorted by to
+	in    [][]int32   // sorted by source
+	edges int
+
+	strs   []string // strs[0] is ""
+	strIdx map[string]uint32
+	arena  [][]byte
+
+	// ordered is true while every index was added in ascending id order,
+	// so that index order is id order; otherwise byID caches the indices
+	// sorted by id.
+	ordered bool
+	mu      sync.Mutex
+	byID    []int32
+	rank    []int32 // rank[i] = position of index i in byID
+}
+
+type edgeRec struct {
+	to     int32
+	weight int32
+	extra  uint32 // arena offset of the packed attributes; 0 when none
+}
+
+// arenaChunk is the size of one arena block; a block is never copied once
+// written, so growing the arena costs no copy of what is already there.
+const (
+	arenaChunkBits = 20
+	arenaChunk     = 1 << arenaChunkBits
+	maxArenaChunks = 1 << (32 - arenaChunkBits)
+)
+
+// NewStore returns an empty store.
+func NewStore() *Store {
+	s := &Store{
+		index:     make(map[string]int32),
+		citeStart: []uint32{0},
+		scores:    make(map[string][]float64),
+		strs:      []string{""},
+		strIdx:    map[string]uint32{"": 0},
+		// Offset 0 means "no attributes", so the arena starts with a pad byte.
+		arena:   [][]byte{make([]byte, 1, arenaChunk)},
+		ordered: true,
+	}
+	return s
+}
+
+var _ dg.Store[string, Node] = (*Store)(nil)
+
+func (s *Store) intern(v string) uint32 {
+	if i, ok := s.strIdx[v]; ok {
+		return i
+	}
+	i := uint32(len(s.strs))
+	s.strs = append(s.strs, v)
+	s.strIdx[v] = i
+	return i
+}
+
+// AddVertex adds a node. Its counts and scores are taken as given; ids
+// must be non-empty.
+func (s *Store) AddVertex(id string, n Node, _ dg.VertexProperties) error {
+	if id == "" {
+		return errors.New("empty node id")
+	}
+	if _, ok := s.index[id]; ok {
+		return dg.ErrVertexAlreadyExists
+	}
+	if len(s.ids) >= 1<<31-1 {
+		return errors.New("too many nodes")
+	}
+	i := int32(len(s.ids))
+	if s.ordered && len(s.ids) > 0 && s.ids[len(s.ids)-1] >= id {
+		s.ordered = false
+	}
+	s.index[id] = i
+	s.ids = append(s.ids, id)
+	s.live++
+	s.kinds = append(s.kinds, n.Kind)
+	s.inCorpus = append(s.inCorpus, n.InCorpus)
+	s.names = append(s.names, n.Name)
+	s.courts = append(s.courts, s.intern(n.Court))
+	s.years = append(s.years, int32(n.Year))
+	s.cites = append(s.cites, n.Citations...)
+	s.citeStart = append(s.citeStart, uint32(len(s.cites)))
+	s.counts = append(s.counts, [3]int32{int32(n.CitingCases), int32(n.TimesCited), int32(n.Cites)})
+	for m, col := range s.scores {
+		v, ok := n.Scores[m]
+		if !ok {
+			v = 0
+		}
+		s.scores[m] = append(col, v)
+	}
+	for m, v := range n.Scores {
+		if _, ok := s.scores[m]; !ok {
+			col := make([]float64, len(s.ids))
+			col[i] = v
+			s.scores[m] = col
+		}
+	}
+	s.out = append(s.out, nil)
+	s.in = append(s.in, nil)
+	s.invalidateOrder()
+	return nil
+}
+
+func (s *Store) invalidateOrder() {
+	s.mu.Lock()
+	s.byID, s.rank = nil, nil
+	s.mu.Unlock()
+}
+
+// node builds the Node at index i. Its Citations share the store's memory:
+// callers must copy them before changing them.
+func (s *Store) node(i int32) Node {
+	a, b := s.citeStart[i], s.citeStart[i+1]
+	c := s.counts[i]
+	n := Node{
+		ID:          s.ids[i],
+		Kind:        s.kinds[i],
+		Name:        s.names[i],
+		Court:       s.strs[s.courts[i]],
+		Year:        int(s.years[i]),
+		InCorpus:    s.inCorpus[i],
+		CitingCases: int(c[0]),
+		TimesCited:  int(c[1]),
+		Cites:       int(c[2]),
+	}
+	if a < b {
+		n.Citations = s.cites[a:b:b]
+	}
+	if len(s.scores) > 0 {
+		n.Scores = make(map[string]float64, len(s.scores))
+		for m, col := range s.scores {
+			n.Scores[m] = col[i]
+		}
+	}
+	return n
+}
+
+// Vertex returns the node with the given id.
+func (s *Store) Vertex(id string) (Node, dg.VertexProperties, error) {
+	i, ok := s.index[id]
+	if !ok {
+		return Node{}, dg.VertexProperties{}, dg.ErrVertexNotFound
+	}
+	return s.node(i), dg.VertexProperties{}, nil
+}
+
+// RemoveVertex removes a node that has no edges. Its index is not reused.
+func (s *Store) RemoveVertex(id string) error {
+	i, ok := s.index[id]
+	if !ok {
+		return dg.ErrVertexNotFound
+	}
+	if len(s.out[i]) > 0 || len(s.in[i]) > 0 {
+		return dg.ErrVertexHasEdges
+	}
+	delete(s.index, id)
+	s.ids[i] = ""
+	s.live--
+	s.invalidateOrder()
+	return nil
+}
+
+// ListVertices returns the node ids in ascending order.
+func (s *Store) ListVertices() ([]string, error) {
+	ids := make([]string, 0, s.live)
+	for _, i := range s.sorted() {
+		ids = append(ids, s.ids[i])
+	}
+	return ids, nil
+}
+
+// VertexCount returns the number of nodes.
+func (s *Store) VertexCount() (int, error) { return s.live, nil }
+
+// sorted returns the indices of the live nodes in ascending id order.
+func (s *Store) sorted() []int32 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.byID != nil {
+		return s.byID
+	}
+	order := make([]int32, 0, s.live)
+	for i, id := range s.ids {
+		if id != "" {
+			order = append(order, int32(i))
+		}
+	}
+	if !s.ordered {
+		slices.SortFunc(order, func(a, b int32) int { return strings.Compare(s.ids[a], s.ids[b]) })
+		s.rank = make([]int32, len(s.ids))
+		for r, i := range order {
+			s.rank[i] = int32(r)
+		}
+	}
+	s.byID = order
+	return order
+}
+
+// outSorted returns the out-list of node i in ascending target id order.
+// The result must not be modified.
+func (s *Store) outSorted(i int32) []edgeRec {
+	out := s.out[i]
+	if s.ordered || len(out) < 2 {
+		return out
+	}
+	s.sorted()
+	rank := s.rank
+	cp := slices.Clone(out)
+	slices.SortFunc(cp, func(a, b edgeRec) int { return int(rank[a.to]) - int(rank[b.to]) })
+	return cp
+}
+
+func (s *Store) findOut(from, to int32) (int, bool) {
+	return sort.Find(len(s.out[from]), func(k int) int { return int(to) - int(s.out[from][k].to) })
+}
+
+func (s *Store) pair(from, to string) (int32, int32, error) {
+	i, ok := s.index[from]
+	if !ok {
+		return 0, 0, fmt.Errorf("source %q: %w", from, dg.ErrVertexNotFound)
+	}
+	j, ok := s.index[to]
+	if !ok {
+		return 0, 0, fmt.Errorf("target %q: %w", to, dg.ErrVertexNotFound)
+	}
+	return i, j, nil
+}
+
+// edgeOf reads the Edge data a caller handed to dominikbraun/graph.
+func edgeOf(e dg.Edge[string]) Edge {
+	var d Edge
+	switch v := e.Properties.Data.(type) {
+	case Edge:
+		d = v
+	case *Edge:
+		d = *v
+	}
+	d.From, d.To, d.Weight = e.Source, e.Target, e.Properties.Weight
+	return d
+}
+
+// AddEdge adds the edge from → to. Its Properties.Weight is the number of
+// citations; Properties.Data, when an Edge, carries the rest.
+func (s *Store) AddEdge(from, to string, e dg.Edge[string]) error {
+	i, j, err := s.pair(from, to)
+	if err != nil {
+		return err
+	}
+	k, found := s.findOut(i, j)
+	if found {
+		return dg.ErrEdgeAlreadyExists
+	}
+	rec, err := s.record(j, edgeOf(e))
+	if err != nil {
+		return err
+	}
+	s.out[i] = slices.Insert(s.out[i], k, rec)
+	in := s.in[j]
+	p, _ := slices.BinarySearch(in, i)
+	s.in[j] = slices.Insert(in, p, i)
+	s.edges++
+	return nil
+}
+
+func (s *Store) record(to int32, d Edge) (edgeRec, error) {
+	if d.Weight < 0 || d.Weight > 1<<31-1 {
+		return edgeRec{}, fmt.Errorf("edge weight %d out of range", d.Weight)
+	}
+	off, err := s.pack(&d)
+	return edgeRec{to: to, weight: int32(d.Weight), extra: off}, err
+}
+
+// UpdateEdge replaces the data of an existing edge.
+func (s *Store) UpdateEdge(from, to string, e dg.Edge[string]) error {
+	i, j, err := s.pair(from, to)
+	if err != nil {
+		return err
+	}
+	k, found := s.findOut(i, j)
+	if !found {
+		return dg.ErrEdgeNotFound
+	}
+	rec, err := s.record(j, edgeOf(e))
+	if err != nil {
+		return err
+	}
+	s.out[i][k] = rec
+	return nil
+}
+
+// RemoveEdge removes the edge from → to.
+func (s *Store) RemoveEdge(from, to string) error {
+	i, j, err := s.pair(from, to)
+	if err != nil {
+		return err
+	}
+	k, found := s.findOut(i, j)
+	if !found {
+		return dg.ErrEdgeNotFound
+	}
+	s.out[i] = slices.Delete(s.out[i], k, k+1)
+	p, _ := slices.BinarySearch(s.in[j], i)
+	s.in[j] = slices.Delete(s.in[j], p, p+1)
+	s.edges--
+	return nil
+}
+
+// Edge returns the edge from → to with its data (an Edge) in
+// Properties.Data.
+func (s *Store) Edge(from, to string) (dg.Edge[string], error) {
+	i, j, err := s.pair(from, to)
+	if err != nil {
+		return dg.Edge[string]{}, err
+	}
+	k, found := s.findOut(i, j)
+	if !found {
+		return dg.Edge[string]{}, dg.ErrEdgeNotFound
+	}
+	return s.modelEdge(i, s.out[i][k]), nil
+}
+
+func (s *Store) modelEdge(i int32, r edgeRec) dg.Edge[string] {
+	d := s.edge(i, r)
+	return dg.Edge[string]{Source: d.From, Target: d.To, Properties: dg.EdgeProperties{Weight: d.Weight, Data: d}}
+}
+
+// ListEdges returns every edge, ordered by source id, then target id.
+func (s *Store) ListEdges() ([]dg.Edge[string], error) {
+	list := make([]dg.Edge[string], 0, s.edges)
+	for _, i := range s.sorted() {
+		for _, r := range s.outSorted(i) {
+			list = append(list, s.modelEdge(i, r))
+		}
+	}
+	return list, nil
+}
+
+func (s *Store) edge(from int32, r edgeRec) Edge {
+	e := Edge{From: s.ids[from], To: s.ids[r.to], Weight: int(r.weight)}
+	s.unpack(r.extra, &e)
+	return e
+}
+
+// pack appends the edge's lists to the arena and returns their offset, or
+// 0 when it has none.
+func (s *Store) pack(e *Edge) (uint32, error) {
+	if len(e.Pins)+len(e.Signals)+len(e.Opinions)+len(e.Parentheticals)+len(e.Pages) == 0 {
+		return 0, nil
+	}
+	var buf []byte
+	for _, list := range [...][]Count{e.Pins, e.Signals, e.Opinions} {
+		buf = binary.AppendUvarint(buf, uint64(len(list)))
+		for _, c := range list {
+			if c.N < 0 {
+				return 0, fmt.Errorf("negative count %d for %q", c.N, c.Value)
+			}
+			buf = binary.AppendUvarint(buf, uint64(s.intern(c.Value)))
+			buf = binary.AppendUvarint(buf, uint64(c.N))
+		}
+	}
+	for _, list := range [...][]string{e.Parentheticals, e.Pages} {
+		buf = binary.AppendUvarint(buf, uint64(len(list)))
+		for _, v := range list {
+			buf = binary.AppendUvarint(buf, uint64(s.intern(v)))
+		}
+	}
+	last := len(s.arena) - 1
+	if len(s.arena[last])+len(buf) > arenaChunk {
+		if len(s.arena) == maxArenaChunks {
+			return 0, errors.New("edge attribute storage full (4 GiB)")
+		}
+		s.arena = append(s.arena, make([]byte, 0, max(arenaChunk, len(buf))))
+		last++
+	}
+	off := uint32(last)<<arenaChunkBits | uint32(len(s.arena[last]))
+	s.arena[last] = append(s.arena[last], buf...)
+	return off, nil
+}
+
+func (s *Store) unpack(off uint32, e *Edge) {
+	if off == 0 {
+		return
+	}
+	b := s.arena[off>>arenaChunkBits][off&(arenaChunk-1):]
+	next := func() int {
+		v, n := binary.Uvarint(b)
+		b = b[n:]
+		return int(v)
+	}
+	counts := func() []Count {
+		n := next()
+		if n == 0 {
+			return nil
+		}
+		list := make([]Count, n)
+		for k := range list {
+			list[k].Value = s.strs[next()]
+			list[k].N = next()
+		}
+		return list
+	}
+	strs := func() []string {
+		n := next()
+		if n == 0 {
+			return nil
+		}
+		list := make([]string, n)
+		for k := range list {
+			list[k] = s.strs[next()]
+		}
+		return list
+	}
+	e.Pins, e.Signals, e.Opinions = counts(), counts(), counts()
+	e.Parentheticals, e.Pages = strs(), strs()
+}

@@ -46,7 +46,7 @@ func apostropheLen[T textBytes](s T, i int) int {
 
 // dashLen returns the length of a range dash at s[i]: hyphen-minus,
 // hyphen, non-breaking hyphen, figure dash, en dash or em dash; 0 if none.
-func dashLen(s []byte, i int) int {
+func dashLen(s string, i int) int {
 	if s[i] == '-' {
 		return 1
 	}
@@ -57,7 +57,7 @@ func dashLen(s []byte, i int) int {
 }
 
 // skipSpace returns the index of the first non-space byte at or after i.
-func skipSpace(s []byte, i int) int {
+func skipSpace(s string, i int) int {
 	for i < len(s) {
 		n := spaceLen(s, i)
 		if n == 0 {

@@ -187,7 +187,7 @@ func (t *Reporters) Lookup(abbr string) *Reporter { return t.byAbbr[abbr] }
 
 // Find returns the reporter that spelling (any variant) means, or nil.
 func (t *Reporters) Find(spelling string) *Reporter {
-	ms := t.matcher.matchAll([]byte(spelling), 0, nil)
+	ms := t.matcher.matchAll(spelling, 0, nil)
 	for i := len(ms) - 1; i >= 0; i-- {
 		if ms[i].end == len(spelling) {
 			return ms[i].r

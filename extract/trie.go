@@ -96,7 +96,7 @@ func (t *trie) startsKey(b byte) bool { return t.root[b] != 0 }
 // matchAll appends to out every reporter spelling that starts at text[i],
 // shortest first. A spelling ending in a letter or digit must not be
 // followed by one ("US" does not match "USA").
-func (t *trie) matchAll(text []byte, i int, out []match) []match {
+func (t *trie) matchAll(text string, i int, out []match) []match {
 	if i >= len(text) {
 		return out
 	}
@@ -132,7 +132,7 @@ func (t *trie) matchAll(text []byte, i int, out []match) []match {
 
 // boundaryOK reports whether a spelling ending just before text[i] ends on
 // a word boundary.
-func boundaryOK(text []byte, i int) bool {
+func boundaryOK(text string, i int) bool {
 	if i >= len(text) {
 		return true
 	}

@@ -1,0 +1,512 @@
+package extract
+
+import "strings"
+
+// scanner walks the text once, left to right, and records every citation
+// it recognises. It only looks closely where a citation can begin: at a
+// number (a volume or a title), at "Id."/"Ibid.", at "supra" and at a
+// section sign. Everything else is skipped with one table lookup a byte.
+type scanner struct {
+	src string
+	tab *Reporters
+	out []Citation
+
+	// lastEnd is where the previous citation (with its parentheticals)
+	// ended: a case name is never sought before it.
+	lastEnd int
+	// nestedUntil is the end of the last explanatory parenthetical: a
+	// citation starting before it is nested in another citation.
+	nestedUntil int
+}
+
+var triggers = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	t['I'], t['i'], t['s'] = true, true, true
+	t[0xC2] = true // first byte of "§" (U+00A7)
+	return t
+}()
+
+func (s *scanner) scan() {
+	src := s.src
+	for i := 0; i < len(src); {
+		for i < len(src) && !triggers[src[i]] {
+			i++
+		}
+		if i >= len(src) {
+			break
+		}
+		c := src[i]
+		end := 0
+		switch {
+		case isDigit(c):
+			end = s.number(i)
+			if end == 0 { // not a citation: skip the whole number
+				for end = i + 1; end < len(src) && isDigit(src[end]); end++ {
+				}
+			}
+		case c == 's':
+			end = s.supra(i)
+		case c == 0xC2:
+			end = s.section(i)
+		default:
+			end = s.id(i)
+		}
+		if end > i {
+			i = end
+		} else {
+			i++
+		}
+	}
+}
+
+// add records a citation whose core spans [start, end) and reads the
+// explanatory parentheticals that follow it. It returns where scanning
+// resumes: inside the parentheticals, which may hold citations of their
+// own.
+func (s *scanner) add(c Citation, end int) int {
+	c.End = end
+	c.Text = s.src[c.Start:end]
+	c.Antecedent = -1
+	c.Nested = c.Start < s.nestedUntil
+	if c.Signal == "" {
+		c.Signal = s.inheritedSignal(c.Start)
+	}
+	c.Parenthetical = s.parentheticals(end)
+	s.out = append(s.out, c)
+	s.lastEnd = end
+	return end
+}
+
+// number tries to read a citation that begins with the number at i: a
+// full or short case citation, a statute with a title, or a neutral cite.
+// It returns the end of what it read, or 0.
+func (s *scanner) number(i int) int {
+	src := s.src
+	if i > 0 && !volumeBoundary(src[i-1]) {
+		return 0
+	}
+	j := digitsEnd(src, i, 5)
+	if j == 0 {
+		return 0
+	}
+	if j < len(src) && src[j] == '-' {
+		return s.dashedNeutral(i, j)
+	}
+	k := skipGap(src, j)
+	if k == j || k >= len(src) || !s.tab.matcher.startsKey(src[k]) {
+		return 0
+	}
+	var buf [8]match
+	ms := s.tab.matcher.matchAll(src, k, buf[:0])
+	for m := len(ms) - 1; m >= 0; m-- {
+		if end := s.afterReporter(i, src[i:j], ms[m]); end > 0 {
+			return end
+		}
+	}
+	return 0
+}
+
+// afterReporter reads the rest of a citation whose volume is vol (starting
+// at start) and whose reporter is m.
+func (s *scanner) afterReporter(start int, vol string, m match) int {
+	src := s.src
+	r := m.r
+	if r.Type == Code {
+		return s.code(start, vol, r, m.end)
+	}
+	p := skipGap(src, m.end)
+	var nominative Ref
+	if r.Type == CaseReporter && p < len(src) && src[p] == '(' {
+		if ref, q, ok := s.nominative(p); ok {
+			nominative, p = ref, skipGap(src, q)
+		}
+	}
+	if page, q := pageAt(src, p); q > p {
+		return s.full(start, Ref{vol, r.Abbrev, page}, r, nominative, q)
+	}
+	if r.Type == Session || !nominative.IsZero() {
+		return 0
+	}
+	// Short form: "424 U. S., at 430" or "457 U.S. at 819".
+	q := p
+	if q < len(src) && src[q] == ',' {
+		q = skipGap(src, q+1)
+	}
+	if !wordAt(src, q, "at") {
+		return 0
+	}
+	pin, end := s.pins(skipGap(src, q+2))
+	if pin == "" {
+		return 0
+	}
+	c := Citation{Kind: Short, Start: start, Ref: Ref{Volume: vol, Reporter: r.Abbrev}, Pin: pin}
+	s.nameAndSignal(&c, start)
+	return s.add(c, end)
+}
+
+// full reads pins, parallel citations and the court-and-year parenthetical
+// after the first page of a full citation.
+func (s *scanner) full(start int, ref Ref, r *Reporter, nominative Ref, end int) int {
+	src := s.src
+	c := Citation{Kind: Full, Start: start, Ref: ref}
+	if r.Type.IsLaw() {
+		c.Kind, c.lawTarget = Law, true
+	}
+	if !nominative.IsZero() {
+		c.Parallel = append(c.Parallel, nominative)
+	}
+	for {
+		q := skipGap(src, end)
+		if q >= len(src) || src[q] != ',' {
+			break
+		}
+		p := skipGap(src, q+1)
+		if par, e := s.parallelRef(p); e > 0 {
+			c.Parallel = append(c.Parallel, par)
+			end = e
+			continue
+		}
+		pin, e := s.pins(p)
+		if pin == "" {
+			break
+		}
+		if c.Pin == "" && len(c.Parallel) == 0 {
+			c.Pin = pin
+		}
+		end = e
+	}
+	q := skipGap(src, end)
+	if q < len(src) && src[q] == '(' {
+		if close := closingParen(src, q, maxCourtParen); close > 0 {
+			if court, year, ok := courtYear(src[q+1 : close]); ok {
+				c.Court, c.Year = court, year
+				end = close + 1
+			}
+		}
+	}
+	if c.Court == "" {
+		c.Court = r.Court
+	}
+	if c.Kind == Full {
+		s.nameAndSignal(&c, start)
+	} else {
+		c.Signal = s.signalBefore(start)
+	}
+	return s.add(c, end)
+}
+
+// parallelRef reads "volume reporter page" (with its own pins, which are
+// not kept) at p, for a citation of the same case given alongside another.
+func (s *scanner) parallelRef(p int) (Ref, int) {
+	src := s.src
+	j := digitsEnd(src, p, 5)
+	if j == 0 {
+		return Ref{}, 0
+	}
+	k := skipGap(src, j)
+	if k == j || k >= len(src) || !s.tab.matcher.startsKey(src[k]) {
+		return Ref{}, 0
+	}
+	var buf [8]match
+	ms := s.tab.matcher.matchAll(src, k, buf[:0])
+	for m := len(ms) - 1; m >= 0; m-- {
+		r := ms[m].r
+		if r.Type.IsLaw() {
+			continue
+		}
+		q := skipGap(src, ms[m].end)
+		if page, e := pageAt(src, q); e > q {
+			for {
+				c := skipGap(src, e)
+				if c >= len(src) || src[c] != ',' {
+					break
+				}
+				if _, pe := s.parallelRef(skipGap(src, c+1)); pe > 0 {
+					break // the next parallel citation: the caller reads it
+				}
+				pin, pe := s.pins(skipGap(src, c+1))
+				if pin == "" {
+					break
+				}
+				e = pe
+			}
+			return Ref{src[p:j], r.Abbrev, page}, e
+		}
+	}
+	return Ref{}, 0
+}
+
+// nominative reads the nominative reporter in "5 U.S. (1 Cranch) 137":
+// "(1 Cranch)" at p. The page is filled in by the caller's page.
+func (s *scanner) nominative(p int) (Ref, int, bool) {
+	src := s.src
+	j := digitsEnd(src, p+1, 4)
+	if j == 0 {
+		return Ref{}, 0, false
+	}
+	k := skipGap(src, j)
+	var buf [4]match
+	for _, m := range s.tab.matcher.matchAll(src, k, buf[:0]) {
+		e := skipGap(src, m.end)
+		if e < len(src) && src[e] == ')' && m.r.Type == CaseReporter {
+			q := skipGap(src, e+1)
+			page, pe := pageAt(src, q)
+			if pe == q {
+				return Ref{}, 0, false
+			}
+			return Ref{src[p+1 : j], m.r.Abbrev, page}, e + 1, true
+		}
+	}
+	return Ref{}, 0, false
+}
+
+// dashedNeutral reads a public-domain citation written with hyphens,
+// "2008-Ohio-1234" or "2009-NMSC-006"; the year runs from i to j.
+func (s *scanner) dashedNeutral(i, j int) int {
+	src := s.src
+	if j-i != 4 || j+1 >= len(src) || !s.tab.matcher.startsKey(src[j+1]) {
+		return 0
+	}
+	var buf [4]match
+	ms := s.tab.matcher.matchAll(src, j+1, buf[:0])
+	for m := len(ms) - 1; m >= 0; m-- {
+		e := ms[m].end
+		if ms[m].r.Type != Neutral || e >= len(src) || src[e] != '-' {
+			continue
+		}
+		if page, pe := pageAt(src, e+1); pe > e+1 {
+			return s.full(i, Ref{src[i:j], ms[m].r.Abbrev, page}, ms[m].r, Ref{}, pe)
+		}
+	}
+	return 0
+}
+
+// code reads a statute cited by title and section, "42 U. S. C. §1983",
+// whose code abbreviation ends at p. vol is the title ("" when none).
+func (s *scanner) code(start int, vol string, r *Reporter, p int) int {
+	src := s.src
+	q := skipGap(src, p)
+	for strings.HasPrefix(src[q:], "§") {
+		q = skipGap(src, q+len("§"))
+	}
+	if strings.HasPrefix(src[q:], "sec.") {
+		q = skipGap(src, q+len("sec."))
+	}
+	e := sectionEnd(src, q)
+	if e == q {
+		return 0
+	}
+	c := Citation{Kind: Law, Start: start, Ref: Ref{vol, r.Abbrev, "§ " + src[q:e]}, lawTarget: true}
+	c.Signal = s.signalBefore(start)
+	return s.add(c, e)
+}
+
+// section handles a section sign that no titled citation consumed: a code
+// cited without a title, "Rev. Stat. §1979".
+func (s *scanner) section(i int) int {
+	src := s.src
+	if !strings.HasPrefix(src[i:], "§") {
+		return 0
+	}
+	lo := max(i-maxCodeLen, s.lastEnd)
+	for st := lo; st < i; st++ {
+		if st > 0 && !isWordStart(src, st) || !s.tab.matcher.startsKey(src[st]) {
+			continue
+		}
+		var buf [4]match
+		for _, m := range s.tab.matcher.matchAll(src, st, buf[:0]) {
+			if m.r.Type == Code && skipGap(src, m.end) == i {
+				return s.code(st, "", m.r, m.end)
+			}
+		}
+	}
+	return 0
+}
+
+// maxCodeLen bounds how far before a section sign a code's name may start.
+const maxCodeLen = 40
+
+// id reads "Id." or "Ibid." (either case) at i, with its pin.
+func (s *scanner) id(i int) int {
+	src := s.src
+	if i > 0 && isLetter(src[i-1]) {
+		return 0
+	}
+	var e int
+	switch {
+	case strings.HasPrefix(src[i+1:], "d."):
+		e = i + 3
+	case strings.HasPrefix(src[i+1:], "bid."):
+		e = i + 5
+	default:
+		return 0
+	}
+	if e < len(src) && isLetter(src[e]) { // "id.e." and the like
+		return 0
+	}
+	c := Citation{Kind: ID, Start: i}
+	end := e
+	q := skipGap(src, e)
+	if q < len(src) && src[q] == ',' {
+		q = skipGap(src, q+1)
+	}
+	if wordAt(src, q, "at") {
+		if pin, pe := s.pins(skipGap(src, q+2)); pin != "" {
+			c.Pin, end = pin, pe
+		}
+	} else if strings.HasPrefix(src[q:], "§") {
+		if se := sectionEnd(src, skipGap(src, q+len("§"))); se > q+len("§") {
+			c.Pin, end = normalizeSpace(src[q:se]), se
+		}
+	}
+	c.Signal = s.signalBefore(i)
+	return s.add(c, end)
+}
+
+// supra reads "Name, supra[, at pin]" at the word "supra" (at i). Without
+// a case name before it, "supra" is an internal cross-reference ("supra,
+// at 10"), not a citation.
+func (s *scanner) supra(i int) int {
+	src := s.src
+	if !wordAt(src, i, "supra") || i > 0 && isLetter(src[i-1]) {
+		return 0
+	}
+	nameStart, name := s.nameBefore(i)
+	if nameStart < 0 || crossReference(name) {
+		return 0
+	}
+	c := Citation{Kind: Supra, Start: nameStart, CaseName: name}
+	c.Plaintiff, c.Defendant = splitParties(name)
+	end := i + len("supra")
+	q := skipGap(src, end)
+	if q < len(src) && src[q] == ',' {
+		q = skipGap(src, q+1)
+	}
+	if wordAt(src, q, "at") {
+		if pin, pe := s.pins(skipGap(src, q+2)); pin != "" {
+			c.Pin, end = pin, pe
+		}
+	}
+	c.Signal = s.signalBefore(nameStart)
+	return s.add(c, end)
+}
+
+// nameAndSignal finds the case name before a citation starting at start
+// and the signal before the name, and moves the citation's start to the
+// name.
+func (s *scanner) nameAndSignal(c *Citation, start int) {
+	if ns, name := s.nameBefore(start); ns >= 0 {
+		c.Start, c.CaseName = ns, name
+		c.Plaintiff, c.Defendant = splitParties(name)
+	}
+	c.Signal = s.signalBefore(c.Start)
+}
+
+// volumeBoundary reports whether a number preceded by b may be a volume:
+// not the middle of a word, a decimal, a date, a star page or a range.
+func volumeBoundary(b byte) bool {
+	switch {
+	case isAlnum(b):
+		return false
+	case b == '.' || b == ',' || b == '/' || b == ':' || b == '-' || b == '*' || b == '$' || b == '\'' || b == 0xA7 || b == 0x93:
+		// 0xA7 ends "§"; 0x93 ends an en dash.
+		return false
+	}
+	return true
+}
+
+// digitsEnd returns the end of a run of 1 to max digits at i that is not
+// followed by a letter or another digit, or 0.
+func digitsEnd(s string, i, max int) int {
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	if j == i || j-i > max || j < len(s) && isLetter(s[j]) {
+		return 0
+	}
+	return j
+}
+
+// pageAt reads a first page at p: digits, or the blank "___" of a slip
+// opinion not yet paginated. It returns the page and its end (p if none).
+func pageAt(s string, p int) (string, int) {
+	if p >= len(s) {
+		return "", p
+	}
+	if s[p] == '_' {
+		e := p
+		for e < len(s) && s[e] == '_' {
+			e++
+		}
+		if e-p < 2 {
+			return "", p
+		}
+		return s[p:e], e
+	}
+	e := digitsEnd(s, p, 8)
+	if e == 0 {
+		return "", p
+	}
+	return s[p:e], e
+}
+
+// sectionEnd returns the end of a section number at p ("1983",
+// "1983(a)(1)", "78j-1", "1.12"), or p when there is none.
+func sectionEnd(s string, p int) int {
+	e := p
+	for e < len(s) && isDigit(s[e]) {
+		e++
+	}
+	if e == p {
+		return p
+	}
+	for e < len(s) {
+		switch c := s[e]; {
+		case isAlnum(c):
+			e++
+		case (c == '.' || c == '-') && e+1 < len(s) && isAlnum(s[e+1]):
+			e++
+		case c == '(' && e+2 < len(s) && isAlnum(s[e+1]):
+			close := strings.IndexByte(s[e:min(len(s), e+8)], ')')
+			if close < 0 {
+				return e
+			}
+			e += close + 1
+		default:
+			return e
+		}
+	}
+	return e
+}
+
+// wordAt reports whether the word w stands at s[i:] as a whole word.
+func wordAt(s string, i int, w string) bool {
+	return strings.HasPrefix(s[i:], w) && (i+len(w) >= len(s) || !isAlnum(s[i+len(w)]))
+}
+
+// isWordStart reports whether a word may start at s[i].
+func isWordStart(s string, i int) bool {
+	return i == 0 || !isAlnum(s[i-1]) && s[i-1] != '.'
+}
+
+// skipGap skips white space and star-page markers ("*256") between the
+// parts of a citation: pages of the report can break anywhere.
+func skipGap(s string, i int) int {
+	for {
+		i = skipSpace(s, i)
+		if i+1 < len(s) && s[i] == '*' && isDigit(s[i+1]) && i > 0 && spaceLen(s, i-1) > 0 {
+			j := i + 1
+			for j < len(s) && isDigit(s[j]) {
+				j++
+			}
+			if j < len(s) && spaceLen(s, j) > 0 {
+				i = j
+				continue
+			}
+		}
+		return i
+	}
+}

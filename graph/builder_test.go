@@ -1,0 +1,232 @@
+package graph
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/citegraph/citegraph/corpus"
+	"github.com/citegraph/citegraph/extract"
+)
+
+// ref parses "424 U.S. 409" for hand-made citations.
+func ref(s string) extract.Ref {
+	f := strings.Fields(s)
+	return extract.Ref{Volume: f[0], Reporter: strings.Join(f[1:len(f)-1], " "), Page: f[len(f)-1]}
+}
+
+func full(name, cite string, year int, parallel ...string) extract.Citation {
+	c := extract.Citation{Kind: extract.Full, Ref: ref(cite), CaseName: name, Year: year, Antecedent: -1}
+	c.Target = c.Ref
+	for _, p := range parallel {
+		c.Parallel = append(c.Parallel, ref(p))
+	}
+	return c
+}
+
+func short(kind extract.Kind, target, pin string) extract.Citation {
+	c := extract.Citation{Kind: kind, Pin: pin}
+	if target != "" {
+		c.Target = ref(target)
+	} else {
+		c.Reason = "no antecedent"
+	}
+	return c
+}
+
+// refsOf stands in for the extractor when normalising a document's own
+// citations, so that these tests do not depend on it.
+func refsOf(s string) []extract.Ref {
+	if strings.Count(s, " ") < 2 {
+		return nil
+	}
+	return []extract.Ref{ref(strings.ReplaceAll(strings.Join(strings.Fields(s), " "), "U. S.", "U.S."))}
+}
+
+func newTestBuilder(opt Options) *Builder {
+	opt.Normalize = refsOf
+	return NewBuilder(opt)
+}
+
+func doc(id, name, date, opinion string, cites ...string) *corpus.Document {
+	return &corpus.Document{ID: id, Meta: corpus.Meta{CaseName: name, Date: date, Opinion: opinion, Court: "scotus", Citations: cites}}
+}
+
+func build(t *testing.T, b *Builder) *Graph {
+	t.Helper()
+	g, err := b.Graph()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func add(t *testing.T, b *Builder, d *corpus.Document, cites ...extract.Citation) {
+	t.Helper()
+	if err := b.Add(d, cites); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBuilderCountsShortFormsAndKeepsEdgeData(t *testing.T) {
+	b := newTestBuilder(Options{})
+	d := doc("vdk", "Van de Kamp v. Goldstein", "2009-01-26", "majority", "555 U. S. 335")
+	d.Text = strings.Repeat("x", 100)
+	d.Pages = []corpus.PageMark{{Offset: 0, Page: "338"}, {Offset: 50, Page: "339"}}
+	imbler := full("Imbler v. Pachtman", "424 U.S. 409", 1976, "96 S. Ct. 984")
+	imbler.Start = 10
+	giglio := full("Giglio v. United States", "405 U.S. 150", 1972)
+	giglio.Signal = "See"
+	giglio.Parenthetical = "prosecution's duty to disclose"
+	id1 := short(extract.ID, "424 U.S. 409", "430")
+	id1.Start = 60
+	id2 := short(extract.ID, "424 U.S. 409", "430")
+	id2.Start = 70
+	supra := short(extract.Supra, "405 U.S. 150", "154")
+	lost := short(extract.Short, "", "12")
+	self := full("Van de Kamp v. Goldstein", "555 U.S. 335", 2009)
+	add(t, b, d, imbler, giglio, id1, id2, supra, lost, self)
+	g := build(t, b)
+
+	if g.NodeCount() != 3 || g.EdgeCount() != 2 {
+		t.Fatalf("%d nodes, %d edges: %v %v", g.NodeCount(), g.EdgeCount(), nodeIDs(g), edgePairs(g))
+	}
+	e, ok := g.Edge("555 U.S. 335", "424 U.S. 409")
+	if !ok {
+		t.Fatalf("no edge to Imbler: %v", edgePairs(g))
+	}
+	if e.Weight != 3 || !slices.Equal(e.Pins, []Count{{"430", 2}}) || !slices.Equal(e.Pages, []string{"338", "339"}) ||
+		!slices.Equal(e.Opinions, []Count{{"majority", 3}}) {
+		t.Errorf("Imbler edge %+v", e)
+	}
+	e, _ = g.Edge("555 U.S. 335", "405 U.S. 150")
+	if e.Weight != 2 || !slices.Equal(e.Signals, []Count{{"See", 1}}) || !slices.Equal(e.Parentheticals, []string{"prosecution's duty to disclose"}) {
+		t.Errorf("Giglio edge %+v", e)
+	}
+	imb, _ := g.Node("424 U.S. 409")
+	if imb.Name != "Imbler v. Pachtman" || imb.Year != 1976 || imb.InCorpus || !slices.Equal(imb.Citations, []string{"424 U.S. 409", "96 S. Ct. 984"}) {
+		t.Errorf("Imbler node %+v", imb)
+	}
+	if imb.CitingCases != 1 || imb.TimesCited != 3 {
+		t.Errorf("Imbler counts %+v", imb)
+	}
+	vdk, _ := g.Node("555 U.S. 335")
+	if !vdk.InCorpus || vdk.Year != 2009 || vdk.Cites != 2 {
+		t.Errorf("document node %+v", vdk)
+	}
+	st := g.Documents()
+	want := DocStat{Doc: "vdk", Node: "555 U.S. 335", Opinion: "majority", Citations: 7, Edges: 5, Unresolved: 1, SelfCites: 1,
+		Reasons: []Count{{"no antecedent", 1}}}
+	if len(st) != 1 || !equalStat(st[0], want) {
+		t.Errorf("doc stats %+v, want %+v", st, want)
+	}
+}
+
+func equalStat(a, b DocStat) bool {
+	return a.Doc == b.Doc && a.Node == b.Node && a.Opinion == b.Opinion && a.Citations == b.Citations && a.Edges == b.Edges &&
+		a.Unresolved == b.Unresolved && a.SelfCites == b.SelfCites && a.Statutes == b.Statutes && slices.Equal(a.Reasons, b.Reasons)
+}
+
+// A case cited only by its S. Ct. citation in one document and by both in
+// another is one node, named by its U.S. citation; a corpus document named
+// by a parallel citation joins that node too; its records of several
+// opinions become one edge per cited case.
+func TestBuilderJoinsParallelCitationsAndDocuments(t *testing.T) {
+	b := newTestBuilder(Options{})
+	add(t, b, doc("a", "A v. B", "1990", "majority", "500 U.S. 1"), full("Imbler v. Pachtman", "96 S. Ct. 984", 1976))
+	add(t, b, doc("b", "C v. D", "1995", "majority", "510 U.S. 1"), full("Imbler v. Pachtman", "424 U.S. 409", 1976, "96 S. Ct. 984", "47 L. Ed. 2d 128"))
+	add(t, b, doc("imbler", "Imbler v. Pachtman", "1976-03-02", "majority", "47 L. Ed. 2d 128"))
+	add(t, b, doc("b-dissent", "C v. D", "1995", "dissent", "510 U.S. 1"), full("", "47 L. Ed. 2d 128", 0), short(extract.ID, "47 L. Ed. 2d 128", "3"))
+	g := build(t, b)
+	if got := nodeIDs(g); !slices.Equal(got, []string{"424 U.S. 409", "500 U.S. 1", "510 U.S. 1"}) {
+		t.Fatalf("nodes %v", got)
+	}
+	n, _ := g.Node("424 U.S. 409")
+	if !n.InCorpus || !slices.Equal(n.Citations, []string{"424 U.S. 409", "96 S. Ct. 984", "47 L. Ed. 2d 128"}) || n.CitingCases != 2 || n.TimesCited != 4 {
+		t.Errorf("Imbler %+v", n)
+	}
+	e, _ := g.Edge("510 U.S. 1", "424 U.S. 409")
+	if e.Weight != 3 || !slices.Equal(e.Opinions, []Count{{"majority", 1}, {"dissent", 2}}) {
+		t.Errorf("edge from both opinions %+v", e)
+	}
+	var nodes []string
+	for _, s := range g.Documents() {
+		nodes = append(nodes, s.Node)
+	}
+	if !slices.Equal(nodes, []string{"500 U.S. 1", "510 U.S. 1", "424 U.S. 409", "510 U.S. 1"}) {
+		t.Errorf("document nodes %v", nodes)
+	}
+}
+
+// Node ids must not depend on the order documents come in.
+func TestBuilderIDsIndependentOfOrder(t *testing.T) {
+	docs := []struct {
+		d *corpus.Document
+		c []extract.Citation
+	}{
+		{doc("x", "X", "2000", "", "530 U.S. 1"), []extract.Citation{full("Y", "120 S. Ct. 5", 1999), full("Z", "77 F.3d 9", 1996)}},
+		{doc("y", "Y", "1999", "", "120 S. Ct. 5", "528 U.S. 7"), nil},
+		{doc("w", "W", "2001", "", ""), []extract.Citation{full("Y", "145 L. Ed. 2d 3", 1999, "528 U.S. 7"), full("Z", "77 F.3d 9", 1996)}},
+	}
+	var first []string
+	for _, order := range [][]int{{0, 1, 2}, {2, 1, 0}, {1, 2, 0}} {
+		b := newTestBuilder(Options{})
+		for _, i := range order {
+			add(t, b, docs[i].d, docs[i].c...)
+		}
+		g := build(t, b)
+		ids := nodeIDs(g)
+		if first == nil {
+			first = ids
+			if !slices.Equal(ids, []string{"528 U.S. 7", "530 U.S. 1", "77 F.3d 9", "doc:w"}) {
+				t.Fatalf("ids %v", ids)
+			}
+		} else if !slices.Equal(ids, first) {
+			t.Errorf("order %v gives ids %v, want %v", order, ids, first)
+		}
+	}
+}
+
+func TestBuilderStatutesOnlyWhenAsked(t *testing.T) {
+	law := extract.Citation{Kind: extract.Law, Ref: extract.Ref{Volume: "42", Reporter: "U.S.C.", Page: "§ 1983"}}
+	law.Target = law.Ref
+	cites := []extract.Citation{law, full("Imbler v. Pachtman", "424 U.S. 409", 1976)}
+	for _, statutes := range []bool{false, true} {
+		b := newTestBuilder(Options{Statutes: statutes})
+		add(t, b, doc("d", "D", "2009", "", "555 U.S. 335"), cites...)
+		g := build(t, b)
+		n, ok := g.Node("42 U.S.C. § 1983")
+		if ok != statutes || ok && n.Kind != Statute {
+			t.Errorf("statutes=%v: statute node %v %+v", statutes, ok, n)
+		}
+		want := 1
+		if statutes {
+			want = 2
+		}
+		if g.EdgeCount() != want {
+			t.Errorf("statutes=%v: %d edges", statutes, g.EdgeCount())
+		}
+		if s := g.Documents()[0]; statutes == (s.Statutes == 1) {
+			t.Errorf("statutes=%v: stats %+v", statutes, s)
+		}
+	}
+}
+
+// Names, courts and years of cited cases come from the majority of the
+// citations, ties going to the smallest value.
+func TestBuilderMostFrequentName(t *testing.T) {
+	b := newTestBuilder(Options{})
+	add(t, b, doc("1", "", "", "", "1 U.S. 1"), full("Imbler v. Pachtmann", "424 U.S. 409", 1975))
+	add(t, b, doc("2", "", "", "", "2 U.S. 1"), full("Imbler v. Pachtman", "424 U.S. 409", 1976))
+	add(t, b, doc("3", "", "", "", "3 U.S. 1"), full("Imbler v. Pachtman", "424 U.S. 409", 1976))
+	add(t, b, doc("4", "", "", "", "4 U.S. 1"), full("Burns v. Reed", "500 U.S. 478", 1991), full("Burns", "500 U.S. 478", 1990))
+	g := build(t, b)
+	n, _ := g.Node("424 U.S. 409")
+	if n.Name != "Imbler v. Pachtman" || n.Year != 1976 {
+		t.Errorf("%+v", n)
+	}
+	n, _ = g.Node("500 U.S. 478")
+	if n.Name != "Burns" || n.Year != 1990 {
+		t.Errorf("tie: %+v", n)
+	}
+}

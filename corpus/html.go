@@ -1,0 +1,158 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// convertHTML runs the HTML tokenizer over data. The tokenizer streams (no
+// tree is built), so neither memory nor stack grows with nesting beyond
+// the converter's own bounded stack.
+func convertHTML(data []byte, c *converter) error {
+	z := html.NewTokenizer(bytes.NewReader(data))
+	var attrs []html.Attribute
+	attr := func(k string) string {
+		for _, a := range attrs {
+			if a.Key == k {
+				return a.Val
+			}
+		}
+		return ""
+	}
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			if errors.Is(z.Err(), io.EOF) {
+				return nil
+			}
+			return fail(ProblemUnreadable, -1, "%v", z.Err())
+		case html.TextToken:
+			c.text(string(z.Text()))
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, more := z.TagName()
+			attrs = attrs[:0]
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				attrs = append(attrs, html.Attribute{Key: string(k), Val: string(v)})
+			}
+			n := string(name)
+			if !c.start(n, attr) {
+				return fail(ProblemTooDeep, -1, "more than %d nested elements", c.maxDepth)
+			}
+			if tt == html.SelfClosingTagToken {
+				c.end(n)
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			c.end(string(name))
+		}
+	}
+}
+
+// readHTML reads CourtListener opinion markup: html_with_citations, html,
+// html_lawbox, and the Harvard (CAP) XML markup CourtListener serves in the
+// same fields. Identity comes from the CourtListener header (a centred
+// citation line and an <h1> caption) or the Lawbox header (p.case_cite,
+// p.parties, p.date); both state the case in the markup itself.
+func readHTML(data []byte, maxDepth int) (*Document, error) {
+	c := newConverter(maxDepth)
+	var opinions []string
+	lawbox := false
+	c.watch = func(name string, attr func(string) string) string {
+		switch name {
+		case "h1":
+			return "h1"
+		case "center":
+			return "center"
+		case "opinion":
+			opinions = append(opinions, attr("type"))
+		case "p":
+			switch cls := attr("class"); cls {
+			case "case_cite", "parties", "date", "court":
+				lawbox = true
+				return "lb-" + cls
+			}
+		}
+		return ""
+	}
+	if err := convertHTML(data, c); err != nil {
+		return nil, err
+	}
+	text, pages := c.finish()
+	d := &Document{Format: "courtlistener-html", Text: text, Pages: pages}
+	if lawbox {
+		d.Format = "lawbox-html"
+		d.Meta = lawboxIdentity(c)
+	} else {
+		d.Meta = courtListenerIdentity(c)
+	}
+	if len(opinions) > 0 {
+		d.Format = "harvard-html"
+		d.Meta.Opinion = opinionOfParts(opinions)
+	}
+	return d, nil
+}
+
+// courtListenerIdentity reads CourtListener's header: one or more centred
+// citation lines ("259 U.S. 255 (1922)"), the caption in <h1>, the court
+// and "Decided May 29, 1922." lines. The header is part of the opinion
+// text, so the identity counts as found in the text.
+func courtListenerIdentity(c *converter) Meta {
+	var m Meta
+	caption := c.first("h1")
+	year := ""
+	for _, line := range c.captured["center"] {
+		if line == caption {
+			break
+		}
+		cite, y, ok := headerCitation(line)
+		if !ok {
+			break
+		}
+		m.Citations = append(m.Citations, cite)
+		if y != "" {
+			year = y
+		}
+	}
+	if len(m.Citations) == 0 {
+		return m
+	}
+	m.CaseName = cleanCaption(caption)
+	for _, line := range c.captured["center"] {
+		switch {
+		case m.Court == "" && strings.Contains(strings.ToLower(line), "court"):
+			m.Court = strings.TrimSuffix(line, ".")
+		case strings.HasPrefix(line, "Decided"):
+			if d := parseDate(line); d != "" {
+				m.Date = d
+			}
+		}
+	}
+	if m.Date == "" || (year != "" && !strings.HasPrefix(m.Date, year)) {
+		m.Date = year
+	}
+	m.Source = SourceText
+	return m
+}
+
+// lawboxIdentity reads the Lawbox header CourtListener keeps in
+// html_lawbox: every parallel citation in its own p.case_cite.
+func lawboxIdentity(c *converter) Meta {
+	m := Meta{Citations: c.captured["lb-case_cite"], CaseName: cleanCaption(c.first("lb-parties"))}
+	for _, line := range c.captured["lb-date"] {
+		if d := parseDate(line); d != "" && (m.Date == "" || strings.Contains(line, "Decided")) {
+			m.Date = d
+		}
+	}
+	m.Court = strings.TrimSuffix(c.first("lb-court"), ".")
+	if m.CaseName != "" || len(m.Citations) > 0 {
+		m.Source = SourceFormat
+	}
+	return m
+}

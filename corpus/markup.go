@@ -1,0 +1,349 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// converter turns a stream of markup events (from the HTML tokenizer or the
+// XML decoder) into plain text with page marks. Both parsers feed the same
+// converter so that every format gets the same word boundaries: block
+// elements and <br> end a line, other whitespace collapses to one space,
+// <pre> keeps its layout, and page markers leave the text and become
+// PageMarks.
+type converter struct {
+	b     strings.Builder
+	pages []PageMark
+
+	nl, sp    bool   // a line break or a space is due before the next word
+	page      string // page starting at the next word, if pendingPage
+	pendingPg bool
+
+	stack    []frame
+	maxDepth int
+
+	// watch, when set, is told of each element start so that a format can
+	// note attributes or ask for the element's text (by returning a key).
+	watch func(name string, attr func(string) string) (key string)
+	// captured holds, by key, the text of the elements watch asked for.
+	captured map[string][]string
+}
+
+type frame struct {
+	name    string
+	kind    elemKind
+	key     string // capture key, or ""
+	start   int    // Text offset where a captured element began
+	marker  []byte // text of a page marker, collected apart from Text
+	label   string // page label given by attribute
+	autoEnd bool   // closed by a sibling of the same name (HTML <p>, <li>)
+}
+
+type elemKind uint8
+
+const (
+	kindInline elemKind = iota
+	kindBlock
+	kindPre
+	kindSkip
+	kindMarker
+)
+
+// maxCaptures and maxCaptureLen keep captured metadata small whatever the
+// input holds.
+const (
+	maxCaptures   = 24
+	maxCaptureLen = 2000
+)
+
+// blockElements end a line before and after them. The list covers HTML and
+// the element names of the CAP casebody and Columbia/Lawbox schemas.
+var blockElements = map[string]bool{
+	"address": true, "article": true, "aside": true, "blockquote": true, "body": true,
+	"caption": true, "center": true, "dd": true, "div": true, "dl": true, "dt": true,
+	"figcaption": true, "figure": true, "footer": true, "form": true, "h1": true,
+	"h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "header": true,
+	"hr": true, "li": true, "main": true, "nav": true, "ol": true, "p": true,
+	"section": true, "table": true, "tbody": true, "td": true, "tfoot": true,
+	"th": true, "thead": true, "tr": true, "ul": true, "html": true,
+	// CAP casebody
+	"casebody": true, "opinion": true, "author": true, "parties": true,
+	"docketnumber": true, "court": true, "decisiondate": true, "otherdate": true,
+	"attorneys": true, "syllabus": true, "headnotes": true, "summary": true,
+	"disposition": true, "footnote": true, "judges": true, "citation": true,
+	"history": true, "seealso": true, "correction": true,
+	// Columbia / Lawbox
+	"reporter_caption": true, "docket": true, "citation_line": true, "date": true,
+	"posture": true, "opinion_byline": true, "opinion_text": true,
+	"footnote_body": true, "panel": true, "hearing_date": true,
+	"dissent_byline": true, "dissent_text": true, "concurrence_byline": true,
+	"concurrence_text": true, "opinion_lead": true, "concurrence": true, "dissent": true,
+}
+
+// skipElements hold no opinion text.
+var skipElements = map[string]bool{
+	"script": true, "style": true, "head": true, "title": true, "noscript": true,
+	"template": true, "svg": true,
+}
+
+// voidElements never have content or an end tag in HTML.
+var voidElements = map[string]bool{
+	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
+	"img": true, "input": true, "link": true, "meta": true, "param": true,
+	"source": true, "track": true, "wbr": true,
+}
+
+// autoEndElements are closed by the start of a sibling of the same name in
+// HTML, where their end tags are optional.
+var autoEndElements = map[string]bool{
+	"p": true, "li": true, "dt": true, "dd": true, "tr": true, "td": true, "th": true, "option": true,
+}
+
+func newConverter(maxDepth int) *converter {
+	return &converter{maxDepth: maxDepth, captured: map[string][]string{}}
+}
+
+// start handles an element start. It returns false when the nesting limit
+// is exceeded.
+func (c *converter) start(name string, attr func(string) string) bool {
+	if voidElements[name] {
+		if name == "br" || name == "hr" {
+			c.newline()
+		}
+		return true
+	}
+	if autoEndElements[name] && len(c.stack) > 0 && c.stack[len(c.stack)-1].name == name && c.stack[len(c.stack)-1].autoEnd {
+		c.end(name)
+	}
+	if len(c.stack) >= c.maxDepth {
+		return false
+	}
+	f := frame{name: name, kind: kindInline, autoEnd: autoEndElements[name]}
+	switch {
+	case skipElements[name]:
+		f.kind = kindSkip
+	case isPageMarker(name, attr):
+		f.kind = kindMarker
+		f.label = attr("label")
+	case name == "pre":
+		f.kind = kindPre
+	case blockElements[name]:
+		f.kind = kindBlock
+	}
+	if f.kind == kindBlock || f.kind == kindPre {
+		c.newline()
+	}
+	if c.watch != nil && !c.hidden() {
+		if f.key = c.watch(name, attr); f.key != "" {
+			f.start = c.b.Len()
+		}
+	}
+	c.stack = append(c.stack, f)
+	return true
+}
+
+// isPageMarker recognises star pagination: CourtListener's
+// <span class="star-pagination">*256</span>, CAP's <page-number> and
+// Columbia's <page_number>.
+func isPageMarker(name string, attr func(string) string) bool {
+	switch name {
+	case "page-number", "page_number":
+		return true
+	case "span":
+		return strings.Contains(attr("class"), "star-pagination")
+	}
+	return false
+}
+
+// end handles an element end. Ends without a matching start are ignored,
+// as browsers do.
+func (c *converter) end(name string) {
+	i := len(c.stack) - 1
+	for i >= 0 && c.stack[i].name != name {
+		i--
+	}
+	if i < 0 {
+		return
+	}
+	for len(c.stack) > i {
+		f := c.stack[len(c.stack)-1]
+		c.stack = c.stack[:len(c.stack)-1]
+		c.close(f)
+	}
+}
+
+func (c *converter) close(f frame) {
+	switch f.kind {
+	case kindMarker:
+		// A marker left open in the source (CAP does this) swallows the
+		// text after it; give that text back.
+		label, rest := pageLabel(f.label, string(f.marker))
+		c.markPage(label)
+		if rest != "" {
+			c.text(rest)
+		}
+	case kindBlock, kindPre:
+		c.newline()
+	}
+	if f.key != "" {
+		c.capture(f.key, c.b.String()[f.start:])
+	}
+}
+
+func (c *converter) capture(key, s string) {
+	if len(c.captured[key]) >= maxCaptures {
+		return
+	}
+	if len(s) > maxCaptureLen {
+		s = s[:maxCaptureLen]
+	}
+	c.captured[key] = append(c.captured[key], strings.Join(strings.Fields(s), " "))
+}
+
+// first returns the first capture under key, or "".
+func (c *converter) first(key string) string {
+	if v := c.captured[key]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
+
+// hidden says whether text at this point is kept out of Text: inside
+// <script> and the like, or inside a page marker.
+func (c *converter) hidden() bool {
+	for i := len(c.stack) - 1; i >= 0; i-- {
+		if k := c.stack[i].kind; k == kindSkip || k == kindMarker {
+			return true
+		}
+	}
+	return false
+}
+
+// pageLabel takes the page from the label attribute, else from the
+// marker's text ("*256", "Page 684"). Marker text that is more than a page
+// label is returned as rest, to be kept as opinion text.
+func pageLabel(label, text string) (page, rest string) {
+	t := strings.TrimSpace(text)
+	t = strings.TrimSpace(strings.TrimPrefix(t, "Page"))
+	t = strings.TrimLeft(t, " *")
+	if strings.ContainsAny(t, " \t\n") || len(t) > 12 {
+		rest, t = text, ""
+	}
+	if l := strings.TrimSpace(label); l != "" {
+		return l, rest
+	}
+	return t, rest
+}
+
+// text handles character data.
+func (c *converter) text(s string) {
+	for i := len(c.stack) - 1; i >= 0; i-- {
+		switch c.stack[i].kind {
+		case kindSkip:
+			return
+		case kindMarker:
+			c.stack[i].marker = append(c.stack[i].marker, s...)
+			return
+		}
+	}
+	if c.inPre() {
+		c.preText(s)
+		return
+	}
+	for len(s) > 0 {
+		r, n := utf8.DecodeRuneInString(s)
+		if unicode.IsSpace(r) {
+			c.sp = true
+		} else {
+			c.flush()
+			c.b.WriteString(s[:n])
+		}
+		s = s[n:]
+	}
+}
+
+func (c *converter) inPre() bool {
+	for i := len(c.stack) - 1; i >= 0; i-- {
+		if c.stack[i].kind == kindPre {
+			return true
+		}
+	}
+	return false
+}
+
+// preText keeps preformatted text as laid out, only dropping carriage
+// returns.
+func (c *converter) preText(s string) {
+	s = strings.ReplaceAll(s, "\r", "")
+	if strings.TrimSpace(s) == "" {
+		if strings.Contains(s, "\n") {
+			c.nl = true
+		}
+		return
+	}
+	lead := len(s) - len(strings.TrimLeft(s, " \t\n"))
+	if strings.Contains(s[:lead], "\n") {
+		c.nl = true
+		s = s[strings.LastIndexByte(s[:lead], '\n')+1:]
+		lead = len(s) - len(strings.TrimLeft(s, " \t"))
+	}
+	c.flushSep()
+	c.b.WriteString(s[:lead])
+	c.placePage()
+	c.b.WriteString(s[lead:])
+	c.sp, c.nl = false, false
+}
+
+// flush writes the separator due before a word and places a pending page
+// mark at the word.
+func (c *converter) flush() {
+	c.flushSep()
+	c.placePage()
+}
+
+func (c *converter) flushSep() {
+	if c.b.Len() > 0 {
+		if c.nl {
+			c.b.WriteByte('\n')
+		} else if c.sp {
+			c.b.WriteByte(' ')
+		}
+	}
+	c.nl, c.sp = false, false
+}
+
+func (c *converter) placePage() {
+	if !c.pendingPg {
+		return
+	}
+	c.pendingPg = false
+	off := c.b.Len()
+	if n := len(c.pages); n > 0 && c.pages[n-1].Offset == off {
+		// Two markers before one word (an empty CAP <page-number> repeats
+		// the page): the later one names the page.
+		c.pages[n-1].Page = c.page
+		return
+	}
+	c.pages = append(c.pages, PageMark{Offset: off, Page: c.page})
+}
+
+func (c *converter) markPage(p string) {
+	if p == "" {
+		return
+	}
+	c.page, c.pendingPg = p, true
+}
+
+func (c *converter) newline() { c.nl = true }
+
+// finish returns the text and page marks. A page marker after the last
+// word has no text to mark and is dropped.
+func (c *converter) finish() (string, []PageMark) {
+	for len(c.stack) > 0 {
+		f := c.stack[len(c.stack)-1]
+		c.stack = c.stack[:len(c.stack)-1]
+		c.close(f)
+	}
+	return c.b.String(), c.pages
+}

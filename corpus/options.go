@@ -1,0 +1,66 @@
+package corpus
+
+import "io"
+
+// Options control how documents are read. The zero value is ready to use:
+// every limit then takes its default.
+type Options struct {
+	// Manifest, when set, gives identities by file name (see Manifest).
+	Manifest *Manifest
+	// Jobs is the number of workers Process uses; 0 means one per core.
+	Jobs int
+	// MaxSize bounds the bytes of one document: a whole single-document
+	// file after decompression, or one record of a JSON-lines stream.
+	// 0 means DefaultMaxSize.
+	MaxSize int64
+	// MaxLine bounds the length of one line of a plain-text or JSON-lines
+	// input; 0 means DefaultMaxLine.
+	MaxLine int
+	// MaxGzipRatio bounds how many bytes gzip may expand each compressed
+	// byte to (beyond the first MiB), against decompression bombs; 0 means
+	// DefaultMaxGzipRatio.
+	MaxGzipRatio int
+	// MaxDepth bounds the nesting of markup elements; 0 means
+	// DefaultMaxDepth.
+	MaxDepth int
+	// Stdin is read for the input "-"; nil means os.Stdin.
+	Stdin io.Reader
+}
+
+// Limits applied when Options leaves them zero. They are far above any real
+// opinion (the longest U.S. Reports opinions are a few MB of markup) yet keep
+// one hostile input from exhausting memory.
+const (
+	DefaultMaxSize      = 256 << 20
+	DefaultMaxLine      = 64 << 20
+	DefaultMaxGzipRatio = 100
+	DefaultMaxDepth     = 512
+)
+
+func (o Options) maxSize() int64 {
+	if o.MaxSize > 0 {
+		return o.MaxSize
+	}
+	return DefaultMaxSize
+}
+
+func (o Options) maxLine() int {
+	if o.MaxLine > 0 {
+		return o.MaxLine
+	}
+	return DefaultMaxLine
+}
+
+func (o Options) maxGzipRatio() int64 {
+	if o.MaxGzipRatio > 0 {
+		return int64(o.MaxGzipRatio)
+	}
+	return DefaultMaxGzipRatio
+}
+
+func (o Options) maxDepth() int {
+	if o.MaxDepth > 0 {
+		return o.MaxDepth
+	}
+	return DefaultMaxDepth
+}

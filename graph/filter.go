@@ -1,0 +1,278 @@
+package graph
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/citegraph/citegraph/extract"
+)
+
+// Filter selects part of a graph. The zero value keeps everything; each
+// set field narrows the selection, in the order of the fields.
+type Filter struct {
+	// Courts keeps the cases of these courts (compared without regard to
+	// case).
+	Courts []string
+	// Since keeps cases decided in or after this year; cases of unknown
+	// year are dropped.
+	Since int
+	// Until keeps cases decided up to this year: the graph "as of" Until.
+	// A case of unknown year stays when a kept case cites it, since a
+	// case can only cite what was decided before it.
+	Until int
+	// MinWeight drops edges of fewer citations, and then the cases left
+	// without any edge.
+	MinWeight int
+	// Around keeps only the neighbourhood of one case (an id, any of its
+	// citations as written, or its exact name): the cases within Depth
+	// citations of it, citing or cited. Depth 0 means 1.
+	Around string
+	Depth  int
+	// Top keeps the Top cases with the highest By score, and the edges
+	// among them. A score already attached to the graph is used as it is;
+	// otherwise it is computed on what the other fields kept, with
+	// RankOptions.
+	Top         int
+	By          string
+	RankOptions RankOptions
+}
+
+// IsZero reports whether f keeps everything.
+func (f *Filter) IsZero() bool {
+	return len(f.Courts) == 0 && f.Since == 0 && f.Until == 0 && f.MinWeight == 0 && f.Around == "" && f.Top == 0
+}
+
+// Filter returns the subgraph f selects, as a new graph. Nodes keep their
+// data, scores and counts from g (so a case's TimesCited still counts
+// citations from the whole corpus); call Recount on the result to count
+// within the subgraph.
+func (g *Graph) Filter(f Filter) (*Graph, error) {
+	if f.Top < 0 || f.Depth < 0 || f.MinWeight < 0 {
+		return nil, fmt.Errorf("negative filter value (top %d, depth %d, min weight %d)", f.Top, f.Depth, f.MinWeight)
+	}
+	if f.Top > 0 && !IsMeasure(f.By) {
+		return nil, fmt.Errorf("top %d by %q: unknown measure (want one of %s)", f.Top, f.By, strings.Join(Measures, ", "))
+	}
+	s := g.store
+	keep := make([]bool, len(s.ids))
+	for _, i := range s.sorted() {
+		keep[i] = true
+	}
+	if len(f.Courts) > 0 {
+		for i := range keep {
+			keep[i] = keep[i] && slices.ContainsFunc(f.Courts, func(c string) bool { return strings.EqualFold(c, s.strs[s.courts[i]]) })
+		}
+	}
+	if f.Since != 0 {
+		for i := range keep {
+			keep[i] = keep[i] && s.years[i] != 0 && int(s.years[i]) >= f.Since
+		}
+	}
+	if f.Until != 0 {
+		g.keepUntil(keep, f.Until)
+	}
+	edgeOK := func(r edgeRec) bool { return int(r.weight) >= f.MinWeight }
+	if f.MinWeight > 0 {
+		touched := make([]bool, len(keep))
+		for i, out := range s.out {
+			for _, r := range out {
+				if keep[i] && keep[r.to] && edgeOK(r) {
+					touched[i], touched[r.to] = true, true
+				}
+			}
+		}
+		keep = touched
+	}
+	if f.Around != "" {
+		center, err := g.Lookup(f.Around)
+		if err != nil {
+			return nil, err
+		}
+		c := s.index[center.ID]
+		if !keep[c] {
+			return nil, fmt.Errorf("%s (%s) is filtered out by the other filters", center.ID, center.Name)
+		}
+		g.keepAround(keep, c, max(f.Depth, 1), edgeOK)
+	}
+	sub, err := g.subgraph(keep, edgeOK)
+	if err != nil || f.Top == 0 {
+		return sub, err
+	}
+	if _, ok := sub.store.scores[f.By]; !ok {
+		if _, err := sub.Rank(f.By, f.RankOptions); err != nil {
+			return nil, err
+		}
+	}
+	top, err := sub.Top(f.By, f.Top)
+	if err != nil {
+		return nil, err
+	}
+	keep = make([]bool, len(sub.store.ids))
+	for _, r := range top {
+		keep[sub.store.index[r.Node.ID]] = true
+	}
+	return sub.subgraph(keep, edgeOK)
+}
+
+// keepUntil drops cases decided after year, and cases of unknown year that
+// no remaining case cites (directly or through other unknown-year cases).
+func (g *Graph) keepUntil(keep []bool, year int) {
+	s := g.store
+	eligible := slices.Clone(keep)
+	var queue []int32
+	for i := range keep {
+		y := int(s.years[i])
+		switch {
+		case !keep[i]:
+		case y == 0:
+			keep[i] = false // unless reached below
+		case y > year:
+			keep[i] = false
+		default:
+			queue = append(queue, int32(i))
+		}
+	}
+	for len(queue) > 0 {
+		i := queue[0]
+		queue = queue[1:]
+		for _, r := range s.out[i] {
+			if !keep[r.to] && s.years[r.to] == 0 && eligible[r.to] {
+				keep[r.to] = true
+				queue = append(queue, r.to)
+			}
+		}
+	}
+}
+
+// keepAround narrows keep to the nodes within depth steps of center,
+// following kept edges either way.
+func (g *Graph) keepAround(keep []bool, center int32, depth int, edgeOK func(edgeRec) bool) {
+	s := g.store
+	dist := make([]int32, len(keep))
+	for i := range dist {
+		dist[i] = -1
+	}
+	dist[center] = 0
+	queue := []int32{center}
+	visit := func(from, j int32) {
+		if keep[j] && dist[j] < 0 {
+			dist[j] = dist[from] + 1
+			queue = append(queue, j)
+		}
+	}
+	for len(queue) > 0 {
+		i := queue[0]
+		queue = queue[1:]
+		if int(dist[i]) == depth {
+			continue
+		}
+		for _, r := range s.out[i] {
+			if edgeOK(r) {
+				visit(i, r.to)
+			}
+		}
+		for _, from := range s.in[i] {
+			k, _ := s.findOut(from, i)
+			if edgeOK(s.out[from][k]) {
+				visit(i, from)
+			}
+		}
+	}
+	for i := range keep {
+		keep[i] = dist[i] >= 0
+	}
+}
+
+// subgraph copies the kept nodes, and the edges between them that pass
+// edgeOK, into a new graph.
+func (g *Graph) subgraph(keep []bool, edgeOK func(edgeRec) bool) (*Graph, error) {
+	s := g.store
+	sub := New()
+	order := s.sorted()
+	for _, i := range order {
+		if keep[i] {
+			if err := sub.AddNode(s.node(i)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, m := range g.Measures() {
+		if _, ok := sub.store.scores[m]; !ok {
+			// A measure only zeros would have carried.
+			sub.store.scores[m] = make([]float64, len(sub.store.ids))
+		}
+	}
+	for _, i := range order {
+		if !keep[i] {
+			continue
+		}
+		for _, r := range s.outSorted(i) {
+			if keep[r.to] && edgeOK(r) {
+				if err := sub.AddEdge(s.edge(i, r)); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	for _, d := range g.docs {
+		if _, ok := sub.store.index[d.Node]; ok {
+			sub.docs = append(sub.docs, d)
+		}
+	}
+	return sub, nil
+}
+
+// Lookup finds a case by its id, by any of its citations (as written:
+// "424 U. S. 409" finds "424 U.S. 409"), or by its exact name when no
+// other case has it.
+func (g *Graph) Lookup(ref string) (Node, error) {
+	s := g.store
+	ref = strings.Join(strings.Fields(ref), " ")
+	idx := s.citationIndex()
+	try := []string{ref}
+	for _, c := range extract.Extract(ref) {
+		if c.Kind == extract.Full || c.Kind == extract.Law {
+			try = append(try, c.Ref.String())
+			for _, p := range c.Parallel {
+				try = append(try, p.String())
+			}
+		}
+	}
+	for _, c := range try {
+		if i, ok := s.index[c]; ok {
+			return s.node(i), nil
+		}
+		if i, ok := idx[c]; ok {
+			return s.node(i), nil
+		}
+	}
+	var named []int32
+	for _, i := range s.sorted() {
+		if strings.EqualFold(s.names[i], ref) {
+			named = append(named, i)
+		}
+	}
+	switch len(named) {
+	case 1:
+		return s.node(named[0]), nil
+	case 0:
+		return Node{}, fmt.Errorf("no case %q in the graph", ref)
+	}
+	ids := make([]string, len(named))
+	for k, i := range named {
+		ids[k] = s.ids[i]
+	}
+	return Node{}, fmt.Errorf("%q names %d cases (%s): give a citation", ref, len(named), strings.Join(ids, ", "))
+}
+
+// citationIndex maps every citation of every node to the node.
+func (s *Store) citationIndex() map[string]int32 {
+	idx := make(map[string]int32, len(s.cites))
+	for _, i := range s.sorted() {
+		for _, c := range s.cites[s.citeStart[i]:s.citeStart[i+1]] {
+			idx[c] = i
+		}
+	}
+	return idx
+}

@@ -1,0 +1,169 @@
+package graph
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/citegraph/citegraph/corpus"
+	"github.com/citegraph/citegraph/extract"
+)
+
+const shared = "../../shared/corpus"
+
+// sharedDir returns a folder of the shared corpus, skipping the test when
+// it is absent.
+func sharedDir(t testing.TB, name string) string {
+	t.Helper()
+	dir := filepath.Join(shared, name)
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("shared corpus %s not available: %v", dir, err)
+	}
+	return dir
+}
+
+// buildFiles reads every file of dir with its manifest, extracts and
+// builds, in file name order.
+func buildFiles(t testing.TB, dir, glob string) *Graph {
+	t.Helper()
+	m, err := corpus.LoadManifest(filepath.Join(dir, "manifest.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, glob))
+	sort.Strings(files)
+	b := NewBuilder(Options{})
+	for _, f := range files {
+		docs, err := corpus.ReadFile(f, corpus.Options{Manifest: m})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range docs {
+			if err := b.Add(d, extract.Extract(d.Text)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	g, err := b.Graph()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// Done-when 1: the sample opinion gives 9 case nodes and 8 edges from
+// 555 U.S. 335, with the weights and pins of the hand-resolved table.
+func TestSampleOpinionGraph(t *testing.T) {
+	b := NewBuilder(Options{})
+	d := corpus.Sample()
+	if err := b.Add(d, extract.Extract(d.Text)); err != nil {
+		t.Fatal(err)
+	}
+	g, err := b.Graph()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// What the hand-resolved table says each edge must carry.
+	weight := map[string]int{}
+	pins := map[string][]string{}
+	sc := bufio.NewScanner(strings.NewReader(corpus.SampleCitationsTSV()))
+	for sc.Scan() {
+		f := strings.Split(sc.Text(), "\t")
+		if strings.HasPrefix(f[0], "#") || f[0] == "n" || len(f) < 5 {
+			continue
+		}
+		weight[f[3]]++
+		if f[4] != "-" {
+			pins[f[3]] = append(pins[f[3]], f[4])
+		}
+	}
+	if g.NodeCount() != 9 || g.EdgeCount() != 8 {
+		t.Errorf("%d nodes, %d edges, want 9 and 8: %v", g.NodeCount(), g.EdgeCount(), nodeIDs(g))
+	}
+	// The issue's figures, by case.
+	want := map[string]int{"424 U.S. 409": 31, "500 U.S. 478": 4, "522 U.S. 118": 4, "405 U.S. 150": 3,
+		"481 F.3d 1170": 2, "177 F.2d 579": 2, "509 U.S. 259": 1, "373 U.S. 83": 1}
+	for to, w := range want {
+		if weight[to] != w {
+			t.Fatalf("the table gives %s weight %d, the issue %d", to, weight[to], w)
+		}
+	}
+	for e := range g.Edges() {
+		if e.From != "555 U.S. 335" {
+			t.Errorf("edge %s → %s not from the opinion", e.From, e.To)
+			continue
+		}
+		if e.Weight != want[e.To] {
+			t.Errorf("%s: weight %d, want %d", e.To, e.Weight, want[e.To])
+		}
+		var got []string
+		for _, p := range e.Pins {
+			for range p.N {
+				got = append(got, p.Value)
+			}
+		}
+		wantPins := slices.Clone(pins[e.To])
+		slices.Sort(got)
+		slices.Sort(wantPins)
+		if !slices.Equal(got, wantPins) {
+			t.Errorf("%s: pins %v, want %v", e.To, got, wantPins)
+		}
+		if !slices.Equal(e.Opinions, []Count{{"majority", e.Weight}}) {
+			t.Errorf("%s: opinions %v", e.To, e.Opinions)
+		}
+	}
+	n, _ := g.Node("555 U.S. 335")
+	if !n.InCorpus || n.Name != "Van de Kamp v. Goldstein" || n.Year != 2009 || len(n.Citations) != 3 {
+		t.Errorf("the opinion's node: %+v", n)
+	}
+	if st := g.Documents(); len(st) != 1 || st[0].Unresolved != 0 || st[0].Edges != 48 {
+		t.Errorf("document stats %+v", st)
+	}
+}
+
+// Done-when 2: the prosecutorial-immunity line gives one node per case and
+// exactly these edges among them.
+func TestImmunityLine(t *testing.T) {
+	dir := sharedDir(t, "immunity")
+	g := buildFiles(t, dir, "*.html")
+	cases := map[string]string{
+		"Imbler": "424 U.S. 409", "Burns": "500 U.S. 478", "Kalina": "522 U.S. 118", "Buckley": "509 U.S. 259",
+		"Van de Kamp": "555 U.S. 335", "Giglio": "405 U.S. 150", "Brady": "373 U.S. 83", "Connick": "563 U.S. 51",
+	}
+	name := map[string]string{}
+	var inCorpus []string
+	for n := range g.Nodes() {
+		if n.InCorpus {
+			inCorpus = append(inCorpus, n.ID)
+		}
+	}
+	for short, id := range cases {
+		name[id] = short
+		if n, ok := g.Node(id); !ok || !n.InCorpus {
+			t.Errorf("%s (%s): node %+v, found %v", short, id, n, ok)
+		}
+	}
+	if len(inCorpus) != 8 {
+		t.Errorf("%d corpus nodes, want 8: %v", len(inCorpus), inCorpus)
+	}
+	want := []string{
+		"Buckley→Imbler", "Buckley→Burns", "Burns→Imbler", "Connick→Giglio", "Connick→Brady", "Giglio→Brady",
+		"Imbler→Giglio", "Imbler→Brady", "Kalina→Imbler", "Kalina→Burns", "Kalina→Buckley",
+		"Van de Kamp→Imbler", "Van de Kamp→Burns", "Van de Kamp→Kalina", "Van de Kamp→Buckley", "Van de Kamp→Giglio", "Van de Kamp→Brady",
+	}
+	var got []string
+	for e := range g.Edges() {
+		if name[e.From] != "" && name[e.To] != "" {
+			got = append(got, name[e.From]+"→"+name[e.To])
+		}
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("edges among the line:\n got %v\nwant %v", got, want)
+	}
+}

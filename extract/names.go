@@ -9,7 +9,10 @@ import "strings"
 // a name (a lower-case word, a signal, the end of a sentence, a quotation
 // mark) ends the name.
 
-const maxNameWords = 14
+const (
+	maxNameWords = 14
+	maxWordLen   = 64
+)
 
 // nameConnectors are the lower-case words that occur inside case names.
 var nameConnectors = map[string]bool{
@@ -207,8 +210,10 @@ func skipSpaceBack(s string, i int) int {
 
 // wordStartBack returns where the word ending at e starts, not before lo.
 // A word broken at the end of a line by a hyphen ("Gold-\nstein") is one
-// word.
+// word. No word of a name is longer than maxWordLen: a longer run is cut
+// there, which ends the name, and keeps the search short on any input.
 func wordStartBack(s string, e, lo int) int {
+	lo = max(lo, e-maxWordLen)
 	i := e
 	for {
 		for i > lo && skipSpaceBack(s, i) == i {

@@ -19,7 +19,7 @@ func (s *scanner) pins(p int) (string, int) {
 				break
 			}
 			q = skipSpace(s.src, c+1)
-			if _, e := s.parallelRef(q); e > 0 {
+			if _, e := s.refAt(q); e > 0 {
 				break
 			}
 		}

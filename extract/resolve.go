@@ -56,9 +56,9 @@ func (r *resolver) remember(i int) {
 	if c.Kind != Full || c.Ref.Page == "" || c.Ref.Page[0] == '_' {
 		return
 	}
-	r.byVolume[volumeKey(c.Ref)] = append(r.byVolume[volumeKey(c.Ref)], i)
+	r.index(c.Ref, i)
 	for _, p := range c.Parallel {
-		r.byVolume[volumeKey(p)] = append(r.byVolume[volumeKey(p)], i)
+		r.index(p, i)
 	}
 	if c.CaseName == "" {
 		return
@@ -70,6 +70,21 @@ func (r *resolver) remember(i int) {
 			r.byName[strings.Join(words[:n], " ")] = i
 		}
 	}
+}
+
+// index lists full citation i under its volume. A case cited again
+// replaces its earlier entry, so a volume's list holds each case once and
+// resolution stays linear in the length of the text.
+func (r *resolver) index(ref Ref, i int) {
+	key := volumeKey(ref)
+	list := r.byVolume[key]
+	for n, k := range list {
+		if refIn(&r.cs[k], ref).Page == ref.Page {
+			list[n] = i
+			return
+		}
+	}
+	r.byVolume[key] = append(list, i)
 }
 
 // maxSupraWords is the longest leading part of a party's name that a

@@ -84,7 +84,7 @@ func (s *scanner) add(c Citation, end int) int {
 // It returns the end of what it read, or 0.
 func (s *scanner) number(i int) int {
 	src := s.src
-	if i > 0 && !volumeBoundary(src[i-1]) {
+	if !volumeBoundary(src, i) {
 		return 0
 	}
 	j := digitsEnd(src, i, 5)
@@ -157,22 +157,29 @@ func (s *scanner) full(start int, ref Ref, r *Reporter, nominative Ref, end int)
 	if !nominative.IsZero() {
 		c.Parallel = append(c.Parallel, nominative)
 	}
+
+	// Pins after a parallel citation are that reporter's pages; only the
+	// first citation's pins are kept.
+	primary := true
 	for {
 		q := skipGap(src, end)
 		if q >= len(src) || src[q] != ',' {
 			break
 		}
-		p := skipGap(src, q+1)
+		p := skipSpace(src, q+1)
 		if par, e := s.parallelRef(p); e > 0 {
 			c.Parallel = append(c.Parallel, par)
-			end = e
+			end, primary = e, false
 			continue
+		}
+		if wordAt(src, p, "at") { // "2020 WL 1234567, at *3"
+			p = skipSpace(src, p+2)
 		}
 		pin, e := s.pins(p)
 		if pin == "" {
 			break
 		}
-		if c.Pin == "" && len(c.Parallel) == 0 {
+		if primary && c.Pin == "" {
 			c.Pin = pin
 		}
 		end = e
@@ -197,9 +204,25 @@ func (s *scanner) full(start int, ref Ref, r *Reporter, nominative Ref, end int)
 	return s.add(c, end)
 }
 
-// parallelRef reads "volume reporter page" (with its own pins, which are
-// not kept) at p, for a citation of the same case given alongside another.
+// parallelRef reads "volume reporter page" at p, for a citation of the
+// same case given alongside another, and returns it with the end of its
+// own pins (which are not kept).
 func (s *scanner) parallelRef(p int) (Ref, int) {
+	ref, e := s.refAt(p)
+	if e == 0 {
+		return Ref{}, 0
+	}
+	if c := skipSpace(s.src, e); c < len(s.src) && s.src[c] == ',' {
+		if _, pe := s.pins(skipSpace(s.src, c+1)); pe > c+1 {
+			e = pe
+		}
+	}
+	return ref, e
+}
+
+// refAt reads a case citation's "volume reporter page" at p and returns
+// its end, or 0.
+func (s *scanner) refAt(p int) (Ref, int) {
 	src := s.src
 	j := digitsEnd(src, p, 5)
 	if j == 0 {
@@ -212,27 +235,11 @@ func (s *scanner) parallelRef(p int) (Ref, int) {
 	var buf [8]match
 	ms := s.tab.matcher.matchAll(src, k, buf[:0])
 	for m := len(ms) - 1; m >= 0; m-- {
-		r := ms[m].r
-		if r.Type.IsLaw() {
-			continue
-		}
-		q := skipGap(src, ms[m].end)
-		if page, e := pageAt(src, q); e > q {
-			for {
-				c := skipGap(src, e)
-				if c >= len(src) || src[c] != ',' {
-					break
-				}
-				if _, pe := s.parallelRef(skipGap(src, c+1)); pe > 0 {
-					break // the next parallel citation: the caller reads it
-				}
-				pin, pe := s.pins(skipGap(src, c+1))
-				if pin == "" {
-					break
-				}
-				e = pe
+		if r := ms[m].r; !r.Type.IsLaw() {
+			q := skipGap(src, ms[m].end)
+			if page, e := pageAt(src, q); e > q {
+				return Ref{src[p:j], r.Abbrev, page}, e
 			}
-			return Ref{src[p:j], r.Abbrev, page}, e
 		}
 	}
 	return Ref{}, 0
@@ -404,13 +411,20 @@ func (s *scanner) nameAndSignal(c *Citation, start int) {
 	c.Signal = s.signalBefore(c.Start)
 }
 
-// volumeBoundary reports whether a number preceded by b may be a volume:
-// not the middle of a word, a decimal, a date, a star page or a range.
-func volumeBoundary(b byte) bool {
-	switch {
+// volumeBoundary reports whether the number at s[i] may be a volume: not
+// the middle of a word, a decimal, a date, a star page or a range. A comma
+// counts as a boundary after a word ("McCall,139 U.S. 449"), not after a
+// digit ("1,000").
+func volumeBoundary(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	switch b := s[i-1]; {
 	case isAlnum(b):
 		return false
-	case b == '.' || b == ',' || b == '/' || b == ':' || b == '-' || b == '*' || b == '$' || b == '\'' || b == 0xA7 || b == 0x93:
+	case b == ',':
+		return i >= 2 && (isLetter(s[i-2]) || s[i-2] == '.')
+	case b == '.' || b == '/' || b == ':' || b == '-' || b == '*' || b == '$' || b == '\'' || b == 0xA7 || b == 0x93:
 		// 0xA7 ends "§"; 0x93 ends an en dash.
 		return false
 	}

@@ -1,0 +1,163 @@
+package extract_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/citegraph/citegraph/extract"
+)
+
+// brief renders the fields a test cares about in one comparable line.
+func brief(c extract.Citation) string {
+	ref := c.Target
+	if !c.Resolved() {
+		ref = c.Ref
+	}
+	s := fmt.Sprintf("%s %s", c.Kind, ref)
+	if c.Pin != "" {
+		s += " pin=" + c.Pin
+	}
+	if !c.Resolved() {
+		s += " unresolved"
+	}
+	return s
+}
+
+func briefs(text string) []string {
+	var out []string
+	for _, c := range extract.Extract(text) {
+		out = append(out, brief(c))
+	}
+	return out
+}
+
+func TestForms(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"full with court and pin range",
+			"Goldstein v. Long Beach, 481 F. 3d 1170, 1171–1172 (CA9 2007).",
+			[]string{"full 481 F.3d 1170 pin=1171–1172"}},
+		{"pin list",
+			"Kalina v. Fletcher, 522 U. S. 118, 127, 130 (1997).",
+			[]string{"full 522 U.S. 118 pin=127, 130"}},
+		{"nominative reporter",
+			"Marbury v. Madison, 5 U.S. (1 Cranch) 137, 177 (1803).",
+			[]string{"full 5 U.S. 137 pin=177"}},
+		{"westlaw with star pin",
+			"Doe v. Roe, 2020 WL 1234567, at *3 (N.D. Cal. 2020).",
+			[]string{"full 2020 WL 1234567 pin=*3"}},
+		{"blank slip pages",
+			"Smith v. Jones, 600 U.S. ___, ___ (2023).",
+			[]string{"full 600 U.S. ___ pin=___"}},
+		{"parallel citations are one case",
+			"Miranda v. Arizona, 384 U.S. 436, 444, 86 S. Ct. 1602, 16 L. Ed. 2d 694 (1966).",
+			[]string{"full 384 U.S. 436 pin=444"}},
+		{"short forms with and without comma",
+			"Harlow v. Fitzgerald, 457 U.S. 800 (1982). Harlow, 457 U.S. at 819. See 457 U. S., at 818.",
+			[]string{"full 457 U.S. 800", "short 457 U.S. 800 pin=819", "short 457 U.S. 800 pin=818"}},
+		{"short cite through a parallel reporter",
+			"Miranda v. Arizona, 384 U.S. 436, 86 S. Ct. 1602 (1966). Miranda, 86 S. Ct., at 1612.",
+			[]string{"full 384 U.S. 436", "short 384 U.S. 436 pin=1612"}},
+		{"supra by either party",
+			"Anderson v. Liberty Lobby, Inc., 477 U.S. 242 (1986). Liberty Lobby, supra, at 248. Anderson, supra.",
+			[]string{"full 477 U.S. 242", "supra 477 U.S. 242 pin=248", "supra 477 U.S. 242"}},
+		{"id forms and footnotes",
+			"Chevron U.S.A. Inc. v. NRDC, 467 U.S. 837 (1984). See id. at 843 n.9. Id., at 844, nn. 4-5. Id. at 842-43.",
+			[]string{"full 467 U.S. 837", "id 467 U.S. 837 pin=843 n.9", "id 467 U.S. 837 pin=844 nn.4-5", "id 467 U.S. 837 pin=842-43"}},
+		{"ibid keeps the pin",
+			"Gregoire v. Biddle, 177 F. 2d 579, 581 (CA2 1949). Ibid. See also ibid.",
+			[]string{"full 177 F.2d 579 pin=581", "id 177 F.2d 579 pin=581", "id 177 F.2d 579 pin=581"}},
+		{"parenthetical authority is not an antecedent",
+			"Iqbal v. Ashcroft, 556 U.S. 662, 678 (2009) (quoting Twombly, 550 U.S. at 570). Id. at 679.",
+			[]string{"full 556 U.S. 662 pin=678", "short 550 U.S. pin=570 unresolved", "id 556 U.S. 662 pin=679"}},
+		{"id after a statute means the statute",
+			"Suits lie under 42 U.S.C. § 1983. Id. § 1988.",
+			[]string{"law 42 U.S.C. § 1983", "id 42 U.S.C. § 1983 pin=§ 1988"}},
+		{"statutes without a title",
+			"claims under Rev. Stat. §1979, 42 U. S. C. §1983, and 28 U.S.C. § 1291.",
+			[]string{"law Rev. Stat. § 1979", "law 42 U.S.C. § 1983", "law 28 U.S.C. § 1291"}},
+		{"not citations",
+			"App. 45. Tr. 112. See supra, at 10; infra, at 12; ante, at 5; post, at 7. Some 500 U.S. citizens came. Part II, supra.",
+			nil},
+		{"unresolved short form is kept",
+			"See 424 U. S., at 430. Id., at 431.",
+			[]string{"short 424 U.S. pin=430 unresolved", "id  pin=431 unresolved"}},
+		{"line-end hyphenation and wrapped citations",
+			"Gold-\nstein v. Long Beach, 481 F. 3d 1170 (CA9 2007). Gold-\nstein, supra, at \n1171.",
+			[]string{"full 481 F.3d 1170", "supra 481 F.3d 1170 pin=1171"}},
+		{"non-breaking spaces and curly quotes",
+			"“See Imbler v. Pachtman, 424\u00a0U.\u00a0S. 409 (1976).” Imbler’s rule.",
+			[]string{"full 424 U.S. 409"}},
+		{"star page inside a citation",
+			"Imbler v. Pachtman, 424 U. S. *410 409, 430 (1976).",
+			[]string{"full 424 U.S. 409 pin=430"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := briefs(tt.text)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
+
+func TestFields(t *testing.T) {
+	text := "See Burns v. Reed, 500 U.S. 478, 486 (1991) (collecting cases applying “functional approach” to immunity); Kalina v. Fletcher, 522 U. S. 118 (1997). Cf. Gregoire v. Biddle, 177 F.2d 579 (2d Cir. 1949). But see Smith v. Jones, 1 S.W.3d 2 (Tex. Crim. App. 1999)."
+	cs := extract.Extract(text)
+	if len(cs) != 4 {
+		t.Fatalf("got %d citations, want 4", len(cs))
+	}
+	b := cs[0]
+	if b.CaseName != "Burns v. Reed" || b.Plaintiff != "Burns" || b.Defendant != "Reed" {
+		t.Errorf("name: %q (%q v. %q)", b.CaseName, b.Plaintiff, b.Defendant)
+	}
+	if b.Signal != "See" || b.Year != 1991 || b.Court != "scotus" {
+		t.Errorf("signal/year/court: %q %d %q", b.Signal, b.Year, b.Court)
+	}
+	if b.Parenthetical != "collecting cases applying “functional approach” to immunity" {
+		t.Errorf("parenthetical: %q", b.Parenthetical)
+	}
+	if b.Text != "Burns v. Reed, 500 U.S. 478, 486 (1991)" {
+		t.Errorf("text: %q", b.Text)
+	}
+	if cs[1].Signal != "See" {
+		t.Errorf("a string citation keeps its signal: got %q", cs[1].Signal)
+	}
+	if cs[2].Signal != "Cf." || cs[2].Court != "2d Cir." || cs[2].Year != 1949 {
+		t.Errorf("Gregoire: %q %q %d", cs[2].Signal, cs[2].Court, cs[2].Year)
+	}
+	if cs[3].Signal != "But see" || cs[3].Court != "Tex. Crim. App." {
+		t.Errorf("Smith: %q %q", cs[3].Signal, cs[3].Court)
+	}
+}
+
+func TestSuspectPin(t *testing.T) {
+	cs := extract.Extract("Imbler v. Pachtman, 424 U.S. 409 (1976). Id. at 12. Imbler, 424 U.S., at 1430.")
+	if len(cs) != 3 {
+		t.Fatalf("got %d citations", len(cs))
+	}
+	for _, c := range cs[1:] {
+		if c.Target.String() != "424 U.S. 409" || c.Warning == "" {
+			t.Errorf("%q: target %q warning %q; want a resolved, suspect citation", c.Text, c.Target, c.Warning)
+		}
+	}
+	if cs[0].Warning != "" {
+		t.Errorf("full citation warned: %q", cs[0].Warning)
+	}
+}
+
+// TestOffsets checks that every citation's offsets point at its text in
+// the original input, whatever the input's spacing and encoding.
+func TestOffsets(t *testing.T) {
+	text := "x\u00a0\u2009See Imbler v. Pachtman, 424\u00a0U. S.\n409 (1976); id.,\u00a0at 430."
+	for _, c := range extract.Extract(text) {
+		if c.Start < 0 || c.End > len(text) || text[c.Start:c.End] != c.Text {
+			t.Errorf("bad offsets %d-%d for %q", c.Start, c.End, c.Text)
+		}
+	}
+}

@@ -18,6 +18,19 @@ const (
 // name or one of its own citations.
 func (m Meta) HasIdentity() bool { return m.CaseName != "" || len(m.Citations) > 0 }
 
+// uniq drops repeated citations, keeping the first of each.
+func uniq(cites []string) []string {
+	out := cites[:0:0]
+	seen := map[string]bool{}
+	for _, c := range cites {
+		if !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // fill completes m field by field from a less trusted source: a field m
 // already has is kept. Source names where the case name or citations came
 // from, the fields that say which case it is.
@@ -85,6 +98,21 @@ func parseDate(s string) string {
 		best = s[m[0]:m[1]]
 	}
 	return best
+}
+
+// latestDate returns the latest of the dates in s, a list of dated events
+// ("Decided April 2, 1945. Rehearing denied April 30, 1945."). That is how
+// CourtListener dates Columbia files, and agreeing with it matters more to
+// users matching the two than the choice between the decision and a
+// rehearing a few weeks later.
+func latestDate(s string) string {
+	latest := ""
+	for _, m := range monthDateRE.FindAllStringIndex(s, -1) {
+		if d := parseDate(s[m[0]:m[1]]); d > latest {
+			latest = d
+		}
+	}
+	return latest
 }
 
 // yearOf returns the first plausible year in s, or "".

@@ -222,7 +222,7 @@ func citationList(raw json.RawMessage) []string {
 	var out []string
 	for _, it := range items {
 		if s := rawScalar(it); s != "" {
-			out = append(out, s)
+			out = append(out, splitCitations(s)...)
 			continue
 		}
 		var c struct {
@@ -236,12 +236,12 @@ func citationList(raw json.RawMessage) []string {
 		}
 		switch {
 		case c.Cite != "":
-			out = append(out, c.Cite)
+			out = append(out, splitCitations(c.Cite)...)
 		case c.Reporter != "":
 			out = append(out, strings.Join(strings.Fields(rawScalar(c.Volume)+" "+c.Reporter+" "+rawScalar(c.Page)), " "))
 		}
 	}
-	return out
+	return uniq(out)
 }
 
 // splitCitations splits a manifest-style list of parallel citations.

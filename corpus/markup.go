@@ -71,7 +71,7 @@ var blockElements = map[string]bool{
 	"casebody": true, "opinion": true, "author": true, "parties": true,
 	"docketnumber": true, "court": true, "decisiondate": true, "otherdate": true,
 	"attorneys": true, "syllabus": true, "headnotes": true, "summary": true,
-	"disposition": true, "footnote": true, "judges": true, "citation": true,
+	"disposition": true, "footnote": true, "judges": true,
 	"history": true, "seealso": true, "correction": true,
 	// Columbia / Lawbox
 	"reporter_caption": true, "docket": true, "citation_line": true, "date": true,

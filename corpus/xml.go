@@ -94,14 +94,25 @@ func readColumbia(data []byte, maxDepth int) (*Document, error) {
 	}
 	text, pages := c.finish()
 	d := &Document{Format: "columbia-xml", Text: text, Pages: pages}
-	m := Meta{Citations: c.captured["citation"], Court: strings.TrimSuffix(c.first("court"), ",")}
+	m := Meta{Citations: uniq(c.captured["citation"]), Court: strings.TrimSuffix(c.first("court"), ",")}
 	m.CaseName = columbiaName(c.first("reporter_caption"), m.Citations)
 	if m.CaseName == "" {
 		m.CaseName = cleanCaption(c.first("caption"))
 	}
-	m.Date = parseDate(c.first("date"))
+	m.Date = latestDate(strings.Join(c.captured["date"], " "))
+	if m.Date == "" {
+		m.Date = parseDate(c.first("date"))
+	}
 	if m.Date == "" {
 		m.Date = yearOf(c.first("date"))
+	}
+	if m.Date == "" {
+		// Undated files still give the year in the caption's closing
+		// parenthetical: "..., 794 N.E.2d 583 (Ind.App. 2003)".
+		caption := c.first("reporter_caption")
+		if i := strings.LastIndexByte(caption, '('); i >= 0 {
+			m.Date = yearOf(caption[i:])
+		}
 	}
 	switch {
 	case len(parts) > 1:
@@ -122,7 +133,8 @@ func readColumbia(data []byte, maxDepth int) (*Document, error) {
 
 // columbiaName takes the case name from a reporter caption such as
 // "HOLLAND v. COCA-COLA BOTTLING CO. OF ARKANSAS, 213 Ark. 683 (1948)":
-// what comes before its first citation.
+// what comes before its first citation, or the whole caption when it has
+// none.
 func columbiaName(caption string, cites []string) string {
 	cut := len(caption)
 	for _, ct := range cites {
@@ -130,13 +142,7 @@ func columbiaName(caption string, cites []string) string {
 			cut = i
 		}
 	}
-	name := strings.TrimRight(strings.TrimSpace(caption[:cut]), ",")
-	if cut == len(caption) {
-		if i := strings.LastIndexByte(name, '('); i > 0 && yearOf(name[i:]) != "" {
-			name = strings.TrimSpace(name[:i])
-		}
-	}
-	return strings.TrimSpace(name)
+	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(caption[:cut]), ","))
 }
 
 // readCasebody reads a Caselaw Access Project casebody, as XML (the

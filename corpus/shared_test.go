@@ -86,7 +86,7 @@ func TestSharedSetsLoadWithIdentity(t *testing.T) {
 // manifest, field by field.
 type agreement struct {
 	docs, compared, names, cites, dates, all int
-	citeComparable                          int // documents whose citations can be compared at all
+	citeComparable                           int // documents whose citations can be compared at all
 }
 
 func pct(n, of int) float64 { return 100 * float64(n) / float64(max(of, 1)) }
@@ -145,7 +145,9 @@ func nameKey(s string) string {
 
 func sameName(got, want string) bool { return nameKey(got) == nameKey(want) }
 
-func citeKey(s string) string { return strings.ToLower(strings.NewReplacer(" ", "", ".", "").Replace(s)) }
+func citeKey(s string) string {
+	return strings.ToLower(strings.NewReplacer(" ", "", ".", "").Replace(s))
+}
 
 // citesCovered says every citation the manifest lists was found.
 func citesCovered(got, want []string) bool {

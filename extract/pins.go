@@ -19,9 +19,9 @@ func (s *scanner) pins(p int) (string, int) {
 				break
 			}
 			q = skipSpace(s.src, c+1)
-			if _, e := s.refAt(q); e > 0 {
-				break
-			}
+		}
+		if _, e := s.refAt(q); e > 0 {
+			break
 		}
 		if fn, e := footnote(s.src, q); e > q {
 			if first {

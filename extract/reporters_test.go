@@ -293,3 +293,46 @@ func TestStatesReporterCoverage(t *testing.T) {
 		t.Errorf("coverage %.3f%% is below 99%%", 100*c.share())
 	}
 }
+
+// readReportersDB decodes the shared copy of reporters-db, skipping the
+// test when it is absent.
+func readReportersDB(t *testing.T) map[string][]dbReporter {
+	t.Helper()
+	const path = "../../shared/reporters-db/reporters.json"
+	data, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		t.Skipf("%s absent: reporters-db not available", path)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var db map[string][]dbReporter
+	if err := json.Unmarshal(data, &db); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return db
+}
+
+// TestReportersDBCoverage measures how many of reporters-db's reporter
+// abbreviations and variations the built-in table knows. It is a
+// measurement: reporters-db also lists many reporters no longer cited.
+func TestReportersDBCoverage(t *testing.T) {
+	tab := DefaultReporters()
+	var eds, vars coverage
+	for _, reps := range readReportersDB(t) {
+		for _, rep := range reps {
+			for abbr := range rep.Editions {
+				eds.add(tab, "1 "+abbr+" 1")
+			}
+			for v := range rep.Variations {
+				vars.add(tab, "1 "+v+" 1")
+			}
+		}
+	}
+	all := coverage{found: eds.found + vars.found, total: eds.total + vars.total}
+	t.Logf("reporters-db: table finds %d of %d editions (%.1f%%), %d of %d variations (%.1f%%), %.1f%% of all spellings",
+		eds.found, eds.total, 100*eds.share(), vars.found, vars.total, 100*vars.share(), 100*all.share())
+	if testing.Verbose() {
+		t.Logf("editions not in the table:%s", eds.missedList())
+	}
+}

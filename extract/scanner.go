@@ -213,7 +213,7 @@ func (s *scanner) parallelRef(p int) (Ref, int) {
 		return Ref{}, 0
 	}
 	if c := skipSpace(s.src, e); c < len(s.src) && s.src[c] == ',' {
-		if _, pe := s.pins(skipSpace(s.src, c+1)); pe > c+1 {
+		if pin, pe := s.pins(skipSpace(s.src, c+1)); pin != "" {
 			e = pe
 		}
 	}

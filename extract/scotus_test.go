@@ -25,7 +25,9 @@ type gtDoc struct {
 	} `json:"citations"`
 }
 
-var fullCiteText = regexp.MustCompile(`^(\d+)\s+(.+?)\s+(\d+)\b`)
+// fullCiteText matches "volume reporter page", with an optional
+// nominative volume ("85 U.S. (18 Wall.) 5"), which is not part of the key.
+var fullCiteText = regexp.MustCompile(`^(\d+)\s+(.+?)\s+(?:\(\d+ [^)]+\)\s+)?(\d+)\b`)
 var tagRE = regexp.MustCompile(`<[^>]*>`)
 
 func stripTags(s string) string {

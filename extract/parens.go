@@ -111,25 +111,46 @@ var signals = []struct{ key, canon string }{
 	{"e.g.", "E.g.,"},
 }
 
+// signalWindow is how far before a citation a signal is looked for.
+const signalWindow = 24
+
 // signalBefore returns the signal introducing a citation that starts at
 // start, or "".
 func (s *scanner) signalBefore(start int) string {
-	src := s.src
-	lo := max(s.lastEnd, start-24)
-	window := strings.ToLower(normalizeSpace(strings.ReplaceAll(src[lo:start], ",", " ")))
-	window = strings.TrimSpace(window)
-	for _, sig := range signals {
-		if strings.HasSuffix(window, sig.key) {
-			pre := len(window) - len(sig.key)
-			if pre > 0 && !strings.ContainsRune(" ;(.", rune(window[pre-1])) {
-				continue
+	// Fold the text before the citation into a small buffer: lower case,
+	// commas and runs of white space as one space. No allocation: this
+	// runs for every citation.
+	var buf [signalWindow]byte
+	n := 0
+	space := true
+	for i := max(s.lastEnd, start-signalWindow); i < start; {
+		if k := spaceLen(s.src, i); k > 0 || s.src[i] == ',' {
+			if !space {
+				buf[n], n, space = ' ', n+1, true
 			}
-			// "with" is a signal only as the second half of "Compare".
-			if sig.canon == "with" && (len(s.out) == 0 || s.out[len(s.out)-1].Signal != "Compare") {
-				return ""
-			}
-			return sig.canon
+			i += max(k, 1)
+			continue
 		}
+		c := s.src[i]
+		if isUpper(c) {
+			c += 'a' - 'A'
+		}
+		buf[n], n, space = c, n+1, false
+		i++
+	}
+	window := strings.TrimSuffix(string(buf[:n]), " ")
+	for _, sig := range signals {
+		if !strings.HasSuffix(window, sig.key) {
+			continue
+		}
+		if pre := len(window) - len(sig.key); pre > 0 && !strings.ContainsRune(" ;(.", rune(window[pre-1])) {
+			continue
+		}
+		// "with" is a signal only as the second half of "Compare".
+		if sig.canon == "with" && (len(s.out) == 0 || s.out[len(s.out)-1].Signal != "Compare") {
+			return ""
+		}
+		return sig.canon
 	}
 	return ""
 }

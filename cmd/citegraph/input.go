@@ -1,0 +1,174 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/citegraph/citegraph/corpus"
+)
+
+// inputFlags are the flags of every command that reads opinions, so that
+// extract and build take their inputs the same way.
+type inputFlags struct {
+	manifest string
+	jobs     int
+	quiet    bool
+	strict   bool
+	maxSize  int64 // MiB
+	maxLine  int   // MiB
+}
+
+// register adds the input flags to cmd.
+func (f *inputFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.manifest, "manifest", "", "CSV/TSV giving each file's identity: file,case_name,citations,court,date (citations separated by ';')")
+	fl.IntVarP(&f.jobs, "jobs", "j", 0, "documents read and processed in parallel (default: one per core)")
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no progress bar and no summary on standard error")
+	fl.BoolVar(&f.strict, "strict", false, "fail (exit 1) if any document cannot be read, instead of skipping it with a warning")
+	fl.Int64Var(&f.maxSize, "max-size", corpus.DefaultMaxSize>>20, "largest document read, in MiB (after decompression)")
+	fl.IntVar(&f.maxLine, "max-line", corpus.DefaultMaxLine>>20, "longest line of a text or JSON-lines input, in MiB")
+}
+
+// options checks the flags and loads the manifest.
+func (f *inputFlags) options(cmd *cobra.Command) (corpus.Options, error) {
+	if f.jobs < 0 {
+		return corpus.Options{}, usagef("--jobs must be at least 1 (0 means one per core), not %d", f.jobs)
+	}
+	if f.maxSize <= 0 || f.maxLine <= 0 {
+		return corpus.Options{}, usagef("--max-size and --max-line must be positive")
+	}
+	opts := corpus.Options{
+		Jobs:    f.jobs,
+		MaxSize: f.maxSize << 20,
+		MaxLine: f.maxLine << 20,
+		Stdin:   cmd.InOrStdin(),
+	}
+	if f.manifest != "" {
+		m, err := corpus.LoadManifest(f.manifest)
+		if err != nil {
+			return corpus.Options{}, err
+		}
+		opts.Manifest = m
+	}
+	return opts, nil
+}
+
+// processInputs reads the documents named by args (files, directories,
+// globs, "-" for standard input; standard input too when args is empty and
+// it is not a terminal) and runs work on each on the worker pool; emit
+// receives each document and its result in input order. Warnings for
+// skipped documents and the closing summary go to standard error, with a
+// progress bar when that is a terminal and the run lasts. With --strict the
+// first skipped document stops the run with an error, so that the caller
+// writes nothing.
+func processInputs[R any](cmd *cobra.Command, f *inputFlags, args []string,
+	work func(*corpus.Document) (R, error), emit func(*corpus.Document, R) error) (corpus.Summary, error) {
+	opts, err := f.options(cmd)
+	if err != nil {
+		return corpus.Summary{}, err
+	}
+	if len(args) == 0 {
+		if isTerminal(cmd.InOrStdin()) {
+			return corpus.Summary{}, usagef("no input: name files, directories or globs, or pipe opinions on standard input")
+		}
+		args = []string{"-"}
+	}
+	inputs, err := corpus.Expand(args)
+	if err != nil {
+		return corpus.Summary{}, err
+	}
+	ctx, cancel := context.WithCancel(cmd.Context())
+	defer cancel()
+	stderr := cmd.ErrOrStderr()
+	bar := newProgress(stderr, f.quiet)
+	var strictErr error
+	hooks := corpus.Hooks{
+		Skip: func(e *corpus.ReadError) {
+			bar.clear()
+			fmt.Fprintf(stderr, "citegraph: warning: skipped %v\n", e)
+			if f.strict && strictErr == nil {
+				strictErr = fmt.Errorf("%v (--strict: stopping at the first document that cannot be read)", e)
+				cancel()
+			}
+		},
+		Progress: bar.update,
+	}
+	sum, err := corpus.Process(ctx, inputs, opts, hooks, work, emit)
+	bar.finish()
+	if strictErr != nil {
+		return sum, strictErr
+	}
+	if err != nil {
+		if cmd.Context().Err() != nil {
+			return sum, fmt.Errorf("interrupted after %d documents", sum.Docs)
+		}
+		return sum, err
+	}
+	if !f.quiet {
+		fmt.Fprintf(stderr, "citegraph: %s\n", sum)
+	}
+	return sum, nil
+}
+
+func isTerminal(v any) bool {
+	f, ok := v.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// progress draws a progress bar on a terminal once a run has lasted a
+// moment; short runs and piped output stay quiet.
+type progress struct {
+	w     io.Writer
+	on    bool
+	start time.Time
+	bar   *progressbar.ProgressBar
+}
+
+// progressDelay is how long a run goes before it earns a progress bar.
+const progressDelay = time.Second
+
+func newProgress(w io.Writer, quiet bool) *progress {
+	return &progress{w: w, on: !quiet && isTerminal(w), start: time.Now()}
+}
+
+func (p *progress) update(pr corpus.Progress) {
+	if !p.on {
+		return
+	}
+	if p.bar == nil {
+		if time.Since(p.start) < progressDelay {
+			return
+		}
+		p.bar = progressbar.NewOptions64(pr.TotalBytes,
+			progressbar.OptionSetWriter(p.w),
+			progressbar.OptionShowBytes(true),
+			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionClearOnFinish(),
+			progressbar.OptionSetWidth(30),
+		)
+	}
+	elapsed := time.Since(p.start).Seconds()
+	p.bar.Describe(fmt.Sprintf("%d docs (%.0f/s)", pr.Docs, float64(pr.Docs)/elapsed))
+	_ = p.bar.Set64(pr.Bytes)
+}
+
+func (p *progress) clear() {
+	if p.bar != nil {
+		_ = p.bar.Clear()
+	}
+}
+
+func (p *progress) finish() {
+	if p.bar != nil {
+		_ = p.bar.Finish()
+		_ = p.bar.Clear()
+	}
+}

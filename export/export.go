@@ -1,0 +1,174 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/citegraph/citegraph/graph"
+)
+
+// Source is the graph to export. Both sequences must be deterministic (the
+// graph package yields nodes by id and edges by source, then target) and
+// every edge's endpoints must be among the nodes; each may be iterated more
+// than once.
+type Source interface {
+	Nodes() iter.Seq[*graph.Node]
+	Edges() iter.Seq[*graph.Edge]
+}
+
+// Options tunes the writers. The zero value gives every format's defaults.
+type Options struct {
+	// Cluster groups the DOT drawing into one box per court ("court"), or
+	// not at all ("").
+	Cluster string
+	// ByYear lines the DOT drawing up on a year axis, one rank per year.
+	ByYear bool
+	// SizeBy is the measure that sizes nodes in GEXF and pictures: a key
+	// of Node.Scores, or "indegree" / "citations". Empty picks "pagerank"
+	// when the graph has it and "citations" otherwise.
+	SizeBy string
+	// Neo4j writes CSV headers for neo4j-admin database import (:ID,
+	// :START_ID, :END_ID, typed and array columns).
+	Neo4j bool
+	// Render tunes pictures (svg, png).
+	Render RenderOptions
+}
+
+// Format names, as accepted by Write and --format.
+const (
+	DOT       = "dot"
+	GraphML   = "graphml"
+	GEXF      = "gexf"
+	JSON      = "json" // node-link, as networkx and d3 read it
+	Cytoscape = "cyjs" // Cytoscape.js elements
+	CSV       = "csv"  // two files: nodes and edges
+	SVG       = "svg"
+	PNG       = "png"
+)
+
+// Formats lists every format name, in the order help text shows them.
+var Formats = []string{DOT, GraphML, GEXF, JSON, Cytoscape, CSV, SVG, PNG}
+
+var extensions = map[string]string{
+	".dot": DOT, ".gv": DOT,
+	".graphml": GraphML,
+	".gexf":    GEXF,
+	".json":    JSON,
+	".cyjs":    Cytoscape,
+	".csv":     CSV,
+	".svg":     SVG,
+	".png":     PNG,
+}
+
+// FormatFromPath picks the format from an output path: by extension, and
+// CSV for a directory (an existing one, or a path ending in a separator).
+// Standard output ("-") has no format of its own.
+func FormatFromPath(path string) (string, error) {
+	if path == Stdout {
+		return "", errors.New("writing to standard output: give the format with --format (" + strings.Join(Formats, ", ") + ")")
+	}
+	if isDirTarget(path) {
+		return CSV, nil
+	}
+	ext := strings.ToLower(filepath.Ext(path))
+	if f, ok := extensions[ext]; ok {
+		return f, nil
+	}
+	return "", fmt.Errorf("%s: cannot tell the format from the extension %q; use one of .dot .gv .graphml .gexf .json .cyjs .csv .svg .png, a directory for CSV, or --format", path, ext)
+}
+
+// CheckFormat reports whether name is a known format.
+func CheckFormat(name string) error {
+	if slices.Contains(Formats, name) {
+		return nil
+	}
+	return fmt.Errorf("unknown format %q (known: %s)", name, strings.Join(Formats, ", "))
+}
+
+// ErrTwoFiles is returned by Write for CSV, which is two files: use Save or
+// WriteCSV.
+var ErrTwoFiles = errors.New("CSV is two files (nodes and edges): write it with Save to a directory or a .csv name, or with WriteCSV")
+
+// Write writes g to w in the named format. CSV, being two files, is written
+// by Save or WriteCSV instead.
+func Write(w io.Writer, g Source, format string, opts Options) error {
+	switch format {
+	case DOT:
+		return WriteDOT(w, g, opts)
+	case GraphML:
+		return WriteGraphML(w, g)
+	case GEXF:
+		return WriteGEXF(w, g, opts)
+	case JSON:
+		return WriteNodeLink(w, g)
+	case Cytoscape:
+		return WriteCytoscape(w, g)
+	case SVG:
+		return WriteSVG(w, g, opts)
+	case PNG:
+		return WritePNG(w, g, opts)
+	case CSV:
+		return ErrTwoFiles
+	}
+	return CheckFormat(format)
+}
+
+// Save writes g to path in the named format ("" = from the path), replacing
+// any old file only once the new one is complete. "-" is standard output.
+//
+// CSV goes to two files. For a directory target (an existing directory, or
+// a path ending in a separator, created if missing) they are DIR/nodes.csv
+// and DIR/edges.csv; for NAME.csv they are NAME.nodes.csv and
+// NAME.edges.csv.
+func Save(path string, g Source, format string, opts Options) error {
+	if format == "" {
+		f, err := FormatFromPath(path)
+		if err != nil {
+			return err
+		}
+		format = f
+	} else if err := CheckFormat(format); err != nil {
+		return err
+	}
+	if format != CSV {
+		return WriteFile(path, func(w io.Writer) error { return Write(w, g, format, opts) })
+	}
+	nodes, edges, err := CSVPaths(path)
+	if err != nil {
+		return err
+	}
+	if err := WriteFile(nodes, func(w io.Writer) error { return WriteCSVNodes(w, g, opts) }); err != nil {
+		return err
+	}
+	return WriteFile(edges, func(w io.Writer) error { return WriteCSVEdges(w, g, opts) })
+}
+
+// CSVPaths names the two files of a CSV export to path (see Save),
+// creating a directory target that does not exist yet.
+func CSVPaths(path string) (nodes, edges string, err error) {
+	if path == Stdout {
+		return "", "", errors.New("CSV is two files (nodes and edges) and cannot go to standard output; give a directory or a .csv name")
+	}
+	if isDirTarget(path) {
+		if err := os.MkdirAll(path, 0o755); err != nil {
+			return "", "", fmt.Errorf("create %s: %w", path, unwrapPathError(err))
+		}
+		return filepath.Join(path, "nodes.csv"), filepath.Join(path, "edges.csv"), nil
+	}
+	stem := strings.TrimSuffix(path, filepath.Ext(path))
+	return stem + ".nodes.csv", stem + ".edges.csv", nil
+}
+
+func isDirTarget(path string) bool {
+	if strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) {
+		return true
+	}
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
+}

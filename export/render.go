@@ -1,0 +1,460 @@
+package export
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/citegraph/citegraph/graph"
+)
+
+// RenderOptions tunes pictures. Nodes are sized by Options.SizeBy and
+// coloured by court, edges are as wide as their weight, and a legend
+// explains all three.
+type RenderOptions struct {
+	// Layout is "timeline" (one row per year, oldest at the top, each
+	// citation pointing up to the older case it cites), "force"
+	// (force-directed), or "" to pick the timeline for graphs of up to
+	// TimelineMax nodes and force otherwise.
+	Layout string
+	// Labels is how many nodes are labelled, highest by the size measure
+	// first: 0 means all of a timeline of up to 60 nodes and otherwise
+	// the top 30; negative means none.
+	Labels int
+	// Title is set above the picture.
+	Title string
+	// Scale is the PNG's pixels per SVG pixel; 0 means 2, sharp in print
+	// and on high-density screens.
+	Scale float64
+}
+
+// Layout names.
+const (
+	LayoutTimeline = "timeline"
+	LayoutForce    = "force"
+)
+
+// TimelineMax is the largest graph the automatic layout draws as a
+// timeline; past it rows get too crowded to read.
+const TimelineMax = 80
+
+func (r RenderOptions) scale() float64 {
+	if r.Scale > 0 {
+		return r.Scale
+	}
+	return 2
+}
+
+func (r RenderOptions) labelCount(n int, layout string) int {
+	switch {
+	case r.Labels < 0:
+		return 0
+	case r.Labels > 0:
+		return min(r.Labels, n)
+	case layout == LayoutTimeline && n <= 60:
+		return n
+	}
+	return min(30, n)
+}
+
+// Typography and ink, in SVG pixels.
+const (
+	nameSize  = 12.0
+	citeSize  = 10.5
+	axisSize  = 11.0
+	titleSize = 17.0
+)
+
+var (
+	textColor  = rgb{0x22, 0x22, 0x22}
+	mutedColor = rgb{0x5a, 0x5a, 0x5a}
+	edgeColor  = rgb{0x4a, 0x4a, 0x4a}
+	gridColor  = rgb{0xec, 0xec, 0xec}
+)
+
+// nodeLook is what draw needs of each node beyond the graph data.
+type nodeLook struct {
+	r            float64
+	label        bool
+	line1, line2 string
+	w1, w2       float64
+	color        rgb
+	size         float64 // relative size measure, 0..1
+	measureValue float64
+}
+
+// drawing collects the pieces shared by both layouts.
+type drawing struct {
+	s      *snapshot
+	opts   Options
+	fonts  fontCache
+	looks  []nodeLook
+	pos    []point
+	legend []courtKey
+	m      string
+	rMin   float64
+	rMax   float64
+}
+
+// draw lays g out and turns it into a scene.
+func draw(g Source, opts Options) (*scene, error) {
+	if _, err := parsedFonts(); err != nil {
+		return nil, fmt.Errorf("embedded font: %w", err)
+	}
+	s, err := collect(g)
+	if err != nil {
+		return nil, err
+	}
+	if len(s.nodes) == 0 {
+		return nil, errors.New("the graph is empty: nothing to draw")
+	}
+	layout := opts.Render.Layout
+	switch layout {
+	case "":
+		layout = LayoutForce
+		if len(s.nodes) <= TimelineMax && hasYears(s.nodes) {
+			layout = LayoutTimeline
+		}
+	case LayoutTimeline, LayoutForce:
+	default:
+		return nil, fmt.Errorf("unknown layout %q (known: %s, %s)", layout, LayoutTimeline, LayoutForce)
+	}
+	d := &drawing{s: s, opts: opts, fonts: fontCache{}}
+	d.m = sizeMeasure(s.nodes, opts.SizeBy)
+	colors, legend := courtColors(s.nodes)
+	d.legend = legend
+	if layout == LayoutTimeline {
+		d.rMin, d.rMax = 5, 22
+	} else {
+		// Big graphs need small dots to show structure at all.
+		d.rMax = math.Max(8, 22-2*math.Log2(float64(len(s.nodes))/50+1))
+		d.rMin = math.Max(1.5, d.rMax/7)
+	}
+	rel := relSizes(s.nodes, d.m)
+	d.looks = make([]nodeLook, len(s.nodes))
+	for i, n := range s.nodes {
+		d.looks[i] = nodeLook{
+			r:            d.rMin + (d.rMax-d.rMin)*rel[i],
+			color:        colorOf(colors, n.Court),
+			size:         rel[i],
+			measureValue: measure(n, d.m),
+		}
+	}
+	for _, i := range d.topNodes(opts.Render.labelCount(len(s.nodes), layout)) {
+		lk := &d.looks[i]
+		n := s.nodes[i]
+		lk.label = true
+		lk.line1 = shortLabel(n)
+		lk.line2 = citeLine(n, lk.line1)
+		lk.w1 = d.fonts.width(lk.line1, nameSize, true)
+		lk.w2 = d.fonts.width(lk.line2, citeSize, false)
+	}
+	sc := &scene{}
+	if layout == LayoutTimeline {
+		rows := d.timeline()
+		d.drawRows(sc, rows)
+		d.drawEdges(sc, true, 0.55, 0.8)
+		d.drawNodes(sc)
+		d.drawLabelsRight(sc)
+	} else {
+		d.force()
+		d.drawEdges(sc, false, 0.22, 0.45)
+		d.drawNodes(sc)
+		d.drawLabelsPlaced(sc)
+	}
+	d.drawLegend(sc)
+	if t := strings.TrimSpace(opts.Render.Title); t != "" {
+		lo, _ := bounds(sc)
+		sc.shapes = append(sc.shapes, d.text(point{lo.x, lo.y - 18}, t, titleSize, true, textColor, anchorStart, false))
+	}
+	sc.fit(24)
+	return sc, nil
+}
+
+func hasYears(nodes []*graph.Node) bool {
+	known := 0
+	for _, n := range nodes {
+		if n.Year != 0 {
+			known++
+		}
+	}
+	return known*2 >= len(nodes)
+}
+
+// topNodes is the k nodes highest by the size measure, ties by id.
+func (d *drawing) topNodes(k int) []int {
+	idx := make([]int, len(d.s.nodes))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		return cmp.Compare(d.looks[b].measureValue, d.looks[a].measureValue)
+	})
+	return idx[:k]
+}
+
+func (d *drawing) text(p point, s string, size float64, bold bool, c rgb, a anchor, halo bool) text {
+	return text{p: p, s: s, size: size, bold: bold, color: c, anchor: a, halo: halo, w: d.fonts.width(s, size, bold)}
+}
+
+// labelBox is the area a node and its label (set to its right) cover.
+func (d *drawing) labelBox(i int, p point) box {
+	lk := d.looks[i]
+	right := p.x + lk.r
+	h := lk.r
+	if lk.label {
+		right += 5 + math.Max(lk.w1, lk.w2)
+		h = math.Max(h, 15)
+	}
+	return box{point{p.x - lk.r, p.y - h}, point{right, p.y + h}}
+}
+
+func (d *drawing) drawNodes(sc *scene) {
+	for i, n := range d.s.nodes {
+		lk := d.looks[i]
+		sc.shapes = append(sc.shapes, circle{
+			c: d.pos[i], r: lk.r, fill: solid(lk.color), stroke: solid(shade(lk.color, 0.35)), sw: 1,
+			title: strings.Join(nodeTooltip(n), "\n"),
+		})
+	}
+}
+
+// drawLabelsRight sets each label to the right of its node, as the
+// timeline layout reserved room for.
+func (d *drawing) drawLabelsRight(sc *scene) {
+	for i := range d.s.nodes {
+		if lk := d.looks[i]; lk.label {
+			d.labelAt(sc, i, point{d.pos[i].x + lk.r + 5, d.pos[i].y}, anchorStart)
+		}
+	}
+}
+
+// labelAt draws a node's two label lines with their left, centre or right
+// at p, the name above the middle and the citation below.
+func (d *drawing) labelAt(sc *scene, i int, p point, a anchor) {
+	lk := d.looks[i]
+	if lk.line2 == "" {
+		sc.shapes = append(sc.shapes, d.text(point{p.x, p.y + 4}, lk.line1, nameSize, true, textColor, a, true))
+		return
+	}
+	sc.shapes = append(sc.shapes,
+		d.text(point{p.x, p.y - 1.5}, lk.line1, nameSize, true, textColor, a, true),
+		d.text(point{p.x, p.y + 11}, lk.line2, citeSize, false, mutedColor, a, true))
+}
+
+// drawEdges draws each citation as an arrow from the citing node's rim to
+// the cited node's, as wide as its weight. In a timeline an arrow leaves
+// its node straight up and enters the cited one straight from below, so
+// arrows never cross the labels beside the nodes; within a row it arcs
+// over. In a force drawing it is gently bent, every edge the same way
+// relative to its direction, so that edges do not hide each other.
+func (d *drawing) drawEdges(sc *scene, timeline bool, alpha, widthScale float64) {
+	stroke := paint{edgeColor, alpha}
+	head := paint{edgeColor, math.Min(1, alpha+0.2)}
+	for _, e := range d.s.edges {
+		i, j := d.s.index[e.From], d.s.index[e.To]
+		a, b := d.pos[i], d.pos[j]
+		ri, rj := d.looks[i].r, d.looks[j].r
+		if i == j || a.sub(b).len() < ri+rj+4 {
+			continue // a self-citation or touching nodes: no room for an arrow
+		}
+		width := edgeWidth(e.Weight) * widthScale
+		headLen := 5 + 1.5*width
+		var c curve
+		var tip, dir point
+		switch {
+		case timeline && a.y != b.y:
+			up := math.Copysign(1, a.y-b.y) // -1 for a citation of a later case
+			tip = point{b.x, b.y + up*(rj+1.5)}
+			dir = point{0, -up}
+			from := point{a.x, a.y - up*ri}
+			to := tip.sub(dir.scale(headLen - 0.5))
+			c = riser(from, to)
+		case timeline:
+			// Same row: arc over the labels' line, down into the cited node.
+			h := 28 + math.Abs(a.x-b.x)*0.15
+			tip = point{b.x, b.y - rj - 1.5}
+			dir = point{0, 1}
+			from := point{a.x, a.y - ri}
+			to := point{tip.x, tip.y - headLen + 0.5}
+			c = curve{from: from, c1: point{from.x, from.y - h}, c2: point{to.x, to.y - h}, to: to}
+		default:
+			ctrl := lerp(a, b, 0.5).add(b.sub(a).perp().scale(0.12))
+			from := a.add(ctrl.sub(a).unit().scale(ri))
+			dir = b.sub(ctrl).unit()
+			tip = b.sub(dir.scale(rj + 1.5))
+			to := tip.sub(dir.scale(headLen - 0.5))
+			c = curve{from: from, c1: lerp(from, ctrl, 2.0/3), c2: lerp(to, ctrl, 2.0/3), to: to}
+		}
+		c.width, c.stroke = width, stroke
+		c.title = strings.Join(edgeTooltip(d.s, e), "\n")
+		base := tip.sub(dir.scale(headLen))
+		half := 2.4 + 0.8*width
+		sc.shapes = append(sc.shapes, c,
+			polygon{pts: []point{tip, base.add(dir.perp().scale(half)), base.sub(dir.perp().scale(half))}, fill: head})
+	}
+}
+
+// riser is a timeline edge: nearly straight, so that edges fanning out of
+// one node do not cross, but leaving and entering vertically.
+func riser(from, to point) curve {
+	h := (from.y - to.y) * 0.2
+	return curve{from: from, c1: point{from.x, from.y - h}, c2: point{to.x, to.y + h}, to: to}
+}
+
+// at is the point of c at parameter t.
+func (c curve) at(t float64) point {
+	u := 1 - t
+	return c.from.scale(u * u * u).add(c.c1.scale(3 * u * u * t)).add(c.c2.scale(3 * u * t * t)).add(c.to.scale(t * t * t))
+}
+
+// drawLegend sets a key to the right of the drawing: what size, colour and
+// edge width mean.
+func (d *drawing) drawLegend(sc *scene) {
+	lo, hi := bounds(sc)
+	x := hi.x + 36
+	y := lo.y + 4
+	var items []shape
+	add := func(sh ...shape) { items = append(items, sh...) }
+	heading := func(s string) {
+		add(d.text(point{x, y + 12}, s, nameSize, true, textColor, anchorStart, false))
+		y += 24
+	}
+
+	heading("Node size: " + measureTitle(d.m))
+	maxV := 0.0
+	for _, lk := range d.looks {
+		maxV = math.Max(maxV, lk.measureValue)
+	}
+	// Sizes are by square root, so a quarter of the maximum value draws
+	// at half its radius.
+	for _, f := range []float64{1, 0.25, 1.0 / 16} {
+		r := d.rMin + (d.rMax-d.rMin)*math.Sqrt(f)
+		add(circle{c: point{x + d.rMax, y + r}, r: r, fill: solid(rgb{0xbb, 0xbb, 0xbb}), stroke: solid(rgb{0x77, 0x77, 0x77}), sw: 1})
+		add(d.text(point{x + 2*d.rMax + 10, y + r + 4}, formatMeasure(maxV*f), citeSize, false, mutedColor, anchorStart, false))
+		y += 2*r + 6
+	}
+	y += 12
+
+	heading("Colour: court")
+	for _, k := range d.legend {
+		name := k.court
+		if name == "" {
+			name = "other / unknown"
+		}
+		add(circle{c: point{x + 7, y + 6}, r: 6, fill: solid(k.color), stroke: solid(shade(k.color, 0.35)), sw: 1})
+		add(d.text(point{x + 20, y + 10}, name+" ("+strconv.Itoa(k.n)+")", citeSize, false, textColor, anchorStart, false))
+		y += 18
+	}
+	y += 12
+
+	heading("Arrow: citing → cited case")
+	add(d.text(point{x, y + 8}, "width: number of citations", citeSize, false, mutedColor, anchorStart, false))
+	y += 22
+	for _, w := range []int{1, 5, 30} {
+		width := edgeWidth(w) * 0.8
+		add(line(point{x, y + 4}, point{x + 40, y + 4}, width, paint{edgeColor, 0.75}))
+		add(d.text(point{x + 50, y + 8}, strconv.Itoa(w), citeSize, false, mutedColor, anchorStart, false))
+		y += 20
+	}
+
+	bl, bh := lo, hi
+	for _, it := range items {
+		a, b := it.bounds()
+		bl = point{min(bl.x, a.x), min(bl.y, a.y)}
+		bh = point{max(bh.x, b.x), max(bh.y, b.y)}
+	}
+	frame := rect{lo: point{x - 14, lo.y - 10}, hi: point{bh.x + 14, y}, rx: 6, fill: solid(rgb{0xfa, 0xfa, 0xfa}), stroke: solid(rgb{0xdd, 0xdd, 0xdd}), sw: 1}
+	sc.shapes = append(sc.shapes, frame)
+	sc.shapes = append(sc.shapes, items...)
+}
+
+// bounds is the extent of everything drawn so far.
+func bounds(sc *scene) (point, point) {
+	lo := point{math.Inf(1), math.Inf(1)}
+	hi := point{math.Inf(-1), math.Inf(-1)}
+	for _, sh := range sc.shapes {
+		a, b := sh.bounds()
+		lo = point{min(lo.x, a.x), min(lo.y, a.y)}
+		hi = point{max(hi.x, b.x), max(hi.y, b.y)}
+	}
+	return lo, hi
+}
+
+var measureTitles = map[string]string{
+	"pagerank":    "PageRank",
+	"authority":   "authority (HITS)",
+	"hub":         "hub (HITS)",
+	"indegree":    "citing cases",
+	"citations":   "times cited",
+	"betweenness": "betweenness",
+}
+
+func measureTitle(m string) string {
+	if t, ok := measureTitles[m]; ok {
+		return t
+	}
+	return m
+}
+
+// formatMeasure writes a legend value with three significant digits.
+func formatMeasure(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e6 {
+		return strconv.Itoa(int(v))
+	}
+	return strconv.FormatFloat(v, 'g', 3, 64)
+}
+
+// drawLabelsPlaced labels the top nodes of a force drawing, trying right,
+// left, below and above each node in turn and leaving out a label that
+// would cover one already set.
+func (d *drawing) drawLabelsPlaced(sc *scene) {
+	var taken []box
+	for i := range d.s.nodes {
+		if d.looks[i].label {
+			taken = append(taken, circleBox(d.pos[i], d.looks[i].r))
+		}
+	}
+	for _, i := range d.topNodes(len(d.s.nodes)) {
+		lk := d.looks[i]
+		if !lk.label {
+			continue
+		}
+		p, r := d.pos[i], lk.r
+		w := math.Max(lk.w1, lk.w2)
+		h := 26.0
+		if lk.line2 == "" {
+			h = 14
+		}
+		type spot struct {
+			at point
+			a  anchor
+			b  box
+		}
+		spots := []spot{
+			{point{p.x + r + 4, p.y}, anchorStart, box{point{p.x + r + 3, p.y - 12}, point{p.x + r + 5 + w, p.y - 12 + h}}},
+			{point{p.x - r - 4, p.y}, anchorEnd, box{point{p.x - r - 5 - w, p.y - 12}, point{p.x - r - 3, p.y - 12 + h}}},
+			{point{p.x, p.y + r + 14}, anchorMiddle, box{point{p.x - w/2, p.y + r + 2}, point{p.x + w/2, p.y + r + 2 + h}}},
+			{point{p.x, p.y - r - h + 10}, anchorMiddle, box{point{p.x - w/2, p.y - r - h - 2}, point{p.x + w/2, p.y - r - 2}}},
+		}
+	next:
+		for _, s := range spots {
+			for _, t := range taken {
+				if s.b.overlaps(t) {
+					continue next
+				}
+			}
+			taken = append(taken, s.b.grow(2))
+			d.labelAt(sc, i, s.at, s.a)
+			break
+		}
+	}
+}
+
+func circleBox(c point, r float64) box {
+	return box{point{c.x - r, c.y - r}, point{c.x + r, c.y + r}}
+}

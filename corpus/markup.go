@@ -9,9 +9,12 @@ import (
 // converter turns a stream of markup events (from the HTML tokenizer or the
 // XML decoder) into plain text with page marks. Both parsers feed the same
 // converter so that every format gets the same word boundaries: block
-// elements and <br> end a line, other whitespace collapses to one space,
-// <pre> keeps its layout, and page markers leave the text and become
-// PageMarks.
+// elements and <br> end a line, other whitespace (non-breaking spaces
+// included) collapses to one space, <pre> keeps its layout, and page
+// markers leave the text and become PageMarks. <pre> is not a block:
+// CourtListener cuts slip opinions into <pre class="inline"> runs with
+// citation links between them, and a line break there would split the
+// citation from its pin cite.
 type converter struct {
 	b     strings.Builder
 	pages []PageMark
@@ -131,7 +134,7 @@ func (c *converter) start(name string, attr func(string) string) bool {
 	case blockElements[name]:
 		f.kind = kindBlock
 	}
-	if f.kind == kindBlock || f.kind == kindPre {
+	if f.kind == kindBlock {
 		c.newline()
 	}
 	if c.watch != nil && !c.hidden() {
@@ -183,7 +186,7 @@ func (c *converter) close(f frame) {
 		if rest != "" {
 			c.text(rest)
 		}
-	case kindBlock, kindPre:
+	case kindBlock:
 		c.newline()
 	}
 	if f.key != "" {
@@ -345,5 +348,5 @@ func (c *converter) finish() (string, []PageMark) {
 		c.stack = c.stack[:len(c.stack)-1]
 		c.close(f)
 	}
-	return c.b.String(), c.pages
+	return strings.TrimRightFunc(c.b.String(), unicode.IsSpace), c.pages
 }

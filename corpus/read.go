@@ -337,6 +337,10 @@ func rootElement(head []byte) string {
 			head = head[end+1:]
 			continue
 		}
+		c := head[1]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return ""
+		}
 		end := bytes.IndexAny(head[1:], " \t\r\n/>")
 		if end <= 0 {
 			return ""

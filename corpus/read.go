@@ -331,6 +331,12 @@ func rootElement(head []byte) string {
 		}
 		if head[1] == '?' || head[1] == '!' {
 			end := bytes.IndexByte(head, '>')
+			if sub := bytes.IndexByte(head, '['); bytes.HasPrefix(head, []byte("<!DOCTYPE")) && sub >= 0 && sub < end {
+				// An internal subset holds '>' of its own.
+				if end = bytes.Index(head, []byte("]>")); end >= 0 {
+					end++
+				}
+			}
 			if end < 0 {
 				return ""
 			}

@@ -1,0 +1,93 @@
+package corpus
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func wantProblem(t *testing.T, err error, p Problem, detail string) {
+	t.Helper()
+	var re *ReadError
+	if !errors.As(err, &re) || re.Problem != p || !strings.Contains(err.Error(), detail) {
+		t.Errorf("error %v, want %q mentioning %q", err, p, detail)
+	}
+}
+
+func TestMaxSize(t *testing.T) {
+	big := strings.Repeat("An opinion line.\n", 70000) // 1.2 MB
+	_, err := Read("big.txt", strings.NewReader(big), Options{MaxSize: 1 << 20})
+	wantProblem(t, err, ProblemTooLarge, "--max-size")
+	if _, err := Read("big.txt", strings.NewReader(big), Options{MaxSize: 2 << 20}); err != nil {
+		t.Errorf("under the limit: %v", err)
+	}
+}
+
+func TestMaxLine(t *testing.T) {
+	long := `{"text": "` + strings.Repeat("x", 2<<20) + `"}`
+	stream := `{"text": "first"}` + "\n" + long + "\n" + `{"text": "third"}` + "\n"
+	docs, err := Read("s.jsonl", strings.NewReader(stream), Options{MaxLine: 1 << 20})
+	if len(docs) != 2 || docs[1].Text != "third" {
+		t.Errorf("the stream does not go on past the long line: %d documents", len(docs))
+	}
+	wantProblem(t, err, ProblemTooLarge, "s.jsonl:2")
+	_, err = Read("one-line.txt", strings.NewReader(strings.Repeat("word ", 300000)), Options{MaxLine: 1 << 20})
+	wantProblem(t, err, ProblemTooLarge, "a line longer than 1048576 bytes")
+}
+
+func TestGzipBomb(t *testing.T) {
+	var gz bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	zeros := make([]byte, 1<<20)
+	for range 48 {
+		w.Write(zeros)
+	}
+	w.Close()
+	_, err := Read("bomb.txt.gz", bytes.NewReader(gz.Bytes()), Options{})
+	wantProblem(t, err, ProblemTooLarge, "decompression bomb")
+	// A generous ratio lets the same input through to the next check.
+	_, err = Read("bomb.txt.gz", bytes.NewReader(gz.Bytes()), Options{MaxGzipRatio: 5000})
+	wantProblem(t, err, ProblemBinary, "NUL")
+}
+
+func TestXMLEntitiesAreNotExpanded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><!DOCTYPE opinion [<!ENTITY lol "lol">`)
+	prev := "lol"
+	for i := 1; i <= 9; i++ {
+		name := "lol" + string(rune('0'+i))
+		b.WriteString(`<!ENTITY ` + name + ` "` + strings.Repeat("&"+prev+";", 10) + `">`)
+		prev = name
+	}
+	b.WriteString(`]><opinion><reporter_caption>A v. B</reporter_caption><opinion_text>Laughs: &lol9; &amp; more</opinion_text></opinion>`)
+	d := readOne(t, "laughs.xml", b.String(), Options{})
+	if !strings.Contains(d.Text, "Laughs: &lol9; & more") || len(d.Text) > 200 {
+		t.Errorf("entity expanded or lost: %d bytes: %.100q", len(d.Text), d.Text)
+	}
+}
+
+func TestDeepNesting(t *testing.T) {
+	deep := func(open, close string, n int) string {
+		return strings.Repeat(open, n) + "text" + strings.Repeat(close, n)
+	}
+	for _, tc := range []struct {
+		name, input string
+		problem     Problem
+	}{
+		{"deep.xml", "<opinion><opinion_text>" + deep("<i>", "</i>", 100000) + "</opinion_text></opinion>", ProblemTooDeep},
+		{"deep.html", deep("<div>", "</div>", 100000), ProblemTooDeep},
+		{"deep.json", `{"text": "x", "extra": ` + deep("[", "]", 100000) + `}`, ProblemBadJSON},
+		{"deep.jsonl", `{"text": "a"}` + "\n" + `{"text": "x", "extra": ` + deep("[", "]", 100000) + "}\n", ProblemBadJSON},
+	} {
+		_, err := Read(tc.name, strings.NewReader(tc.input), Options{})
+		wantProblem(t, err, tc.problem, tc.name)
+	}
+	// The limit is the caller's to set.
+	_, err := Read("d.html", strings.NewReader(deep("<span>", "</span>", 11)), Options{MaxDepth: 10})
+	wantProblem(t, err, ProblemTooDeep, "more than 10 nested elements")
+	if _, err := Read("d.html", strings.NewReader(deep("<span>", "</span>", 10)), Options{MaxDepth: 10}); err != nil {
+		t.Errorf("at the limit: %v", err)
+	}
+}

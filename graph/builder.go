@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/citegraph/citegraph/corpus"
@@ -56,8 +55,10 @@ type Builder struct {
 
 	keys   map[string]int32
 	keyStr []string
-	parent []int32
 	law    []bool
+	// same weighs the statements that two keys name one case: how many
+	// citations give them as parallel, or certain.
+	same map[[2]int32]int64
 	// Tallies of what full citations say of each key.
 	names  []tally // interned strings
 	courts []tally // interned strings
@@ -110,7 +111,8 @@ func NewBuilder(opt Options) *Builder {
 	if opt.Normalize == nil {
 		opt.Normalize = normalizeByExtract
 	}
-	return &Builder{opt: opt, keys: make(map[string]int32), pack: NewStore(), byKey: make(map[int32]int)}
+	return &Builder{opt: opt, keys: make(map[string]int32), pack: NewStore(), byKey: make(map[int32]int),
+		same: make(map[[2]int32]int64)}
 }
 
 func normalizeByExtract(s string) []extract.Ref {
@@ -129,56 +131,11 @@ func (b *Builder) key(s string, law bool) int32 {
 	k := int32(len(b.keyStr))
 	b.keys[s] = k
 	b.keyStr = append(b.keyStr, s)
-	b.parent = append(b.parent, k)
 	b.law = append(b.law, law)
 	b.names = append(b.names, nil)
 	b.courts = append(b.courts, nil)
 	b.years = append(b.years, nil)
 	return k
-}
-
-func (b *Builder) find(k int32) int32 {
-	for b.parent[k] != k {
-		b.parent[k] = b.parent[b.parent[k]]
-		k = b.parent[k]
-	}
-	return k
-}
-
-func (b *Builder) union(x, y int32) {
-	x, y = b.find(x), b.find(y)
-	if x != y {
-		b.parent[max(x, y)] = min(x, y)
-	}
-}
-
-// ownKey joins the document's own citations and returns one of them.
-func (b *Builder) ownKey(doc *corpus.Document) int32 {
-	first := int32(-1)
-	for _, written := range doc.Meta.Citations {
-		refs := b.opt.Normalize(written)
-		keys := make([]string, 0, len(refs))
-		for _, r := range refs {
-			keys = append(keys, r.String())
-		}
-		if len(keys) == 0 {
-			if s := strings.Join(strings.Fields(written), " "); s != "" {
-				keys = append(keys, s)
-			}
-		}
-		for _, s := range keys {
-			k := b.key(s, false)
-			if first < 0 {
-				first = k
-			} else {
-				b.union(first, k)
-			}
-		}
-	}
-	if first < 0 {
-		first = b.key("doc:"+doc.ID, false)
-	}
-	return first
 }
 
 // Add records one document and the citations extracted from its text, in
@@ -202,10 +159,15 @@ func (b *Builder) Add(doc *corpus.Document, cites []extract.Citation) error {
 			d.stat.Statutes++
 			continue
 		}
-		k := b.key(c.Target.String(), law)
+		var k int32
+		if law {
+			k = b.key(c.Target.String(), true)
+		} else {
+			k = b.caseKey(c.Target)
+		}
 		if c.Kind == extract.Full && !law {
 			for _, p := range c.Parallel {
-				b.union(k, b.key(p.String(), false))
+				b.assert(k, b.caseKey(p), 1)
 			}
 			if c.CaseName != "" {
 				b.names[k] = b.names[k].add(int32(b.pack.intern(c.CaseName)), 1)
@@ -253,62 +215,6 @@ func (b *Builder) Add(doc *corpus.Document, cites []extract.Citation) error {
 	return nil
 }
 
-// citeOrder ranks a key for the choice of a node's ID; lower is more
-// official.
-type citeOrder struct {
-	class    int
-	reporter string
-	volume   int
-	page     int
-	key      string
-}
-
-var officialOrder = map[string]int{"U.S.": 0, "S. Ct.": 1, "L. Ed. 2d": 2, "L. Ed.": 3}
-
-func (b *Builder) order(key string) citeOrder {
-	o := citeOrder{class: 8, key: key}
-	if strings.HasPrefix(key, "doc:") {
-		o.class = 9
-		return o
-	}
-	// Keys are "volume reporter page" (or "reporter page" for a code
-	// without title): the reporter is what lies between the first and the
-	// last space-separated fields.
-	f := strings.Fields(key)
-	if len(f) < 2 {
-		return o
-	}
-	vol, err := strconv.Atoi(f[0])
-	rep := strings.Join(f[1:len(f)-1], " ")
-	if err != nil {
-		vol, rep = 0, strings.Join(f[:len(f)-1], " ")
-	}
-	page, _ := strconv.Atoi(f[len(f)-1])
-	o.volume, o.page, o.reporter = vol, page, rep
-	if c, ok := officialOrder[rep]; ok {
-		o.class = c
-		return o
-	}
-	r := b.opt.Reporters.Lookup(rep)
-	switch {
-	case r == nil:
-	case r.Type == extract.CaseReporter:
-		o.class = 4
-	case r.Type == extract.Neutral:
-		o.class = 5
-	case r.Type == extract.Database:
-		o.class = 6
-	default:
-		o.class = 7
-	}
-	return o
-}
-
-func compareOrder(a, b citeOrder) int {
-	return cmp.Or(cmp.Compare(a.class, b.class), strings.Compare(a.reporter, b.reporter),
-		cmp.Compare(a.volume, b.volume), cmp.Compare(a.page, b.page), strings.Compare(a.key, b.key))
-}
-
 // best returns the most frequent value of the joined tallies, ties going
 // to the smallest by less; ok is false when they are empty.
 func best(ts []tally, cmpv func(a, b int32) int) (int32, bool) {
@@ -333,30 +239,22 @@ func best(ts []tally, cmpv func(a, b int32) int) (int32, bool) {
 // Graph builds the graph of everything added so far. The Builder can go
 // on taking documents afterwards.
 func (b *Builder) Graph() (*Graph, error) {
-	// Group keys into nodes.
-	members := make(map[int32][]int32)
-	for k := range b.keyStr {
-		r := b.find(int32(k))
-		members[r] = append(members[r], int32(k))
+	groups, groupOf := b.groups()
+	id := func(g int32) string { return b.keyStr[groups[g][0]] }
+	order := make([]int32, len(groups))
+	for g := range order {
+		order[g] = int32(g)
 	}
-	roots := make([]int32, 0, len(members))
-	for r, ks := range members {
-		slices.SortFunc(ks, func(x, y int32) int {
-			return compareOrder(b.order(b.keyStr[x]), b.order(b.keyStr[y]))
-		})
-		roots = append(roots, r)
+	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(id(x), id(y)) })
+	nodeOf := make([]int32, len(groups)) // group → node position
+	for i, g := range order {
+		nodeOf[g] = int32(i)
 	}
-	id := func(r int32) string { return b.keyStr[members[r][0]] }
-	slices.SortFunc(roots, func(x, y int32) int { return strings.Compare(id(x), id(y)) })
-	nodeOf := make(map[int32]int32, len(roots)) // root → node position
-	for i, r := range roots {
-		nodeOf[r] = int32(i)
-	}
-	nodes := make([]Node, len(roots))
-	for i, r := range roots {
+	nodes := make([]Node, len(order))
+	for i, gr := range order {
 		n := &nodes[i]
-		ks := members[r]
-		n.ID = id(r)
+		ks := groups[gr]
+		n.ID = id(gr)
 		if b.law[ks[0]] {
 			n.Kind = Statute
 		}
@@ -384,7 +282,7 @@ func (b *Builder) Graph() (*Graph, error) {
 	docNode := make([]int32, len(b.docs))
 	for i := range b.docs {
 		d := &b.docs[i]
-		docNode[i] = nodeOf[b.find(d.key)]
+		docNode[i] = nodeOf[groupOf[d.key]]
 		n := &nodes[docNode[i]]
 		if !n.InCorpus {
 			n.InCorpus = true
@@ -414,31 +312,92 @@ func (b *Builder) Graph() (*Graph, error) {
 	}
 	pairs := make([]pairRec, 0, len(b.recs))
 	for i, r := range b.recs {
-		from, to := docNode[r.doc], nodeOf[b.find(r.key)]
+		from, to := docNode[r.doc], nodeOf[groupOf[r.key]]
 		if from == to {
 			g.docs[r.doc].SelfCites += int(r.weight)
 			continue
 		}
-		g.docs[r.doc].Edges += int(r.weight)
 		pairs = append(pairs, pairRec{from, to, i})
 	}
 	slices.SortStableFunc(pairs, func(x, y pairRec) int {
 		return cmp.Or(cmp.Compare(x.from, y.from), cmp.Compare(x.to, y.to))
 	})
 	for i := 0; i < len(pairs); {
-		p := pairs[i]
-		e := b.edge(p.rec)
-		for i++; i < len(pairs) && pairs[i].from == p.from && pairs[i].to == p.to; i++ {
-			o := b.edge(pairs[i].rec)
+		j := i + 1
+		for j < len(pairs) && pairs[j].from == pairs[i].from && pairs[j].to == pairs[i].to {
+			j++
+		}
+		recs := make([]int, j-i)
+		for k, p := range pairs[i:j] {
+			recs[k] = p.rec
+		}
+		use := b.counted(recs)
+		var e Edge
+		for k, p := range pairs[i:j] {
+			r := b.recs[p.rec]
+			if !use[k] {
+				g.docs[r.doc].Duplicates += int(r.weight)
+				continue
+			}
+			g.docs[r.doc].Edges += int(r.weight)
+			o := b.edge(p.rec)
 			e.merge(&o)
 		}
-		e.From, e.To = nodes[p.from].ID, nodes[p.to].ID
+		e.From, e.To = nodes[pairs[i].from].ID, nodes[pairs[i].to].ID
 		if err := g.AddEdge(e); err != nil {
 			return nil, err
 		}
+		i = j
 	}
 	g.Recount()
 	return g, nil
+}
+
+// Opinions of which a case has only one: a document with one of them
+// repeats any other document of the case with the same one.
+const (
+	combinedOpinion = "combined" // all opinions of a case in one text
+	majorityOpinion = "majority"
+)
+
+// counted decides which records of one citing case → cited case pair to
+// count, so that no citation is counted twice when a corpus holds a case
+// more than once. CourtListener, for one, holds cases both as one
+// combined record and as their opinions one by one, and some cases under
+// two clusters. Of several combined records, or several majority
+// opinions, only the one with the most citations counts. The opinions one
+// by one are counted rather than the combined record, since they say
+// which opinion cites, unless the combined record holds more citations
+// (when some opinion is missing from the split).
+func (b *Builder) counted(recs []int) []bool {
+	use := make([]bool, len(recs))
+	bestOf := func(opinion string) (int, int) {
+		at, w := -1, 0
+		for k, ri := range recs {
+			r := b.recs[ri]
+			if b.docs[r.doc].meta.Opinion == opinion && int(r.weight) > w {
+				at, w = k, int(r.weight)
+			}
+		}
+		return at, w
+	}
+	whole, wholeW := bestOf(combinedOpinion)
+	major, split := bestOf(majorityOpinion)
+	for _, ri := range recs {
+		r := b.recs[ri]
+		if op := b.docs[r.doc].meta.Opinion; op != combinedOpinion && op != majorityOpinion {
+			split += int(r.weight)
+		}
+	}
+	if whole >= 0 && wholeW > split {
+		use[whole] = true
+		return use
+	}
+	for k, ri := range recs {
+		op := b.docs[b.recs[ri].doc].meta.Opinion
+		use[k] = op != combinedOpinion && (op != majorityOpinion || k == major)
+	}
+	return use
 }
 
 func (b *Builder) edge(rec int) Edge {

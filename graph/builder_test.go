@@ -230,3 +230,56 @@ func TestBuilderMostFrequentName(t *testing.T) {
 		t.Errorf("tie: %+v", n)
 	}
 }
+
+// A case held as a combined record and as its opinions one by one (and a
+// second copy of its majority opinion) counts each citation once.
+func TestBuilderCountsRepeatedRecordsOnce(t *testing.T) {
+	b := newTestBuilder(Options{})
+	imbler := full("Imbler v. Pachtman", "424 U.S. 409", 1976)
+	id := short(extract.ID, "424 U.S. 409", "430")
+	brady := full("Brady v. Maryland", "373 U.S. 83", 1963)
+	add(t, b, doc("c", "X", "2000", "combined", "530 U.S. 1"), imbler, id, brady, short(extract.ID, "373 U.S. 83", "87"))
+	add(t, b, doc("m", "X", "2000", "majority", "530 U.S. 1"), imbler, id)
+	add(t, b, doc("m2", "X", "2000", "majority", "530 U.S. 1"), imbler)
+	add(t, b, doc("d", "X", "2000", "dissent", "530 U.S. 1"), imbler)
+	g := build(t, b)
+	// Imbler: majority 2 + dissent 1 beat the combined record's 2.
+	if e, _ := g.Edge("530 U.S. 1", "424 U.S. 409"); e.Weight != 3 || !slices.Equal(e.Opinions, []Count{{"majority", 2}, {"dissent", 1}}) {
+		t.Errorf("Imbler edge %+v", e)
+	}
+	// Brady: only the combined record has it (the split lacks an opinion).
+	if e, _ := g.Edge("530 U.S. 1", "373 U.S. 83"); e.Weight != 2 || !slices.Equal(e.Pins, []Count{{"87", 1}}) {
+		t.Errorf("Brady edge %+v", e)
+	}
+	var dup []int
+	for _, s := range g.Documents() {
+		dup = append(dup, s.Duplicates)
+		if s.Citations != s.Edges+s.Duplicates+s.Unresolved+s.SelfCites+s.Statutes {
+			t.Errorf("%s: citations do not add up: %+v", s.Doc, s)
+		}
+	}
+	if !slices.Equal(dup, []int{2, 0, 1, 0}) {
+		t.Errorf("duplicates per document %v", dup)
+	}
+}
+
+// Citations of the nominative reporters are the U.S. volumes they became,
+// and two decisions cited side by side ("347 U.S. 483, 349 U.S. 294")
+// stay two cases, however the extractor groups them.
+func TestBuilderNominativeReportersAndConflictingParallels(t *testing.T) {
+	b := newTestBuilder(Options{})
+	gibbons := full("Gibbons v. Ogden", "9 Wheat. 1", 1824)
+	brown := full("Brown v. Board of Education", "347 U.S. 483", 1954, "349 U.S. 294")
+	dennis := full("Dennis v. United States", "183 F.2d 201", 1950, "341 U.S. 494")
+	add(t, b, doc("x", "X", "1960", "", "361 U.S. 1"), gibbons, brown, dennis)
+	add(t, b, doc("g", "Gibbons v. Ogden", "1824", "", "22 U.S. 1"))
+	add(t, b, doc("b2", "Brown v. Board of Education", "1955", "", "349 U.S. 294"))
+	g := build(t, b)
+	want := []string{"183 F.2d 201", "22 U.S. 1", "341 U.S. 494", "347 U.S. 483", "349 U.S. 294", "361 U.S. 1"}
+	if got := nodeIDs(g); !slices.Equal(got, want) {
+		t.Fatalf("nodes %v, want %v", got, want)
+	}
+	if n, _ := g.Node("22 U.S. 1"); !n.InCorpus || !slices.Equal(n.Citations, []string{"22 U.S. 1", "9 Wheat. 1"}) || n.CitingCases != 1 {
+		t.Errorf("Gibbons %+v", n)
+	}
+}

@@ -27,15 +27,18 @@ type DocStat struct {
 	Doc     string // the document id
 	Node    string // the node the document became part of
 	Opinion string
-	// Citations counts the case citations found (full and short forms);
-	// Edges those that became part of an edge. The rest are Unresolved
-	// short forms, citations of the case itself (SelfCites), and
-	// Statutes when statutes are not nodes.
+	// Citations counts the citations found; Edges those counted in an
+	// edge's weight. The rest are Unresolved short forms, citations of the
+	// case itself (SelfCites), Statutes when statutes are not nodes, and
+	// Duplicates: citations another document of the same case already
+	// counts (a combined record beside the opinions one by one, or one
+	// case held twice).
 	Citations  int
 	Edges      int
 	Unresolved int
 	SelfCites  int
 	Statutes   int
+	Duplicates int
 	// Reasons counts why short forms stayed unresolved.
 	Reasons []Count
 }

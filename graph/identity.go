@@ -1,0 +1,249 @@
+package graph
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/citegraph/citegraph/corpus"
+	"github.com/citegraph/citegraph/extract"
+)
+
+// certain is the weight of a statement that two citations name one case
+// which no number of citations can outweigh: a document's own citations,
+// and the fixed equivalence of the early nominative reporters with U.S.
+// volumes.
+const certain = 1 << 40
+
+// assert records that keys x and y name the same case, with a weight.
+func (b *Builder) assert(x, y int32, weight int64) {
+	if x == y {
+		return
+	}
+	if b.keyStr[x] > b.keyStr[y] {
+		x, y = y, x
+	}
+	b.same[[2]int32{x, y}] += weight
+}
+
+// caseKey returns the key of a case citation, tying a citation of an
+// early nominative reporter to its U.S. Reports volume ("18 Wall. 5" is
+// "85 U.S. 5").
+func (b *Builder) caseKey(r extract.Ref) int32 {
+	k := b.key(r.String(), false)
+	if offset, ok := nominative[r.Reporter]; ok {
+		if vol, err := strconv.Atoi(r.Volume); err == nil && vol >= 1 && vol <= offset[1] {
+			us := extract.Ref{Volume: strconv.Itoa(vol + offset[0]), Reporter: "U.S.", Page: r.Page}
+			b.assert(k, b.key(us.String(), false), certain)
+		}
+	}
+	return k
+}
+
+// nominative maps the reporters the U.S. Reports were published as until
+// 1874 to the U.S. volume number of their first volume, less one, and
+// their number of volumes; pages are the same in both.
+var nominative = map[string][2]int{
+	"Dall.":  {0, 4},
+	"Cranch": {4, 9},
+	"Wheat.": {13, 12},
+	"Pet.":   {25, 16},
+	"How.":   {41, 24},
+	"Black":  {65, 2},
+	"Wall.":  {67, 23},
+}
+
+// ownKey records the document's own citations as one case and returns one
+// of their keys.
+func (b *Builder) ownKey(doc *corpus.Document) int32 {
+	first := int32(-1)
+	for _, written := range doc.Meta.Citations {
+		var keys []int32
+		for _, r := range b.opt.Normalize(written) {
+			keys = append(keys, b.caseKey(r))
+		}
+		if len(keys) == 0 {
+			if s := strings.Join(strings.Fields(written), " "); s != "" {
+				keys = append(keys, b.key(s, false))
+			}
+		}
+		for _, k := range keys {
+			if first < 0 {
+				first = k
+			} else {
+				b.assert(first, k, certain)
+			}
+		}
+	}
+	if first < 0 {
+		first = b.key("doc:"+doc.ID, false)
+	}
+	return first
+}
+
+// keyInfo is what a key's citation says about which case it can name and
+// how official it is.
+type keyInfo struct {
+	// class orders keys for the choice of a node's ID; lower is more
+	// official.
+	class    int
+	reporter string
+	volume   int
+	page     int
+	// court is the one court the reporter covers; "" for a case reporter
+	// of several courts; "-" when the key says nothing about the court
+	// (neutral and database citations, strings of no known reporter).
+	court string
+}
+
+var officialOrder = map[string]int{"U.S.": 0, "S. Ct.": 1, "L. Ed. 2d": 2, "L. Ed.": 3}
+
+func (b *Builder) info(key string) keyInfo {
+	o := keyInfo{class: 8, court: "-"}
+	if strings.HasPrefix(key, "doc:") {
+		o.class = 9
+		return o
+	}
+	// Keys are "volume reporter page" (or "reporter page" for a code
+	// without title): the reporter is what lies between the first and the
+	// last space-separated fields.
+	f := strings.Fields(key)
+	if len(f) < 2 {
+		return o
+	}
+	vol, err := strconv.Atoi(f[0])
+	rep := strings.Join(f[1:len(f)-1], " ")
+	if err != nil {
+		vol, rep = 0, strings.Join(f[:len(f)-1], " ")
+	}
+	page, _ := strconv.Atoi(f[len(f)-1])
+	o.volume, o.page, o.reporter = vol, page, rep
+	r := b.opt.Reporters.Lookup(rep)
+	if r != nil && r.Type == extract.CaseReporter {
+		o.court = r.Court
+	}
+	if c, ok := officialOrder[rep]; ok {
+		o.class = c
+		return o
+	}
+	switch {
+	case r == nil:
+	case r.Type == extract.CaseReporter:
+		o.class = 4
+	case r.Type == extract.Neutral:
+		o.class = 5
+	case r.Type == extract.Database:
+		o.class = 6
+	default:
+		o.class = 7
+	}
+	return o
+}
+
+func (b *Builder) compareKeys(info []keyInfo, x, y int32) int {
+	a, c := &info[x], &info[y]
+	return cmp.Or(cmp.Compare(a.class, c.class), strings.Compare(a.reporter, c.reporter),
+		cmp.Compare(a.volume, c.volume), cmp.Compare(a.page, c.page), strings.Compare(b.keyStr[x], b.keyStr[y]))
+}
+
+// conflict reports whether two citations cannot name the same case: a
+// case has one citation per reporter, a Supreme Court case is in no
+// reporter of other courts, and reporters of two different courts never
+// report the same case.
+func conflict(a, b *keyInfo) bool {
+	switch {
+	case a.court == "-" || b.court == "-":
+		return false
+	case a.reporter == b.reporter:
+		return true
+	case a.court == "scotus" || b.court == "scotus":
+		return a.court != b.court
+	}
+	return a.court != "" && b.court != "" && a.court != b.court
+}
+
+// groups joins the keys into cases and returns each case's keys, most
+// official first, and the case of each key.
+//
+// Statements that two keys name one case are applied strongest first:
+// the certain ones, then parallel citations by how many citations gave
+// them, ties by key. A statement that would put two citations that
+// cannot name one case (see conflict) into one case is dropped, so that
+// one misread citation ("Brown v. Board of Education, 347 U.S. 483, 349
+// U.S. 294" names two decisions) cannot join two cases. The result
+// depends on the statements, not on the order they came in.
+func (b *Builder) groups() (groups [][]int32, groupOf []int32) {
+	info := make([]keyInfo, len(b.keyStr))
+	for k, s := range b.keyStr {
+		info[k] = b.info(s)
+	}
+	type stmt struct {
+		x, y   int32
+		weight int64
+	}
+	stmts := make([]stmt, 0, len(b.same))
+	for p, w := range b.same {
+		stmts = append(stmts, stmt{p[0], p[1], w})
+	}
+	slices.SortFunc(stmts, func(s, t stmt) int {
+		return cmp.Or(cmp.Compare(t.weight, s.weight), strings.Compare(b.keyStr[s.x], b.keyStr[t.x]), strings.Compare(b.keyStr[s.y], b.keyStr[t.y]))
+	})
+	parent := make([]int32, len(b.keyStr))
+	members := make(map[int32][]int32) // of roots with more than one key
+	for k := range parent {
+		parent[k] = int32(k)
+	}
+	find := func(k int32) int32 {
+		for parent[k] != k {
+			parent[k] = parent[parent[k]]
+			k = parent[k]
+		}
+		return k
+	}
+	keysOf := func(r int32) []int32 {
+		if m, ok := members[r]; ok {
+			return m
+		}
+		return []int32{r}
+	}
+	for _, s := range stmts {
+		x, y := find(s.x), find(s.y)
+		if x == y {
+			continue
+		}
+		mx, my := keysOf(x), keysOf(y)
+		ok := true
+		for _, kx := range mx {
+			for _, ky := range my {
+				ok = ok && !conflict(&info[kx], &info[ky])
+			}
+		}
+		if !ok {
+			continue
+		}
+		if len(mx) < len(my) {
+			x, y, mx, my = y, x, my, mx
+		}
+		parent[y] = x
+		members[x] = append(mx, my...)
+		delete(members, y)
+	}
+	groupOf = make([]int32, len(b.keyStr))
+	index := make(map[int32]int32)
+	for k := range b.keyStr {
+		r := find(int32(k))
+		g, ok := index[r]
+		if !ok {
+			g = int32(len(groups))
+			index[r] = g
+			groups = append(groups, nil)
+		}
+		groups[g] = append(groups[g], int32(k))
+		groupOf[k] = g
+	}
+	for _, ks := range groups {
+		slices.SortFunc(ks, func(x, y int32) int { return b.compareKeys(info, x, y) })
+	}
+	return groups, groupOf
+}

@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // dbReporter is one reporter object of reporters-db's reporters.json. Only
@@ -104,7 +105,10 @@ func dbReporters(db map[string][]dbReporter) ([]Reporter, error) {
 				if _, ok := rep.Editions[ed]; !ok {
 					return nil, fmt.Errorf("%s: variation %q names edition %q, which is not among its editions", where, v, ed)
 				}
-				if len(normalizeKey(v)) > 0 {
+				// The scanner finds a reporter only from its first letter
+				// or digit, so a variation such as "(So. 2nd)" could never
+				// match; it is left out rather than refused.
+				if v = strings.TrimSpace(v); startsAlnum(v) {
 					variants[ed] = append(variants[ed], v)
 				}
 			}
@@ -112,11 +116,14 @@ func dbReporters(db map[string][]dbReporter) ([]Reporter, error) {
 			if !ok {
 				typ = CaseReporter
 			}
-			for _, abbr := range sortedKeys(rep.Editions) {
-				if len(normalizeKey(abbr)) == 0 {
+			for _, key := range sortedKeys(rep.Editions) {
+				e, abbr := rep.Editions[key], strings.TrimSpace(key)
+				if abbr == "" {
 					return nil, fmt.Errorf("%s: edition with an empty abbreviation", where)
 				}
-				e := rep.Editions[abbr]
+				if !startsAlnum(abbr) {
+					return nil, fmt.Errorf("%s: edition %q does not start with a letter or digit", where, abbr)
+				}
 				start, err := dbYear(e.Start)
 				if err != nil {
 					return nil, fmt.Errorf("%s: edition %q: start: %w", where, abbr, err)
@@ -127,7 +134,7 @@ func dbReporters(db map[string][]dbReporter) ([]Reporter, error) {
 				}
 				out = append(out, Reporter{
 					Abbrev: abbr, Name: rep.Name, Type: typ,
-					Start: start, End: end, Variants: variants[abbr],
+					Start: start, End: end, Variants: variants[key],
 				})
 			}
 		}
@@ -150,6 +157,8 @@ func dbYear(s *string) (int, error) {
 	}
 	return y, nil
 }
+
+func startsAlnum(s string) bool { return s != "" && isAlnum(s[0]) }
 
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
@@ -180,8 +189,9 @@ func describeJSONError(data []byte, err error) error {
 	default:
 		return fmt.Errorf("invalid JSON: %w", err)
 	}
+	// Both errors are reported after reading the byte at fault.
 	off = min(max(off, 0), int64(len(data)))
-	before := data[:off]
+	before := data[:max(off-1, 0)]
 	line := bytes.Count(before, []byte("\n")) + 1
 	col := len(before) - bytes.LastIndexByte(before, '\n')
 	if key, ok := topLevelKeyAt(data, off); ok {

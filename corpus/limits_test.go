@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -89,5 +90,47 @@ func TestDeepNesting(t *testing.T) {
 	wantProblem(t, err, ProblemTooDeep, "more than 10 nested elements")
 	if _, err := Read("d.html", strings.NewReader(deep("<span>", "</span>", 10)), Options{MaxDepth: 10}); err != nil {
 		t.Errorf("at the limit: %v", err)
+	}
+}
+
+// handPDF assembles a PDF from numbered objects, computing the xref table,
+// so that tests can build structures no PDF writer would.
+func handPDF(objs ...string) string {
+	var b strings.Builder
+	b.WriteString("%PDF-1.4\n")
+	offs := make([]int, len(objs))
+	for i, o := range objs {
+		offs[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.String()
+}
+
+func TestHostilePDFPageTrees(t *testing.T) {
+	content := "<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 720 Td (Hello court) Tj ET\nendstream"
+	font := "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>"
+	good := handPDF("<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 /Resources << /Font << /F1 5 0 R >> >> >>",
+		"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>", content, font)
+	if d := readOne(t, "hand.pdf", good, Options{}); !strings.Contains(d.Text, "Hello court") {
+		t.Fatalf("the hand-made PDF reads %q", d.Text)
+	}
+	for name, pdf := range map[string]string{
+		"cyclic-kids.pdf": handPDF("<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2000000000 >>",
+			"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>", content, font),
+		"cyclic-parent.pdf": handPDF("<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 6 0 R >>",
+			"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>", content, font,
+			"<< /Type /Pages /Parent 2 0 R >>"),
+	} {
+		_, err := Read(name, strings.NewReader(pdf), Options{})
+		wantProblem(t, err, ProblemBadPDF, "cyclic")
 	}
 }

@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"bytes"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -25,30 +24,81 @@ func readPDF(data []byte) (d *Document, err error) {
 	if err != nil {
 		return nil, fail(ProblemBadPDF, -1, "%v", err)
 	}
+	pages, err := pdfPages(r)
+	if err != nil {
+		return nil, err
+	}
 	var b strings.Builder
 	d = &Document{Format: "pdf"}
-	for i := 1; i <= r.NumPage(); i++ {
-		p := r.Page(i)
-		if p.V.IsNull() {
-			continue
-		}
+	for i, p := range pages {
 		t, err := p.GetPlainText(nil)
 		if err != nil {
-			return nil, fail(ProblemBadPDF, -1, "page %d: %v", i, err)
+			return nil, fail(ProblemBadPDF, -1, "page %d: %v", i+1, err)
 		}
-		t = strings.Trim(t, "\n")
+		// Fonts with broken encodings yield invalid bytes; the text must
+		// stay UTF-8 for everything downstream.
+		t = strings.ToValidUTF8(strings.Trim(t, "\n"), "\uFFFD")
 		if strings.TrimSpace(t) == "" {
 			continue
 		}
 		if b.Len() > 0 {
 			b.WriteByte('\n')
 		}
-		d.Pages = append(d.Pages, PageMark{Offset: b.Len(), Page: strconv.Itoa(i)})
+		d.Pages = append(d.Pages, PageMark{Offset: b.Len(), Page: strconv.Itoa(i + 1)})
 		b.WriteString(t)
 	}
 	if b.Len() == 0 {
-		return nil, fail(ProblemEmpty, -1, "%s", fmt.Sprintf("no text layer in %d page(s) (a scanned PDF needs OCR first)", r.NumPage()))
+		return nil, fail(ProblemEmpty, -1, "no text layer in %d page(s) (a scanned PDF needs OCR first)", len(pages))
 	}
 	d.Text = b.String()
 	return d, nil
+}
+
+// Bounds on the page tree. The PDF library walks the tree (and a page's
+// Parent chain, for inherited resources) without guarding against cycles
+// or absurd counts, so a hostile file could make it loop for ever; the
+// tree is walked here instead, within these bounds.
+const (
+	maxPDFPages = 100000
+	maxPDFDepth = 64
+)
+
+// pdfPages lists the pages in document order.
+func pdfPages(r *pdf.Reader) ([]pdf.Page, error) {
+	type node struct {
+		v     pdf.Value
+		depth int
+	}
+	var pages []pdf.Page
+	stack := []node{{r.Trailer().Key("Root").Key("Pages"), 0}}
+	for visited := 0; len(stack) > 0; visited++ {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if visited > maxPDFPages || n.depth > maxPDFDepth {
+			return nil, fail(ProblemBadPDF, -1, "page tree too large or cyclic")
+		}
+		switch n.v.Key("Type").Name() {
+		case "Page":
+			if !parentChainEnds(n.v) {
+				return nil, fail(ProblemBadPDF, -1, "page %d: cyclic Parent chain", len(pages)+1)
+			}
+			pages = append(pages, pdf.Page{V: n.v})
+		case "Pages":
+			kids := n.v.Key("Kids")
+			for i := kids.Len() - 1; i >= 0; i-- {
+				stack = append(stack, node{kids.Index(i), n.depth + 1})
+			}
+		}
+	}
+	return pages, nil
+}
+
+func parentChainEnds(v pdf.Value) bool {
+	for i := 0; i <= maxPDFDepth; i++ {
+		if v.IsNull() {
+			return true
+		}
+		v = v.Key("Parent")
+	}
+	return false
 }

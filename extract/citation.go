@@ -141,6 +141,11 @@ type Citation struct {
 	// Warning flags a resolution that holds but looks wrong, such as a pin
 	// outside the plausible page range of the cited case.
 	Warning string
+	// Suspect is set when the pin lies outside the plausible page range of
+	// the target: for a short form, a sign that it was resolved to the
+	// wrong authority (an Id. after a treatise or a committee report, which
+	// are not case citations, lands on the case cited before them).
+	Suspect bool
 
 	// lawTarget is set when the citation is a statute or an Id. that
 	// resolved to one.

@@ -20,7 +20,7 @@ var nameConnectors = map[string]bool{
 	"ex": true, "rel.": true, "de": true, "du": true, "da": true, "del": true, "della": true,
 	"der": true, "den": true, "van": true, "von": true, "la": true, "le": true, "et": true,
 	"al.": true, "&": true, "on": true, "upon": true, "to": true, "re": true, "d/b/a": true,
-	"a": true, "an": true, "in": true, "by": true,
+	"a": true, "an": true, "by": true,
 }
 
 // corporateSuffixes may follow a comma inside a name ("Liberty Lobby,
@@ -53,6 +53,17 @@ var stopWords = map[string]bool{
 	"See": true, "see": true, "Cf.": true, "cf.": true, "But": true, "Compare": true, "compare": true,
 	"with": true, "Accord": true, "accord": true, "also": true, "e.g.": true, "E.g.": true,
 	"Contra": true, "generally": true, "quoting": true, "citing": true, "Id.": true, "id.": true,
+	"Ibid.": true, "ibid.": true, "Supra.": true, "supra.": true, "supra": true, "Supra": true,
+	"ante": true, "post": true, "infra": true,
+}
+
+// sentenceWords are short capitalised words that are never abbreviated:
+// followed by a period they end a sentence ("... the State. Frick v.
+// Pennsylvania").
+var sentenceWords = map[string]bool{
+	"State.": true, "Court.": true, "Act.": true, "Code.": true, "Cases.": true, "Case.": true,
+	"Law.": true, "Laws.": true, "Rule.": true, "Rules.": true, "Union.": true, "Board.": true,
+	"Here.": true, "There.": true, "Title.": true, "City.": true, "Bill.": true, "Trust.": true,
 }
 
 // longAbbreviations are abbreviations in names longer than five letters,
@@ -173,8 +184,8 @@ func (s *scanner) nameWord(word string, right []span) (keep, more bool, lead int
 	if !isUpper(c) && !isDigit(c) && c < 0x80 {
 		return false, false, 0
 	}
-	if isDigit(c) && len(right) == 0 {
-		return false, false, 0 // "at 12, 34 U.S. 5"
+	if isDigit(c) && (len(right) == 0 || word[len(word)-1] == '.') {
+		return false, false, 0 // "at 12, 34 U.S. 5", "1700. Wright, supra"
 	}
 	if word[len(word)-1] == '.' && sentenceEnd(word) {
 		return false, false, 0
@@ -186,6 +197,9 @@ func (s *scanner) nameWord(word string, right []span) (keep, more bool, lead int
 // sentence rather than abbreviating a word of a name.
 func sentenceEnd(w string) bool {
 	body := w[:len(w)-1]
+	if sentenceWords[w] {
+		return true
+	}
 	if strings.ContainsAny(body, ".'’") || longAbbreviations[w] {
 		return false
 	}

@@ -29,7 +29,7 @@ type RecordWriter struct {
 // csvHeader is the column order of the CSV output.
 var csvHeader = []string{"doc", "kind", "text", "start", "end", "line", "location", "volume", "reporter",
 	"page", "pin", "parallel", "case_name", "plaintiff", "defendant", "year", "court", "signal",
-	"parenthetical", "nested", "target", "antecedent", "reason", "warning"}
+	"parenthetical", "nested", "target", "antecedent", "reason", "warning", "suspect"}
 
 // NewRecordWriter returns a writer of the named format to w.
 func NewRecordWriter(w io.Writer, format string) (*RecordWriter, error) {
@@ -76,7 +76,7 @@ func (rw *RecordWriter) Write(r *Record) error {
 		return rw.csv.Write([]string{r.Doc, r.Kind, r.Text, strconv.Itoa(r.Start), strconv.Itoa(r.End),
 			strconv.Itoa(r.Line), r.Location, r.Volume, r.Reporter, r.Page, r.Pin, strings.Join(r.Parallel, "; "),
 			r.CaseName, r.Plaintiff, r.Defendant, yearString(r.Year), r.Court, r.Signal, r.Parenthetical,
-			strconv.FormatBool(r.Nested), r.Target, strconv.Itoa(r.Antecedent), r.Reason, r.Warning})
+			strconv.FormatBool(r.Nested), r.Target, strconv.Itoa(r.Antecedent), r.Reason, r.Warning, strconv.FormatBool(r.Suspect)})
 	default:
 		note := r.Reason
 		if note == "" {

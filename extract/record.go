@@ -39,6 +39,8 @@ type Record struct {
 	Antecedent int    `json:"antecedent"`
 	Reason     string `json:"reason"`
 	Warning    string `json:"warning"`
+	// Suspect marks a resolution whose pin lies outside the target's pages.
+	Suspect bool `json:"suspect"`
 }
 
 // NewRecord flattens c, found in document doc at the given location.
@@ -58,6 +60,6 @@ func NewRecord(doc, location string, c *Citation) Record {
 		CaseName: c.CaseName, Plaintiff: c.Plaintiff, Defendant: c.Defendant,
 		Year: c.Year, Court: c.Court, Signal: c.Signal, Parenthetical: c.Parenthetical,
 		Nested: c.Nested, Target: target, Antecedent: c.Antecedent,
-		Reason: c.Reason, Warning: c.Warning,
+		Reason: c.Reason, Warning: c.Warning, Suspect: c.Suspect,
 	}
 }

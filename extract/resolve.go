@@ -12,30 +12,155 @@ import (
 // pages.
 const maxOpinionPages = 300
 
+// maxSupraWords is the longest leading part of a party's name that a
+// supra is matched against.
+const maxSupraWords = 8
+
+// forwardWarning explains a short form resolved to a full citation that
+// comes after it in the text: opinions whose footnotes are printed after
+// the body cite a case in full in a footnote and by short form above it.
+const forwardWarning = "resolved to a full citation later in the text (footnotes printed after the body?)"
+
+// index finds full citations by the names and volumes a short form may
+// use.
+type index struct {
+	cs []Citation
+	// byVolume lists full citations by "volume reporter" (every citation
+	// of a parallel group), one entry a case.
+	byVolume map[string][]int
+	// byName finds a full citation by any name a supra may use.
+	byName map[string]int
+	// first keeps the first citation under a key instead of the latest.
+	first bool
+}
+
+func newIndex(cs []Citation, first bool) *index {
+	return &index{cs: cs, byVolume: make(map[string][]int), byName: make(map[string]int), first: first}
+}
+
+func volumeKey(ref Ref) string { return ref.Volume + " " + ref.Reporter }
+
+// add indexes full citation i.
+func (x *index) add(i int) {
+	c := &x.cs[i]
+	if c.Kind != Full || c.Ref.Page == "" || c.Ref.Page[0] == '_' {
+		return
+	}
+	x.addVolume(c.Ref, i)
+	for _, p := range c.Parallel {
+		x.addVolume(p, i)
+	}
+	if c.CaseName == "" {
+		return
+	}
+	x.addName(foldName(c.CaseName), i)
+	pw := strings.Fields(foldName(c.Plaintiff))
+	dw := strings.Fields(foldName(c.Defendant))
+	if len(pw) > 0 && len(dw) > 0 {
+		x.addName(pw[0]+" v "+dw[0], i)
+	}
+	for _, words := range [][]string{pw, dw} {
+		for n := 1; n <= len(words) && n <= maxSupraWords; n++ {
+			x.addName(strings.Join(words[:n], " "), i)
+		}
+	}
+}
+
+func (x *index) addName(key string, i int) {
+	if _, seen := x.byName[key]; !seen || !x.first {
+		x.byName[key] = i
+	}
+}
+
+// addVolume lists full citation i under its volume. A case cited again
+// takes the place of its earlier entry, so a volume's list holds each case
+// once and resolution stays linear in the length of the text.
+func (x *index) addVolume(ref Ref, i int) {
+	key := volumeKey(ref)
+	list := x.byVolume[key]
+	for n, k := range list {
+		if refIn(&x.cs[k], ref).Page == ref.Page {
+			if !x.first {
+				list[n] = i
+			}
+			return
+		}
+	}
+	x.byVolume[key] = append(list, i)
+}
+
+// supra returns the full citation a supra name refers to, or -1, and the
+// form of the name that matched.
+func (x *index) supra(name string) (int, string) {
+	for {
+		if k, ok := x.byName[foldName(name)]; ok {
+			return k, name
+		}
+		if p, d, ok := strings.Cut(foldName(name), " v "); ok {
+			// "Railway Express v. Virginia" for "Railway Express Agency,
+			// Inc. v. Virginia": the first word of each side.
+			p, _, _ = strings.Cut(p, " ")
+			d, _, _ = strings.Cut(d, " ")
+			if k, ok := x.byName[p+" v "+d]; ok {
+				return k, name
+			}
+			return -1, ""
+		}
+		// "In Imbler, supra": try the name without its first word.
+		_, rest, ok := strings.Cut(name, " ")
+		if !ok || rest == "" {
+			return -1, ""
+		}
+		name = rest
+	}
+}
+
+// short returns the full citation in the short cite's volume whose first
+// page is the closest at or before the pin (the latest on ties), or -1.
+// With byName, the case name must agree too.
+func (x *index) short(c *Citation, byName bool) int {
+	pin := firstPage(c.Pin)
+	best, bestPage := -1, -1
+	for _, k := range x.byVolume[volumeKey(c.Ref)] {
+		f := &x.cs[k]
+		if byName && c.CaseName != "" && !nameMatches(c.CaseName, f) {
+			continue
+		}
+		page := firstPage(refIn(f, c.Ref).Page)
+		if pin >= 0 && page > pin {
+			continue
+		}
+		if page >= bestPage {
+			best, bestPage = k, page
+		}
+	}
+	return best
+}
+
 // resolver links every short form to the full citation it refers to, in
 // one pass in text order.
 type resolver struct {
 	cs []Citation
-	// byVolume finds earlier full citations by "volume reporter" (every
-	// citation of a parallel group is listed).
-	byVolume map[string][]int
-	// byName finds the latest earlier full citation by any name a supra
-	// may use: the whole case name, and the leading words of each side.
-	byName map[string]int
+	// earlier indexes the full citations before the current one; all
+	// indexes every full citation of the text, for forward references.
+	earlier, all *index
 	// last is the index of the latest authority outside a parenthetical:
 	// what Id. refers to.
 	last int
 }
 
 func resolve(cs []Citation) {
-	r := resolver{cs: cs, byVolume: make(map[string][]int), byName: make(map[string]int), last: -1}
+	r := resolver{cs: cs, earlier: newIndex(cs, false), all: newIndex(cs, true), last: -1}
+	for i := range cs {
+		r.all.add(i)
+	}
 	for i := range cs {
 		c := &cs[i]
 		switch c.Kind {
 		case Full, Law:
 			c.Target, c.Antecedent = c.Ref, i
 			r.checkPin(c, c.Ref)
-			r.remember(i)
+			r.earlier.add(i)
 		case Short:
 			r.short(i)
 		case Supra:
@@ -48,48 +173,6 @@ func resolve(cs []Citation) {
 		}
 	}
 }
-
-func volumeKey(ref Ref) string { return ref.Volume + " " + ref.Reporter }
-
-func (r *resolver) remember(i int) {
-	c := &r.cs[i]
-	if c.Kind != Full || c.Ref.Page == "" || c.Ref.Page[0] == '_' {
-		return
-	}
-	r.index(c.Ref, i)
-	for _, p := range c.Parallel {
-		r.index(p, i)
-	}
-	if c.CaseName == "" {
-		return
-	}
-	r.byName[foldName(c.CaseName)] = i
-	for _, side := range []string{c.Plaintiff, c.Defendant} {
-		words := strings.Fields(foldName(side))
-		for n := 1; n <= len(words) && n <= maxSupraWords; n++ {
-			r.byName[strings.Join(words[:n], " ")] = i
-		}
-	}
-}
-
-// index lists full citation i under its volume. A case cited again
-// replaces its earlier entry, so a volume's list holds each case once and
-// resolution stays linear in the length of the text.
-func (r *resolver) index(ref Ref, i int) {
-	key := volumeKey(ref)
-	list := r.byVolume[key]
-	for n, k := range list {
-		if refIn(&r.cs[k], ref).Page == ref.Page {
-			list[n] = i
-			return
-		}
-	}
-	r.byVolume[key] = append(list, i)
-}
-
-// maxSupraWords is the longest leading part of a party's name that a
-// supra is matched against.
-const maxSupraWords = 8
 
 // refIn returns the citation of full citation f in the same reporter as
 // ref (the first page a short cite through a parallel reporter counts
@@ -111,22 +194,21 @@ func refIn(f *Citation, ref Ref) Ref {
 // whose name agrees when the short cite gives one.
 func (r *resolver) short(i int) {
 	c := &r.cs[i]
-	cands := r.byVolume[volumeKey(c.Ref)]
-	if len(cands) == 0 {
-		c.Reason = fmt.Sprintf("no earlier full citation in %s", volumeKey(c.Ref))
-		return
-	}
-	best := r.closest(c, cands, true)
+	best := r.earlier.short(c, true)
 	if best < 0 && c.CaseName != "" {
 		// The name read before the cite may be prose, not a name: the
 		// volume and the pin still identify the case.
-		if best = r.closest(c, cands, false); best >= 0 {
+		if best = r.earlier.short(c, false); best >= 0 {
 			c.Warning = fmt.Sprintf("name %q does not match %s", c.CaseName, r.cs[best].CaseName)
 		}
 	}
 	if best < 0 {
-		c.Reason = fmt.Sprintf("no earlier full citation in %s starts at or before page %s", volumeKey(c.Ref), c.Pin)
-		return
+		if best = r.all.short(c, true); best > i {
+			c.Warning = forwardWarning
+		} else {
+			c.Reason = fmt.Sprintf("no full citation in %s starts at or before page %s", volumeKey(c.Ref), c.Pin)
+			return
+		}
 	}
 	r.link(c, best)
 	if c.Warning == "" {
@@ -134,47 +216,23 @@ func (r *resolver) short(i int) {
 	}
 }
 
-// closest returns the candidate whose first page is the closest at or
-// before the short cite's pin (the latest on ties), or -1.
-func (r *resolver) closest(c *Citation, cands []int, byName bool) int {
-	pin := firstPage(c.Pin)
-	best, bestPage := -1, -1
-	for _, k := range cands {
-		f := &r.cs[k]
-		if byName && c.CaseName != "" && !nameMatches(c.CaseName, f) {
-			continue
-		}
-		page := firstPage(refIn(f, c.Ref).Page)
-		if pin >= 0 && page > pin {
-			continue
-		}
-		if page >= bestPage {
-			best, bestPage = k, page
-		}
-	}
-	return best
-}
-
 // supra resolves "Imbler, supra" to the latest earlier full citation whose
-// name the supra name matches.
+// name the supra name matches, or failing that the first later one.
 func (r *resolver) supra(i int) {
 	c := &r.cs[i]
-	name := c.CaseName
-	for {
-		if k, ok := r.byName[foldName(name)]; ok {
-			r.link(c, k)
-			c.CaseName = name
-			r.checkPin(c, r.cs[k].Ref)
+	k, name := r.earlier.supra(c.CaseName)
+	if k < 0 {
+		if k, name = r.all.supra(c.CaseName); k < i {
+			c.Reason = fmt.Sprintf("no full citation of %q", c.CaseName)
 			return
 		}
-		// "In Imbler, supra": try the name without its first word.
-		_, rest, ok := strings.Cut(name, " ")
-		if !ok || rest == "" || strings.HasPrefix(rest, "v. ") {
-			break
-		}
-		name = rest
+		c.Warning = forwardWarning
 	}
-	c.Reason = fmt.Sprintf("no earlier full citation of %q", c.CaseName)
+	r.link(c, k)
+	c.CaseName = name
+	if c.Warning == "" {
+		r.checkPin(c, r.cs[k].Ref)
+	}
 }
 
 // id resolves Id. and Ibid. to the immediately preceding authority.
@@ -211,6 +269,7 @@ func (r *resolver) checkPin(c *Citation, ref Ref) {
 	}
 	if pin < page || pin > page+maxOpinionPages {
 		c.Warning = fmt.Sprintf("pin %s is outside the pages of %s", c.Pin, ref)
+		c.Suspect = true
 	}
 }
 
@@ -228,15 +287,12 @@ func firstPage(s string) int {
 	return n
 }
 
-// nameMatches reports whether name (from a supra or short cite) names the
-// case of full citation f: it is the whole case name, or the start of one
-// of its sides ("Liberty Lobby" for "Anderson v. Liberty Lobby, Inc.").
+// nameMatches reports whether name (from a short cite) names the case of
+// full citation f: it is the whole case name, or the start of one of its
+// sides ("Liberty Lobby" for "Anderson v. Liberty Lobby, Inc.").
 func nameMatches(name string, f *Citation) bool {
-	if f.CaseName == "" {
-		return false
-	}
 	n := foldName(name)
-	if n == "" {
+	if n == "" || f.CaseName == "" {
 		return false
 	}
 	if n == foldName(f.CaseName) {

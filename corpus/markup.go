@@ -255,15 +255,57 @@ func (c *converter) text(s string) {
 		return
 	}
 	for len(s) > 0 {
-		r, n := utf8.DecodeRuneInString(s)
-		if unicode.IsSpace(r) {
+		if n := spaceRun(s); n > 0 {
 			c.sp = true
-		} else {
-			c.flush()
-			c.b.WriteString(s[:n])
+			s = s[n:]
+			continue
 		}
+		n := wordRun(s)
+		c.flush()
+		c.b.WriteString(s[:n])
 		s = s[n:]
 	}
+}
+
+// spaceRun and wordRun measure the run of white space, or of anything
+// else, that starts s. Words are copied whole: this is the hot loop of
+// every markup reader.
+func spaceRun(s string) int {
+	i := 0
+	for i < len(s) {
+		if b := s[i]; b < utf8.RuneSelf {
+			if b != ' ' && b != '\n' && b != '\t' && b != '\r' && b != '\f' && b != '\v' {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			return i
+		}
+		i += n
+	}
+	return i
+}
+
+func wordRun(s string) int {
+	i := 0
+	for i < len(s) {
+		if b := s[i]; b < utf8.RuneSelf {
+			if b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == '\v' {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return i
+		}
+		i += n
+	}
+	return i
 }
 
 func (c *converter) inPre() bool {

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/citegraph/citegraph/corpus"
+	"github.com/citegraph/citegraph/export"
+	"github.com/citegraph/citegraph/extract"
+)
+
+func init() { register(newExtractCmd) }
+
+// extractorFlags choose the reporter table, for every command that
+// extracts citations.
+type extractorFlags struct {
+	reporters string
+}
+
+func (f *extractorFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&f.reporters, "reporters", "",
+		"extend the built-in reporter table with a reporters-db reporters.json file")
+}
+
+// extractor returns an extractor with the built-in table, extended by
+// --reporters when given.
+func (f *extractorFlags) extractor() (*extract.Extractor, error) {
+	if f.reporters == "" {
+		return extract.New(nil), nil
+	}
+	tab := extract.DefaultReporters()
+	if err := tab.LoadReportersDBFile(f.reporters); err != nil {
+		return nil, err
+	}
+	return extract.New(tab), nil
+}
+
+func newExtractCmd() *cobra.Command {
+	var (
+		in     inputFlags
+		ex     extractorFlags
+		format string
+		out    string
+		sample bool
+	)
+	cmd := &cobra.Command{
+		Use:   "extract [FILE|DIR|GLOB|-]...",
+		Short: "Find and resolve every citation in opinions",
+		Long: `Extract finds every case and statute citation in the opinions given (files,
+directories, globs, "-" for standard input; standard input when none) and
+resolves short cites, supra, Id. and Ibid. to the case they refer to.
+
+Formats: table (for people), jsonl (one object per citation: the stable
+contract), json (one array), csv.`,
+		Example: `  citegraph extract --sample
+  citegraph extract opinion.txt --format jsonl
+  citegraph extract ../shared/corpus/scotus --manifest ../shared/corpus/scotus/manifest.csv -o cites.csv --format csv`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if sample && len(args) > 0 {
+				return usagef("--sample takes no input files")
+			}
+			if !validFormat(format) {
+				return usagef("unknown --format %q (want one of %s)", format, strings.Join(extract.OutputFormats, ", "))
+			}
+			e, err := ex.extractor()
+			if err != nil {
+				return err
+			}
+			return export.WriteFile(out, func(w io.Writer) error {
+				rw, err := extract.NewRecordWriter(w, format)
+				if err != nil {
+					return err
+				}
+				emit := func(doc *corpus.Document, cites []extract.Citation) error {
+					for i := range cites {
+						rec := extract.NewRecord(doc.ID, doc.PageAt(cites[i].Start), &cites[i])
+						if err := rw.Write(&rec); err != nil {
+							return err
+						}
+					}
+					return nil
+				}
+				work := func(doc *corpus.Document) ([]extract.Citation, error) {
+					return e.Extract(doc.Text), nil
+				}
+				if sample {
+					doc := corpus.Sample()
+					cites, _ := work(doc)
+					if err := emit(doc, cites); err != nil {
+						return err
+					}
+				} else if _, err := processInputs(cmd, &in, args, work, emit); err != nil {
+					return err
+				}
+				return rw.Close()
+			})
+		},
+	}
+	in.register(cmd)
+	ex.register(cmd)
+	fl := cmd.Flags()
+	fl.StringVarP(&format, "format", "f", "table", "output format: "+strings.Join(extract.OutputFormats, ", "))
+	fl.StringVarP(&out, "output", "o", "-", "write to this file (atomically) instead of standard output")
+	fl.BoolVar(&sample, "sample", false, fmt.Sprintf("run on the embedded sample opinion (%s)", corpus.Sample().Meta.CaseName))
+	return cmd
+}
+
+func validFormat(f string) bool {
+	for _, g := range extract.OutputFormats {
+		if f == g {
+			return true
+		}
+	}
+	return false
+}

@@ -1,5 +1,3 @@
-// Package corpus reads court opinions in the formats courts and data
-// projects publish and says which case each document is.
 package corpus
 
 import "sort"

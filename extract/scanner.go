@@ -101,7 +101,7 @@ func (s *scanner) number(i int) int {
 	var buf [8]match
 	ms := s.tab.matcher.matchAll(src, k, buf[:0])
 	for m := len(ms) - 1; m >= 0; m-- {
-		if end := s.afterReporter(i, src[i:j], ms[m]); end > 0 {
+		if end := s.afterReporter(i, src[i:j], k, ms[m]); end > 0 {
 			return end
 		}
 	}
@@ -109,10 +109,11 @@ func (s *scanner) number(i int) int {
 }
 
 // afterReporter reads the rest of a citation whose volume is vol (starting
-// at start) and whose reporter is m.
-func (s *scanner) afterReporter(start int, vol string, m match) int {
+// at start) and whose reporter is m, spelled from repStart.
+func (s *scanner) afterReporter(start int, vol string, repStart int, m match) int {
 	src := s.src
 	r := m.r
+
 	if r.Type == Code {
 		return s.code(start, vol, r, m.end)
 	}
@@ -124,7 +125,7 @@ func (s *scanner) afterReporter(start int, vol string, m match) int {
 		}
 	}
 	if page, q := pageAt(src, p); q > p {
-		return s.full(start, Ref{vol, r.Abbrev, page}, r, nominative, q)
+		return s.full(start, Ref{vol, r.Abbrev, page}, r, nominative, q, bareSpelling(src[repStart:m.end]))
 	}
 	if r.Type == Session || !nominative.IsZero() {
 		return 0
@@ -147,8 +148,11 @@ func (s *scanner) afterReporter(start int, vol string, m match) int {
 }
 
 // full reads pins, parallel citations and the court-and-year parenthetical
-// after the first page of a full citation.
-func (s *scanner) full(start int, ref Ref, r *Reporter, nominative Ref, end int) int {
+// after the first page of a full citation. bare says the reporter was
+// spelled with one or two letters and no period ("305 Or 331", "194 A
+// 382"): spellings that also occur in prose ("5 Or 6 pages"), so such a
+// citation must show more of a citation's shape to count.
+func (s *scanner) full(start int, ref Ref, r *Reporter, nominative Ref, end int, bare bool) int {
 	src := s.src
 	c := Citation{Kind: Full, Start: start, Ref: ref}
 	if r.Type.IsLaw() {
@@ -192,6 +196,9 @@ func (s *scanner) full(start int, ref Ref, r *Reporter, nominative Ref, end int)
 				end = close + 1
 			}
 		}
+	}
+	if bare && c.Year == 0 && c.Pin == "" && len(c.Parallel) == 0 && !afterNamePunct(src, start) {
+		return 0 // "5 Or 6 pages": a bare spelling needs a citation around it
 	}
 	if c.Court == "" {
 		c.Court = r.Court
@@ -284,7 +291,7 @@ func (s *scanner) dashedNeutral(i, j int) int {
 			continue
 		}
 		if page, pe := pageAt(src, e+1); pe > e+1 {
-			return s.full(i, Ref{src[i:j], ms[m].r.Abbrev, page}, ms[m].r, Ref{}, pe)
+			return s.full(i, Ref{src[i:j], ms[m].r.Abbrev, page}, ms[m].r, Ref{}, pe, false)
 		}
 	}
 	return 0
@@ -409,6 +416,20 @@ func (s *scanner) nameAndSignal(c *Citation, start int) {
 		c.Plaintiff, c.Defendant = splitParties(name)
 	}
 	c.Signal = s.signalBefore(c.Start)
+}
+
+// bareSpelling reports whether a reporter spelling is one or two letters
+// with no period.
+func bareSpelling(sp string) bool {
+	return len(sp) <= 2 && !strings.Contains(sp, ".")
+}
+
+// afterNamePunct reports whether the citation starting at i follows a
+// comma, semicolon or opening parenthesis, as a citation after a case
+// name or in a string of citations does.
+func afterNamePunct(s string, i int) bool {
+	e := skipSpaceBack(s, i)
+	return e > 0 && strings.IndexByte(",;([", s[e-1]) >= 0
 }
 
 // volumeBoundary reports whether the number at s[i] may be a volume: not

@@ -255,52 +255,34 @@ func (c *converter) text(s string) {
 		return
 	}
 	for len(s) > 0 {
-		if n := spaceRun(s); n > 0 {
+		if n := run(s, true); n > 0 {
 			c.sp = true
 			s = s[n:]
 			continue
 		}
-		n := wordRun(s)
+		n := run(s, false)
 		c.flush()
 		c.b.WriteString(s[:n])
 		s = s[n:]
 	}
 }
 
-// spaceRun and wordRun measure the run of white space, or of anything
-// else, that starts s. Words are copied whole: this is the hot loop of
-// every markup reader.
-func spaceRun(s string) int {
+// run measures the run of white space (space true) or of anything else
+// that starts s. Words are copied whole: this is the hot loop of every
+// markup reader.
+func run(s string, space bool) int {
 	i := 0
 	for i < len(s) {
+		var isSpace bool
+		n := 1
 		if b := s[i]; b < utf8.RuneSelf {
-			if b != ' ' && b != '\n' && b != '\t' && b != '\r' && b != '\f' && b != '\v' {
-				return i
-			}
-			i++
-			continue
+			isSpace = b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == '\v'
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			isSpace = unicode.IsSpace(r)
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsSpace(r) {
-			return i
-		}
-		i += n
-	}
-	return i
-}
-
-func wordRun(s string) int {
-	i := 0
-	for i < len(s) {
-		if b := s[i]; b < utf8.RuneSelf {
-			if b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == '\v' {
-				return i
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
+		if isSpace != space {
 			return i
 		}
 		i += n

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
-	"html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/citegraph/citegraph/corpus"
 	"github.com/citegraph/citegraph/extract"
 )
 
@@ -28,14 +28,6 @@ type gtDoc struct {
 // fullCiteText matches "volume reporter page", with an optional
 // nominative volume ("85 U.S. (18 Wall.) 5"), which is not part of the key.
 var fullCiteText = regexp.MustCompile(`^(\d+)\s+(.+?)\s+(?:\(\d+ [^)]+\)\s+)?(\d+)\b`)
-var tagRE = regexp.MustCompile(`<[^>]*>`)
-
-func stripTags(s string) string {
-	s = strings.ReplaceAll(s, "<br>", "\n")
-	s = strings.ReplaceAll(s, "</p>", "\n")
-	return html.UnescapeString(tagRE.ReplaceAllString(s, ""))
-}
-
 // TestScotusRecall compares the full citations found in the Supreme Court
 // set with those CourtListener linked.
 func TestScotusRecall(t *testing.T) {
@@ -56,13 +48,12 @@ func TestScotusRecall(t *testing.T) {
 		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
 			t.Fatal(err)
 		}
-		raw, err := os.ReadFile(filepath.Join(scotusDir, d.Doc))
-		if err != nil {
-			t.Fatal(err)
+		docs, err := corpus.ReadFile(filepath.Join(scotusDir, d.Doc), corpus.Options{})
+		if err != nil || len(docs) != 1 {
+			t.Fatalf("%s: %v", d.Doc, err)
 		}
-		text := stripTags(string(raw))
 		have := map[string]int{}
-		for _, c := range ex.Extract(text) {
+		for _, c := range ex.Extract(docs[0].Text) {
 			if c.Kind != extract.Full {
 				continue
 			}

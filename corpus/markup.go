@@ -304,8 +304,12 @@ func (c *converter) inPre() bool {
 func (c *converter) preText(s string) {
 	s = strings.ReplaceAll(s, "\r", "")
 	if strings.TrimSpace(s) == "" {
+		// White space between two inline elements still separates words
+		// ("<span>78</span> <span>Ariz.</span>").
 		if strings.Contains(s, "\n") {
 			c.nl = true
+		} else if s != "" {
+			c.sp = true
 		}
 		return
 	}

@@ -129,6 +129,11 @@ func TestPreformattedSlipOpinion(t *testing.T) {
 	if fmt.Sprint(d.Meta) != fmt.Sprint(want) {
 		t.Errorf("meta %+v, want %+v", d.Meta, want)
 	}
+	// Inside <pre>, the space between two inline elements separates them.
+	table := readOne(t, "table.html", "<pre>   Post-Wolf: <i>State</i> v. <i>Thomas,</i> <span class=\"volume\">78</span> <span class=\"reporter\">Ariz.</span> <span class=\"page\">52</span>\n</pre>", Options{})
+	if !strings.Contains(table.Text, "State v. Thomas, 78 Ariz. 52") {
+		t.Errorf("words run together in <pre>: %q", table.Text)
+	}
 }
 
 const columbiaXML = `<opinion>

@@ -43,7 +43,7 @@ func WriteCSVNodes(w io.Writer, g Source, opts Options) error {
 	cw.Write(header)
 	row := make([]string, 0, len(header))
 	for _, n := range s.nodes {
-		row = append(row[:0], n.ID)
+		row = append(row[:0], validUTF8(n.ID))
 		if opts.Neo4j {
 			row = append(row, neo4jLabel(n))
 		}
@@ -71,7 +71,7 @@ func WriteCSVEdges(w io.Writer, g Source, opts Options) error {
 	cw.Write(header)
 	row := make([]string, 0, len(header))
 	for _, e := range s.edges {
-		row = append(row[:0], e.From, e.To)
+		row = append(row[:0], validUTF8(e.From), validUTF8(e.To))
 		if opts.Neo4j {
 			row = append(row, neo4jRelType)
 		}
@@ -111,7 +111,7 @@ func csvRow[T any](row []string, item T, attrs []attr[T], neo4j bool) []string {
 		switch {
 		case !neo4j:
 			if ok {
-				row = append(row, flat(a.kind, a.sep, v))
+				row = append(row, validUTF8(flat(a.kind, a.sep, v)))
 			} else {
 				row = append(row, "")
 			}
@@ -122,7 +122,7 @@ func csvRow[T any](row []string, item T, attrs []attr[T], neo4j bool) []string {
 				neo4jArray(v.counts, func(c graph.Count) string { return c.Value }),
 				neo4jArray(v.counts, func(c graph.Count) string { return strconv.Itoa(c.N) }))
 		case ok:
-			row = append(row, flat(a.kind, a.sep, v))
+			row = append(row, validUTF8(flat(a.kind, a.sep, v)))
 		default:
 			row = append(row, "")
 		}
@@ -136,7 +136,7 @@ func csvRow[T any](row []string, item T, attrs []attr[T], neo4j bool) []string {
 func neo4jArray[T any](items []T, str func(T) string) string {
 	parts := make([]string, len(items))
 	for i, it := range items {
-		parts[i] = strings.ReplaceAll(str(it), neo4jArraySep, ",")
+		parts[i] = strings.ReplaceAll(validUTF8(str(it)), neo4jArraySep, ",")
 	}
 	return strings.Join(parts, neo4jArraySep)
 }
@@ -150,3 +150,7 @@ func neo4jKind[T any](a attr[T]) kind {
 	}
 	return a.kind
 }
+
+// validUTF8 keeps CSV files readable by strict decoders: broken bytes in a
+// name become U+FFFD, as the XML and JSON writers do.
+func validUTF8(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }

@@ -1,8 +1,12 @@
 package export
 
 import (
+	"fmt"
 	"iter"
+	"math"
+	"math/rand/v2"
 	"slices"
+	"strconv"
 
 	"github.com/citegraph/citegraph/graph"
 )
@@ -69,4 +73,81 @@ func compareIDs(a, b string) int {
 		return 1
 	}
 	return 0
+}
+
+// tortureGraph holds names and ids with every character that breaks
+// careless writers: quotes, backslashes, markup, entities, control
+// characters, broken UTF-8, and non-Latin scripts.
+func tortureGraph() testGraph {
+	nodes := []*graph.Node{
+		{ID: "123 Misc. 2d 45", Name: "中华人民共和国 v. 日本 ⚖️", Citations: []string{"123 Misc. 2d 45"}, Court: "ny", Year: 1984,
+			TimesCited: 1, CitingCases: 1},
+		{ID: "42 U.S.C. § 1983", Kind: graph.Statute, Citations: []string{"42 U.S.C. § 1983"}, TimesCited: 2, CitingCases: 1},
+		{ID: "424 U.S. 409", Name: "Imbler v. \"Pachtman\" \\ & <Co> AT&T &amp; &#60; x\x01\x0b\tTab\nNewline\rCR \xff end",
+			Citations: []string{"424 U.S. 409", "96 S. Ct. 984"}, Court: "scotus", Year: 1976, InCorpus: true,
+			TimesCited: 3, CitingCases: 2, Cites: 1, Scores: map[string]float64{"pagerank": 0.4, "id": 7}},
+		{ID: "doc:abc_def:1", Name: "Иванов против России", Court: "echr", Year: 2001, InCorpus: true, Cites: 2,
+			Scores: map[string]float64{"pagerank": 0.2}},
+		{ID: "weird \"id\" \\ back\\", Name: "محمد v. State", Court: "<court & co>", Year: 1950, InCorpus: true, Cites: 2},
+	}
+	edges := []*graph.Edge{
+		{From: "424 U.S. 409", To: "42 U.S.C. § 1983", Weight: 2, Pins: []graph.Count{{Value: "§ (a)\"<&>", N: 2}}},
+		{From: "doc:abc_def:1", To: "123 Misc. 2d 45", Weight: 1, Signals: []graph.Count{{Value: "See, e.g.,", N: 1}},
+			Parentheticals: []string{"holding A; and B | C", "\"quoted\" & <tagged>"}},
+		{From: "doc:abc_def:1", To: "424 U.S. 409", Weight: 5, Pins: []graph.Count{{Value: "430", N: 4}, {Value: "431 n. 3", N: 1}},
+			Opinions: []graph.Count{{Value: "majority", N: 4}, {Value: "dissent", N: 1}}, Pages: []string{"12", "13"}},
+		{From: "weird \"id\" \\ back\\", To: "424 U.S. 409", Weight: 1},
+		{From: "weird \"id\" \\ back\\", To: "42 U.S.C. § 1983", Weight: 3, Signals: []graph.Count{{Value: "Cf.", N: 3}}},
+	}
+	return testGraph{nodes: nodes, edges: edges}
+}
+
+// syntheticGraph is a deterministic stand-in for a corpus graph of n
+// cases and about m citations: reporters, courts and years spread like a
+// Supreme Court corpus, each case citing older ones, popular cases more
+// often.
+func syntheticGraph(n, m int) testGraph {
+	rng := rand.New(rand.NewPCG(1, 2))
+	courts := []string{"scotus", "scotus", "scotus", "scotus", "ca9", "ca2", "ca5", "cal", "ny", "tex", ""}
+	words := []string{"Smith", "Jones", "United States", "Board of Education", "Miller", "State", "Brown", "Doe", "City of Chicago", "Ramírez", "O'Brien", "Müller"}
+	g := testGraph{}
+	for i := range n {
+		id := fmt.Sprintf("%d U.S. %d", 1+i%580, 1+(i*37)%900)
+		if i >= 580*900 {
+			id = fmt.Sprintf("doc:%d", i)
+		}
+		year := 1790 + i*225/n
+		g.nodes = append(g.nodes, &graph.Node{
+			ID: id, Name: words[rng.IntN(len(words))] + " v. " + words[rng.IntN(len(words))],
+			Citations: []string{id}, Court: courts[rng.IntN(len(courts))], Year: year, InCorpus: rng.IntN(4) == 0,
+		})
+	}
+	seen := map[[2]int]bool{}
+	for range m {
+		from := 1 + rng.IntN(n-1)
+		// Cited cases skew towards a few landmarks.
+		to := int(float64(from) * math.Pow(rng.Float64(), 2.5))
+		if seen[[2]int{from, to}] {
+			continue
+		}
+		seen[[2]int{from, to}] = true
+		f, t := g.nodes[from], g.nodes[to]
+		w := 1 + int(math.Exp(rng.Float64()*3))
+		f.Cites++
+		t.CitingCases++
+		t.TimesCited += w
+		g.edges = append(g.edges, &graph.Edge{From: f.ID, To: t.ID, Weight: w,
+			Pins: []graph.Count{{Value: strconv.Itoa(100 + rng.IntN(400)), N: w}}, Signals: []graph.Count{{Value: "See", N: 1}}})
+	}
+	for _, nd := range g.nodes {
+		nd.Scores = map[string]float64{"pagerank": float64(nd.TimesCited+1) / float64(m+n)}
+	}
+	slices.SortFunc(g.nodes, func(a, b *graph.Node) int { return compareIDs(a.ID, b.ID) })
+	slices.SortFunc(g.edges, func(a, b *graph.Edge) int {
+		if c := compareIDs(a.From, b.From); c != 0 {
+			return c
+		}
+		return compareIDs(a.To, b.To)
+	})
+	return g
 }

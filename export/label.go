@@ -11,7 +11,7 @@ import (
 
 // maxLabel bounds a short case name, in characters, so that labels stay
 // readable in drawings and tool panels.
-const maxLabel = 36
+const maxLabel = 40
 
 // shortLabel is the name a node is drawn and listed with: its short case
 // name, or its citation when the name is unknown.

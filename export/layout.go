@@ -155,41 +155,131 @@ func (d *drawing) spreadRows(rows []row) {
 		for i := range n {
 			for j := i + 1; j < n; j++ {
 				dx, dy := pos[i].x-pos[j].x, pos[i].y-pos[j].y
+				d2 := dx*dx + dy*dy
+				if d2 > 9*ideal*ideal {
+					// Repulsion spaces neighbours; from afar it would
+					// only fling loosely tied nodes away.
+					continue
+				}
 				if dx == 0 {
 					dx = float64(i%2*2-1) * 0.01
 				}
-				f := ideal * ideal * dx / (dx*dx + dy*dy + 1) * 0.3
+				f := ideal * ideal * dx / (d2 + 1) * 0.3
 				disp[i] += f
 				disp[j] -= f
 			}
 		}
-		d.edgeClashes(links, func(i int, shift float64) { disp[i] += 0.5 * shift })
+		d.edgeClashes(links, func(i int, l link, shift float64) {
+			// The node steps aside and the edge makes way.
+			shift = math.Max(-40, math.Min(40, shift))
+			disp[i] += 0.5 * shift
+			disp[l.i] -= 0.2 * shift
+			disp[l.j] -= 0.2 * shift
+		})
 		for i := range n {
-			disp[i] -= 0.002 * pos[i].x
+			disp[i] -= 0.01 * pos[i].x
 			pos[i].x += math.Max(-t, math.Min(t, disp[i]))
 		}
+		d.chooseLabelSides(links)
 	}
 	d.sweepRows(rows)
-	// The forces leave some edges grazing labels; move those nodes clear
-	// outright, a bounded number of times since a move can cause another
-	// clash.
-	need := make([]float64, n)
-	for range 3 * n {
-		clear(need)
-		clashed := false
-		d.edgeClashes(links, func(i int, shift float64) {
-			clashed = true
-			if math.Abs(shift) > math.Abs(need[i]) {
-				need[i] = shift
+	d.repairClashes(links)
+}
+
+// repairClashes moves nodes that edges still pass through to a clear
+// spot along their row, when one exists that makes things better: the
+// move must not overlap a neighbour and must reduce the clashes the node
+// is part of (as obstacle or as an edge's end). In a dense graph some
+// clashes cannot be helped, and trying harder would only fling nodes
+// away.
+func (d *drawing) repairClashes(links []link) {
+	pos := d.pos
+	for range 8 {
+		improved := false
+		for i := range pos {
+			c0 := d.clashesOf(links, i)
+			if c0 == 0 {
+				continue
 			}
-		})
-		if !clashed {
-			break
+			// Clear the edges through it, or, when the clash is its own
+			// edge's, move the edge by moving the node.
+			shifts := []float64{-160, -80, -40, -20, 20, 40, 80, 160}
+			for _, l := range links {
+				if l.i != i && l.j != i {
+					if hit, left, right := d.clash(l, i); hit {
+						shifts = append(shifts, -left, right)
+					}
+				}
+			}
+			x0, best, bestX := pos[i].x, c0, pos[i].x
+			for _, sh := range shifts {
+				pos[i].x = x0 + sh
+				if d.overlapsRow(i) {
+					continue
+				}
+				if c := d.clashesOf(links, i); c < best || (c == best && c < c0 && math.Abs(sh) < math.Abs(bestX-x0)) {
+					best, bestX = c, pos[i].x
+				}
+			}
+			pos[i].x = bestX
+			improved = improved || best < c0
 		}
-		for i := range n {
-			pos[i].x += need[i]
+		if !improved {
+			return
 		}
-		d.sweepRows(rows)
+	}
+}
+
+// clashesOf counts the clashes node i takes part in.
+func (d *drawing) clashesOf(links []link, i int) int {
+	n := 0
+	for _, l := range links {
+		if l.i == i || l.j == i {
+			for k := range d.pos {
+				if hit, _, _ := d.clash(l, k); hit {
+					n++
+				}
+			}
+		} else if hit, _, _ := d.clash(l, i); hit {
+			n++
+		}
+	}
+	return n
+}
+
+func (d *drawing) overlapsRow(i int) bool {
+	b := d.labelBox(i, d.pos[i]).grow(6)
+	for j, p := range d.pos {
+		if j != i && p.y == d.pos[i].y && b.overlaps(d.labelBox(j, p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// chooseLabelSides puts each label on the side of its node away from the
+// nodes it is linked to, where the node's own edges do not run and edges
+// fanning out past it rarely do. A node must be clearly off-centre to
+// switch sides, so that labels do not flip back and forth.
+func (d *drawing) chooseLabelSides(links []link) {
+	sum := make([]float64, len(d.pos))
+	cnt := make([]float64, len(d.pos))
+	for _, l := range links {
+		sum[l.i] += d.pos[l.j].x
+		cnt[l.i]++
+		sum[l.j] += d.pos[l.i].x
+		cnt[l.j]++
+	}
+	for i := range d.pos {
+		if cnt[i] == 0 {
+			continue
+		}
+		off := d.pos[i].x - sum[i]/cnt[i]
+		if off < -5 {
+			d.looks[i].labelLeft = true
+		} else if off > 5 {
+			d.looks[i].labelLeft = false
+		}
 	}
 }
 
@@ -211,58 +301,68 @@ func (d *drawing) links(perDoubling float64) []link {
 	return links
 }
 
-// edgeClashes calls f for each node whose circle or label an edge (drawn
-// as riser draws it) passes through or near, with the shift along the row
-// that would clear it: the shorter way out.
-func (d *drawing) edgeClashes(links []link, f func(i int, shift float64)) {
-	const room = 14.0 // kept between an edge and a label
-	pos := d.pos
-	var path [17]point
+// edgeClashes calls f for each node whose circle or label an edge passes
+// through or near, with the shift along the row that would clear it the
+// shorter way.
+func (d *drawing) edgeClashes(links []link, f func(i int, l link, shift float64)) {
 	for _, l := range links {
-		a, b := pos[l.i], pos[l.j]
-		if a.y == b.y {
-			continue
-		}
-		c := riser(a, b)
-		for k := range path {
-			path[k] = c.at(float64(k) / float64(len(path)-1))
-		}
-		lo, hi := math.Min(a.y, b.y), math.Max(a.y, b.y)
-		// xAt is where the edge crosses height y.
-		xAt := func(y float64) float64 {
-			y = math.Max(lo, math.Min(hi, y))
-			k := 1
-			for k < len(path)-1 && (path[k].y-y)*(a.y-y) > 0 {
-				k++
-			}
-			p, q := path[k-1], path[k]
-			if q.y == p.y {
-				return p.x
-			}
-			return p.x + (q.x-p.x)*(y-p.y)/(q.y-p.y)
-		}
-		for i := range pos {
-			y := pos[i].y
-			if i == l.i || i == l.j || y <= lo || y >= hi {
-				continue
-			}
-			bx := d.labelBox(i, pos[i])
-			// The edge is slanted: take its extent across the label's
-			// height, not just its row.
-			x1, x2, x3 := xAt(bx.lo.y), xAt(y), xAt(bx.hi.y)
-			xmin, xmax := min(x1, x2, x3), max(x1, x2, x3)
-			if xmax <= bx.lo.x-room || xmin >= bx.hi.x+room {
-				continue
-			}
-			left := bx.hi.x + room - xmin
-			right := xmax - bx.lo.x + room
-			if left < right {
-				f(i, -left)
-			} else {
-				f(i, right)
+		for i := range d.pos {
+			if hit, left, right := d.clash(l, i); hit {
+				if left < right {
+					f(i, l, -left)
+				} else {
+					f(i, l, right)
+				}
 			}
 		}
 	}
+}
+
+// clash reports whether link l, drawn as riser draws it, passes through
+// or near node i's circle or label, and how far i would have to move left
+// or right to clear it.
+func (d *drawing) clash(l link, i int) (hit bool, left, right float64) {
+	return d.clashRoom(l, i, edgeRoom)
+}
+
+// edgeRoom is the room the layout keeps between an edge and a label.
+const edgeRoom = 14.0
+
+func (d *drawing) clashRoom(l link, i int, room float64) (hit bool, left, right float64) {
+	if i == l.i || i == l.j {
+		return false, 0, 0
+	}
+	a, b, y := d.pos[l.i], d.pos[l.j], d.pos[i].y
+	lo, hi := math.Min(a.y, b.y), math.Max(a.y, b.y)
+	if a.y == b.y || y <= lo || y >= hi {
+		return false, 0, 0
+	}
+	c := riser(a, b)
+	bx := d.labelBox(i, d.pos[i])
+	// The edge is slanted: take its extent across the label's height,
+	// not just its row.
+	x1, x2, x3 := c.xAt(math.Max(lo, bx.lo.y)), c.xAt(y), c.xAt(math.Min(hi, bx.hi.y))
+	xmin, xmax := min(x1, x2, x3), max(x1, x2, x3)
+	if xmax <= bx.lo.x-room || xmin >= bx.hi.x+room {
+		return false, 0, 0
+	}
+	return true, bx.hi.x + room - xmin, xmax - bx.lo.x + room
+}
+
+// xAt is where a curve whose height changes monotonically (a riser)
+// crosses height y, found by bisection.
+func (c curve) xAt(y float64) float64 {
+	lo, hi := 0.0, 1.0
+	up := c.to.y < c.from.y
+	for range 24 {
+		mid := (lo + hi) / 2
+		if (c.at(mid).y > y) == up {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return c.at((lo + hi) / 2).x
 }
 
 // sweepRows removes overlaps within each row, keeping the order the forces

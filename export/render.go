@@ -85,12 +85,15 @@ type nodeLook struct {
 	color        rgb
 	size         float64 // relative size measure, 0..1
 	measureValue float64
+	labelLeft    bool // label set to the left of the node, not the right
 }
 
 // drawing collects the pieces shared by both layouts.
 type drawing struct {
 	s      *snapshot
 	opts   Options
+	layout string
+	rows   []row // of a timeline
 	fonts  fontCache
 	looks  []nodeLook
 	pos    []point
@@ -102,6 +105,15 @@ type drawing struct {
 
 // draw lays g out and turns it into a scene.
 func draw(g Source, opts Options) (*scene, error) {
+	d, err := layOut(g, opts)
+	if err != nil {
+		return nil, err
+	}
+	return d.scene(), nil
+}
+
+// layOut sizes, labels and places every node.
+func layOut(g Source, opts Options) (*drawing, error) {
 	if _, err := parsedFonts(); err != nil {
 		return nil, fmt.Errorf("embedded font: %w", err)
 	}
@@ -123,7 +135,7 @@ func draw(g Source, opts Options) (*scene, error) {
 	default:
 		return nil, fmt.Errorf("unknown layout %q (known: %s, %s)", layout, LayoutTimeline, LayoutForce)
 	}
-	d := &drawing{s: s, opts: opts, fonts: fontCache{}}
+	d := &drawing{s: s, opts: opts, fonts: fontCache{}, layout: layout}
 	d.m = sizeMeasure(s.nodes, opts.SizeBy)
 	colors, legend := courtColors(s.nodes)
 	d.legend = legend
@@ -153,26 +165,35 @@ func draw(g Source, opts Options) (*scene, error) {
 		lk.w1 = d.fonts.width(lk.line1, nameSize, true)
 		lk.w2 = d.fonts.width(lk.line2, citeSize, false)
 	}
-	sc := &scene{}
 	if layout == LayoutTimeline {
-		rows := d.timeline()
-		d.drawRows(sc, rows)
-		d.drawEdges(sc, true, 0.55, 0.8)
-		d.drawNodes(sc)
-		d.drawLabelsRight(sc)
+		d.rows = d.timeline()
 	} else {
 		d.force()
+	}
+	return d, nil
+}
+
+// scene draws the laid-out graph: edges under nodes under labels, then
+// the legend and the title.
+func (d *drawing) scene() *scene {
+	sc := &scene{}
+	if d.layout == LayoutTimeline {
+		d.drawRows(sc, d.rows)
+		d.drawEdges(sc, true, 0.55, 0.8)
+		d.drawNodes(sc)
+		d.drawLabelsBeside(sc)
+	} else {
 		d.drawEdges(sc, false, 0.22, 0.45)
 		d.drawNodes(sc)
 		d.drawLabelsPlaced(sc)
 	}
 	d.drawLegend(sc)
-	if t := strings.TrimSpace(opts.Render.Title); t != "" {
+	if t := strings.TrimSpace(d.opts.Render.Title); t != "" {
 		lo, _ := bounds(sc)
 		sc.shapes = append(sc.shapes, d.text(point{lo.x, lo.y - 18}, t, titleSize, true, textColor, anchorStart, false))
 	}
 	sc.fit(24)
-	return sc, nil
+	return sc
 }
 
 func hasYears(nodes []*graph.Node) bool {
@@ -201,16 +222,22 @@ func (d *drawing) text(p point, s string, size float64, bold bool, c rgb, a anch
 	return text{p: p, s: s, size: size, bold: bold, color: c, anchor: a, halo: halo, w: d.fonts.width(s, size, bold)}
 }
 
-// labelBox is the area a node and its label (set to its right) cover.
+// labelBox is the area a node and its label (set beside it, on the side
+// its look says) cover.
 func (d *drawing) labelBox(i int, p point) box {
 	lk := d.looks[i]
-	right := p.x + lk.r
+	left, right := p.x-lk.r, p.x+lk.r
 	h := lk.r
 	if lk.label {
-		right += 5 + math.Max(lk.w1, lk.w2)
+		w := 5 + math.Max(lk.w1, lk.w2)
+		if lk.labelLeft {
+			left -= w
+		} else {
+			right += w
+		}
 		h = math.Max(h, 15)
 	}
-	return box{point{p.x - lk.r, p.y - h}, point{right, p.y + h}}
+	return box{point{left, p.y - h}, point{right, p.y + h}}
 }
 
 func (d *drawing) drawNodes(sc *scene) {
@@ -223,11 +250,16 @@ func (d *drawing) drawNodes(sc *scene) {
 	}
 }
 
-// drawLabelsRight sets each label to the right of its node, as the
-// timeline layout reserved room for.
-func (d *drawing) drawLabelsRight(sc *scene) {
+// drawLabelsBeside sets each label beside its node, on the side the
+// timeline layout chose and reserved room on.
+func (d *drawing) drawLabelsBeside(sc *scene) {
 	for i := range d.s.nodes {
-		if lk := d.looks[i]; lk.label {
+		lk := d.looks[i]
+		switch {
+		case !lk.label:
+		case lk.labelLeft:
+			d.labelAt(sc, i, point{d.pos[i].x - lk.r - 5, d.pos[i].y}, anchorEnd)
+		default:
 			d.labelAt(sc, i, point{d.pos[i].x + lk.r + 5, d.pos[i].y}, anchorStart)
 		}
 	}

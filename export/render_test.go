@@ -1,0 +1,271 @@
+package export
+
+import (
+	"bytes"
+	"image/png"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/citegraph/citegraph/graph"
+)
+
+// nodeLabels are the text boxes of node labels in a scene (the legend's
+// texts have no halo).
+func nodeLabels(sc *scene) []box {
+	var out []box
+	for _, sh := range sc.shapes {
+		if t, ok := sh.(text); ok && t.halo {
+			lo, hi := t.bounds()
+			out = append(out, box{lo, hi})
+		}
+	}
+	return out
+}
+
+// nodeCircles are the node circles of a scene (only they carry tooltips).
+func nodeCircles(sc *scene) []circle {
+	var out []circle
+	for _, sh := range sc.shapes {
+		if c, ok := sh.(circle); ok && c.title != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func countOverlaps(boxes []box) int {
+	n := 0
+	for i := range boxes {
+		for j := i + 1; j < len(boxes); j++ {
+			if boxes[i].overlaps(boxes[j]) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func countCircleOverlaps(cs []circle) int {
+	n := 0
+	for i := range cs {
+		for j := i + 1; j < len(cs); j++ {
+			if cs[i].c.sub(cs[j].c).len() < cs[i].r+cs[j].r {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func sceneTexts(sc *scene) []string {
+	var out []string
+	for _, sh := range sc.shapes {
+		if t, ok := sh.(text); ok {
+			out = append(out, t.s)
+		}
+	}
+	return out
+}
+
+// TestSamplePicture checks what makes the sample's picture readable: a
+// timeline with older cases above, every case drawn and labelled once,
+// nothing overlapping, no edge through a label, every arrow ending at the
+// cited case's rim, and a legend.
+func TestSamplePicture(t *testing.T) {
+	g := sampleGraph()
+	d, err := layOut(g, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.layout != LayoutTimeline {
+		t.Fatalf("layout %q for a 9-node graph, want timeline", d.layout)
+	}
+	for i, a := range d.s.nodes {
+		for j, b := range d.s.nodes {
+			if a.Year < b.Year && d.pos[i].y >= d.pos[j].y {
+				t.Errorf("%s (%d) is not above %s (%d)", a.Name, a.Year, b.Name, b.Year)
+			}
+		}
+	}
+	// The layout aims to keep edges 14 pixels off labels; 2 is the least
+	// that keeps them legible.
+	for _, l := range d.links(0) {
+		for i := range d.pos {
+			if hit, _, _ := d.clashRoom(l, i, 2); hit {
+				t.Errorf("edge %s → %s passes through %s", d.s.nodes[l.i].Name, d.s.nodes[l.j].Name, d.s.nodes[i].Name)
+			}
+		}
+	}
+	sc := d.scene()
+	circles := nodeCircles(sc)
+	if len(circles) != len(g.nodes) {
+		t.Errorf("%d node circles, want %d", len(circles), len(g.nodes))
+	}
+	if n := countCircleOverlaps(circles); n > 0 {
+		t.Errorf("%d pairs of nodes overlap", n)
+	}
+	if n := countOverlaps(nodeLabels(sc)); n > 0 {
+		t.Errorf("%d pairs of labels overlap", n)
+	}
+	texts := sceneTexts(sc)
+	for _, n := range g.nodes {
+		if !slices.Contains(texts, n.Name) {
+			t.Errorf("%s not labelled", n.Name)
+		}
+	}
+	for _, want := range []string{"Node size: PageRank", "Colour: court", "scotus (7)", "ca9 (1)", "Arrow: citing → cited case", "1949", "2009"} {
+		if !slices.Contains(texts, want) {
+			t.Errorf("no %q in the picture", want)
+		}
+	}
+	// Each arrowhead's tip sits just off the rim of the case it cites.
+	var tips []point
+	for _, sh := range sc.shapes {
+		if p, ok := sh.(polygon); ok {
+			tips = append(tips, p.pts[0])
+		}
+	}
+	if len(tips) != len(g.edges) {
+		t.Fatalf("%d arrowheads, want %d", len(tips), len(g.edges))
+	}
+	for _, tip := range tips {
+		ok := false
+		for _, c := range circles {
+			gap := tip.sub(c.c).len() - c.r
+			ok = ok || (gap > 0 && gap < 3)
+		}
+		if !ok {
+			t.Errorf("arrow tip %v touches no node", tip)
+		}
+	}
+	// Imbler, cited 31 times, is drawn largest.
+	var biggest circle
+	for _, c := range circles {
+		if c.r > biggest.r {
+			biggest = c
+		}
+	}
+	if !strings.HasPrefix(biggest.title, "Imbler v. Pachtman") {
+		t.Errorf("largest node is %q", biggest.title)
+	}
+}
+
+// TestForcePicture: a graph too big for a timeline is drawn force-directed
+// with no overlapping nodes and only the top nodes labelled, labels apart.
+func TestForcePicture(t *testing.T) {
+	g := syntheticGraph(600, 1400)
+	d, err := layOut(g, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.layout != LayoutForce {
+		t.Fatalf("layout %q for 600 nodes", d.layout)
+	}
+	sc := d.scene()
+	circles := nodeCircles(sc)
+	if len(circles) != len(g.nodes) {
+		t.Errorf("%d circles, want %d", len(circles), len(g.nodes))
+	}
+	for _, c := range circles {
+		if math.IsNaN(c.c.x) || math.IsNaN(c.c.y) || math.IsInf(c.c.x, 0) {
+			t.Fatalf("node at %v", c.c)
+		}
+	}
+	if n := countCircleOverlaps(circles); n > 0 {
+		t.Errorf("%d pairs of nodes overlap", n)
+	}
+	labels := nodeLabels(sc)
+	if len(labels) == 0 || len(labels) > 2*30 {
+		t.Errorf("%d label lines, want some and at most the top 30 nodes'", len(labels))
+	}
+	if n := countOverlaps(labels); n > 0 {
+		t.Errorf("%d pairs of labels overlap", n)
+	}
+	// The drawing stays compact: no node flung far from the rest.
+	if sc.width > 6000 || sc.height > 6000 {
+		t.Errorf("picture is %vx%v", sc.width, sc.height)
+	}
+}
+
+func TestRenderOptions(t *testing.T) {
+	g := sampleGraph()
+	d, err := layOut(g, Options{Render: RenderOptions{Layout: LayoutForce, Labels: 3, Title: "Van de Kamp's precedents"}, SizeBy: "citations"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := d.scene()
+	texts := sceneTexts(sc)
+	if !slices.Contains(texts, "Van de Kamp's precedents") || !slices.Contains(texts, "Node size: times cited") {
+		t.Errorf("title or size legend missing: %q", texts)
+	}
+	if n := len(nodeLabels(sc)); n != 3*2 {
+		t.Errorf("%d label lines, want two for each of 3 nodes", n)
+	}
+	if _, err := layOut(g, Options{Render: RenderOptions{Layout: "circular"}}); err == nil {
+		t.Error("unknown layout accepted")
+	}
+	if _, err := layOut(testGraph{}, Options{}); err == nil || !strings.Contains(err.Error(), "empty") {
+		t.Errorf("empty graph: %v", err)
+	}
+	// A graph with no years at all cannot be a timeline; it falls back.
+	nodes := []*graph.Node{{ID: "a"}, {ID: "b"}}
+	d, err = layOut(testGraph{nodes: nodes, edges: []*graph.Edge{{From: "a", To: "b", Weight: 1}}}, Options{})
+	if err != nil || d.layout != LayoutForce {
+		t.Errorf("yearless graph: layout %v, %v", d, err)
+	}
+}
+
+// TestPNGDrawsTheScene: the PNG has the SVG's size times the scale, and
+// its pixels show what the scene says: each node's colour at its centre,
+// dark text in its label, white where nothing is drawn.
+func TestPNGDrawsTheScene(t *testing.T) {
+	g := sampleGraph()
+	sc, err := draw(g, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WritePNG(&buf, g, Options{Render: RenderOptions{Scale: 1.5}}); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != int(math.Ceil(sc.width*1.5)) || b.Dy() != int(math.Ceil(sc.height*1.5)) {
+		t.Fatalf("PNG is %v, scene %vx%v at 1.5", b, sc.width, sc.height)
+	}
+	near := func(x, y float64, want rgb) bool {
+		r, g, b, _ := img.At(int(x*1.5), int(y*1.5)).RGBA()
+		d := math.Abs(float64(r>>8)-float64(want.r)) + math.Abs(float64(g>>8)-float64(want.g)) + math.Abs(float64(b>>8)-float64(want.b))
+		return d < 30
+	}
+	for _, c := range nodeCircles(sc) {
+		if !near(c.c.x, c.c.y, c.fill.c) {
+			t.Errorf("node %q: centre pixel is %v, want %v", strings.SplitN(c.title, "\n", 2)[0], img.At(int(c.c.x*1.5), int(c.c.y*1.5)), c.fill.c)
+		}
+	}
+	if !near(1, 1, rgb{255, 255, 255}) {
+		t.Error("corner is not white")
+	}
+	for _, sh := range sc.shapes {
+		tx, ok := sh.(text)
+		if !ok || !tx.halo || !tx.bold {
+			continue
+		}
+		lo, hi := tx.bounds()
+		dark := 0
+		for x := lo.x; x < hi.x; x++ {
+			for y := lo.y; y < hi.y; y++ {
+				if r, _, _, _ := img.At(int(x*1.5), int(y*1.5)).RGBA(); r>>8 < 100 {
+					dark++
+				}
+			}
+		}
+		if dark < 10 {
+			t.Errorf("label %q has no ink", tx.s)
+		}
+	}
+}

@@ -1,0 +1,366 @@
+package export
+
+// These tests hand the exports to the programs users open them with:
+// xmllint against the GraphML and GEXF schemas, Graphviz's dot, and
+// networkx. Each skips, saying what to install, when its tool is missing;
+// CI installs them all (Debian: libxml2-utils graphviz python3-networkx).
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// schemaDir is the shared schema folder, seen from this package.
+const schemaDir = "../../shared/schema"
+
+func needTool(t *testing.T, name, debianPackage string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		t.Skipf("%s not found (Debian package %s): skipping", name, debianPackage)
+	}
+	return p
+}
+
+func needSchema(t *testing.T, rel string) string {
+	t.Helper()
+	p := filepath.Join(schemaDir, rel)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("schema %s not available (%v): skipping", p, err)
+	}
+	return p
+}
+
+func writeTemp(t *testing.T, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func xmllint(t *testing.T, args ...string) {
+	t.Helper()
+	bin := needTool(t, "xmllint", "libxml2-utils")
+	out, err := exec.Command(bin, append([]string{"--noout"}, args...)...).CombinedOutput()
+	if err != nil {
+		t.Errorf("xmllint %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+}
+
+// testGraphs are the graphs every tool test runs on.
+func testGraphs() map[string]testGraph {
+	return map[string]testGraph{"sample": sampleGraph(), "torture": tortureGraph(), "synthetic": syntheticGraph(400, 900)}
+}
+
+func TestGraphMLValidatesAgainstSchema(t *testing.T) {
+	xsd := needSchema(t, "graphml/graphml.xsd")
+	for name, g := range testGraphs() {
+		xmllint(t, "--schema", xsd, writeTemp(t, name+".graphml", write(t, g, GraphML, Options{})))
+	}
+}
+
+// The official GEXF 1.3 XSD rejects every viz element (see the schema
+// folder's PROVENANCE.md); the RELAX NG grammar, which is normative, is
+// used through the wrapper that also admits xsi:schemaLocation.
+func TestGEXFValidatesAgainstSchema(t *testing.T) {
+	rng := needSchema(t, "gexf-1.3/local-gexf-allow-xsi.rng")
+	for name, g := range testGraphs() {
+		xmllint(t, "--relaxng", rng, writeTemp(t, name+".gexf", write(t, g, GEXF, Options{})))
+	}
+}
+
+func TestSVGIsWellFormedXML(t *testing.T) {
+	for name, g := range testGraphs() {
+		xmllint(t, writeTemp(t, name+".svg", write(t, g, SVG, Options{})))
+	}
+}
+
+// TestDOTRendersWithGraphviz runs dot on every DOT variant and reads the
+// drawing back: each node is drawn once with its label lines intact, each
+// edge once.
+func TestDOTRendersWithGraphviz(t *testing.T) {
+	bin := needTool(t, "dot", "graphviz")
+	variants := map[string]Options{"plain": {}, "by year": {ByYear: true}, "by court": {Cluster: "court"}, "both": {ByYear: true, Cluster: "court"}}
+	for name, g := range map[string]testGraph{"sample": sampleGraph(), "torture": tortureGraph()} {
+		for vname, opts := range variants {
+			cmd := exec.Command(bin, "-Tsvg")
+			cmd.Stdin = bytes.NewReader(write(t, g, DOT, opts))
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			out, err := cmd.Output()
+			if err != nil || stderr.Len() > 0 {
+				t.Fatalf("%s, %s: dot: %v\n%s", name, vname, err, stderr.String())
+			}
+			texts, _ := svgText(t, out)
+			for _, n := range g.nodes {
+				label := shortLabel(n)
+				for _, line := range []string{dotSafe(label), dotSafe(citeLine(n, label))} {
+					if line != "" && !slices.Contains(texts, line) {
+						t.Errorf("%s, %s: label line %q not drawn; drawn: %q", name, vname, line, texts)
+					}
+				}
+			}
+			if got := bytes.Count(out, []byte(`class="node"`)); got != len(g.nodes)+yearNodes(g, opts) {
+				t.Errorf("%s, %s: %d nodes drawn, want %d", name, vname, got, len(g.nodes)+yearNodes(g, opts))
+			}
+			// The year axis's invisible edges are not drawn.
+			if got := bytes.Count(out, []byte(`class="edge"`)); got != len(g.edges) {
+				t.Errorf("%s, %s: %d edges drawn, want %d", name, vname, got, len(g.edges))
+			}
+		}
+	}
+}
+
+// dotSafe is what a label line becomes in Graphviz: control characters,
+// which DOT cannot carry, turn into spaces.
+func dotSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return ' '
+		}
+		return r
+	}, validText(s))
+}
+
+// yearNodes is how many year markers a DOT drawing by year adds.
+func yearNodes(g testGraph, opts Options) int {
+	if !opts.ByYear {
+		return 0
+	}
+	years := map[int]bool{}
+	for _, n := range g.nodes {
+		if n.Year != 0 {
+			years[n.Year] = true
+		}
+	}
+	return len(years)
+}
+
+// networkx.py loads a file with networkx and prints it as JSON, each
+// attribute value with its Python type.
+const networkxScript = `
+import json, sys
+import networkx as nx
+from networkx.readwrite import gexf
+if sys.argv[1] == "probe":
+    print(nx.__version__, "1.3" in gexf.GEXF.versions)
+    sys.exit(0)
+fmt, path = sys.argv[1], sys.argv[2]
+if fmt == "graphml":
+    g = nx.read_graphml(path)
+elif fmt == "gexf":
+    g = nx.read_gexf(path)
+else:
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    try:
+        g = nx.node_link_graph(data, edges="links")
+    except TypeError:
+        g = nx.node_link_graph(data)
+def typed(d):
+    return {k: {"t": type(v).__name__, "v": v} for k, v in d.items()}
+out = {"directed": g.is_directed(), "multigraph": g.is_multigraph(),
+       "nodes": {str(n): typed(a) for n, a in g.nodes(data=True)},
+       "edges": [[str(u), str(v), typed(a)] for u, v, a in g.edges(data=True)]}
+json.dump(out, sys.stdout, ensure_ascii=True)
+`
+
+type nxValue struct {
+	T string `json:"t"`
+	V any    `json:"v"`
+}
+
+type nxGraph struct {
+	Directed   bool                          `json:"directed"`
+	Multigraph bool                          `json:"multigraph"`
+	Nodes      map[string]map[string]nxValue `json:"nodes"`
+	Edges      [][3]json.RawMessage          `json:"edges"`
+}
+
+// networkxPython finds a Python with networkx: Debian's first, as CI
+// installs it, then whatever python3 is on the path. gexf13 asks for one
+// that reads GEXF 1.3 (networkx 3; Debian 12's 2.8.8 does not).
+func networkxPython(t *testing.T, gexf13 bool) (python, script string) {
+	t.Helper()
+	script = writeTemp(t, "networkx_dump.py", []byte(networkxScript))
+	var seen []string
+	for _, cand := range []string{"/usr/bin/python3", "python3"} {
+		p, err := exec.LookPath(cand)
+		if err != nil || slices.Contains(seen, p) {
+			continue
+		}
+		seen = append(seen, p)
+		out, err := exec.Command(p, script, "probe").Output()
+		if err != nil {
+			continue
+		}
+		f := strings.Fields(string(out))
+		if len(f) == 2 && (!gexf13 || f[1] == "True") {
+			return p, script
+		}
+		seen = append(seen, p+" (networkx "+f[0]+")")
+	}
+	if gexf13 {
+		t.Skipf("no networkx that reads GEXF 1.3 (needs networkx 3; found: %v): skipping", seen)
+	}
+	t.Skipf("no python3 with networkx (Debian package python3-networkx): skipping")
+	return "", ""
+}
+
+func readWithNetworkx(t *testing.T, python, script, format, path string) nxGraph {
+	t.Helper()
+	out, err := exec.Command(python, script, format, path).Output()
+	if err != nil {
+		msg := ""
+		if ee, ok := err.(*exec.ExitError); ok {
+			msg = string(ee.Stderr)
+		}
+		t.Fatalf("networkx cannot read the %s: %v\n%s", format, err, msg)
+	}
+	var g nxGraph
+	if err := json.Unmarshal(out, &g); err != nil {
+		t.Fatalf("networkx output: %v", err)
+	}
+	if !g.Directed || g.Multigraph {
+		t.Errorf("networkx read a graph with directed=%v multigraph=%v", g.Directed, g.Multigraph)
+	}
+	return g
+}
+
+// nxFlat turns networkx's typed values back into the flat strings of the
+// spec (wantNode), checking each type on the way.
+func nxFlat(t *testing.T, where string, attrs map[string]nxValue) map[string]string {
+	t.Helper()
+	types := map[string]string{"year": "int", "in_corpus": "bool", "citing_cases": "int", "times_cited": "int", "cites": "int",
+		"pagerank": "float", "name": "str", "label": "str", "citations": "str", "pins": "str"}
+	out := map[string]string{}
+	for k, v := range attrs {
+		if want, ok := types[k]; ok && v.T != want {
+			t.Errorf("%s: %s read as %s, want %s", where, k, v.T, want)
+		}
+		switch x := v.V.(type) {
+		case string:
+			out[k] = x
+		case bool:
+			out[k] = strconv.FormatBool(x)
+		case float64:
+			out[k] = strconv.FormatFloat(x, 'g', -1, 64)
+		default:
+			out[k] = fmt.Sprint(x)
+		}
+	}
+	return out
+}
+
+func nxEdges(t *testing.T, g nxGraph) map[string]map[string]nxValue {
+	t.Helper()
+	out := map[string]map[string]nxValue{}
+	for _, e := range g.Edges {
+		var u, v string
+		var attrs map[string]nxValue
+		if json.Unmarshal(e[0], &u) != nil || json.Unmarshal(e[1], &v) != nil || json.Unmarshal(e[2], &attrs) != nil {
+			t.Fatalf("networkx edge %s", e)
+		}
+		out[edgeKey(u, v)] = attrs
+	}
+	return out
+}
+
+func TestNetworkxReadsGraphML(t *testing.T) {
+	python, script := networkxPython(t, false)
+	for name, g := range map[string]testGraph{"sample": sampleGraph(), "torture": tortureGraph()} {
+		path := writeTemp(t, name+".graphml", write(t, g, GraphML, Options{}))
+		nx := readWithNetworkx(t, python, script, "graphml", path)
+		got := flatGraph{nodes: map[string]map[string]string{}, edges: map[string]map[string]string{}}
+		ids := map[string]string{}
+		for token, attrs := range nx.Nodes {
+			flat := nxFlat(t, name+" node "+token, attrs)
+			ids[token] = flat["citegraph_id"]
+			delete(flat, "citegraph_id")
+			got.nodes[ids[token]] = flat
+		}
+		for key, attrs := range nxEdges(t, nx) {
+			u, v, _ := strings.Cut(key, "\x00→")
+			got.edges[edgeKey(ids[u], ids[v])] = nxFlat(t, name+" edge", attrs)
+		}
+		compareFlat(t, "GraphML via networkx", g, got, xmlSafe)
+	}
+}
+
+func TestNetworkxReadsGEXF(t *testing.T) {
+	python, script := networkxPython(t, true)
+	for name, g := range map[string]testGraph{"sample": sampleGraph(), "torture": tortureGraph()} {
+		path := writeTemp(t, name+".gexf", write(t, g, GEXF, Options{}))
+		nx := readWithNetworkx(t, python, script, "gexf", path)
+		got := flatGraph{nodes: map[string]map[string]string{}, edges: map[string]map[string]string{}}
+		for id, attrs := range nx.Nodes {
+			if _, ok := attrs["viz"]; !ok {
+				t.Errorf("%s: node %q has no viz (colour, size)", name, id)
+			}
+			delete(attrs, "viz")
+			delete(attrs, "start")
+			flat := nxFlat(t, name+" node "+id, attrs)
+			flat["label"] = strings.Join(strings.Fields(flat["label"]), " ")
+			got.nodes[id] = flat
+		}
+		for key, attrs := range nxEdges(t, nx) {
+			delete(attrs, "id")
+			delete(attrs, "start")
+			got.edges[key] = nxFlat(t, name+" edge", attrs)
+		}
+		for _, n := range g.nodes {
+			if a := got.nodes[xmlSafe(n.ID)]; a != nil {
+				a["label"] = strings.Join(strings.Fields(a["label"]), " ")
+			}
+		}
+		compareFlat(t, "GEXF via networkx", g, got, xmlSafe)
+	}
+}
+
+func TestNetworkxReadsNodeLink(t *testing.T) {
+	python, script := networkxPython(t, false)
+	for name, g := range map[string]testGraph{"sample": sampleGraph(), "torture": tortureGraph()} {
+		path := writeTemp(t, name+".json", write(t, g, JSON, Options{}))
+		nx := readWithNetworkx(t, python, script, "json", path)
+		if len(nx.Nodes) != len(g.nodes) || len(nx.Edges) != len(g.edges) {
+			t.Fatalf("%s: networkx read %d nodes, %d edges; want %d, %d", name, len(nx.Nodes), len(nx.Edges), len(g.nodes), len(g.edges))
+		}
+		plain := func(attrs map[string]nxValue) map[string]any {
+			m := map[string]any{}
+			for k, v := range attrs {
+				m[k] = v.V
+			}
+			return m
+		}
+		for _, n := range g.nodes {
+			want := jsonWantNode(n)
+			delete(want, "id")
+			got, _ := json.Marshal(plain(nx.Nodes[validText(n.ID)]))
+			w, _ := json.Marshal(want)
+			if !bytes.Equal(got, w) {
+				t.Errorf("%s: node %q\n got %s\nwant %s", name, n.ID, got, w)
+			}
+		}
+		edges := nxEdges(t, nx)
+		for _, e := range g.edges {
+			want := jsonWantEdge(e)
+			delete(want, "source")
+			delete(want, "target")
+			got, _ := json.Marshal(plain(edges[edgeKey(validText(e.From), validText(e.To))]))
+			w, _ := json.Marshal(want)
+			if !bytes.Equal(got, w) {
+				t.Errorf("%s: edge %q → %q\n got %s\nwant %s", name, e.From, e.To, got, w)
+			}
+		}
+	}
+}

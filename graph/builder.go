@@ -2,6 +2,7 @@ package graph
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -30,10 +31,11 @@ type Options struct {
 //
 // A node is a case, not a citation string. Every citation seen is a key;
 // the keys of one full citation and its parallel citations, and the keys
-// of a document's own citations, are joined (union-find), and each joined
-// set is one node. A document's node is the node of its own citations, so
-// the documents of one case (majority, concurrence, dissent records) are
-// one node, and so is every citation that names the case.
+// of a document's own citations, are joined (see groups in identity.go),
+// and each joined set is one node. A document's node is the node of its
+// own citations, so the documents of one case (majority, concurrence,
+// dissent records) are one node, and so is every citation that names the
+// case.
 //
 // A node's ID is the most official of its citations, by this order: U.S.,
 // S. Ct., L. Ed. 2d, L. Ed., then other case reporters, neutral citations,
@@ -47,11 +49,17 @@ type Options struct {
 // is one, otherwise from the full citations to it: the value given most
 // often, ties going to the smallest.
 //
-// Add is not safe for concurrent use: call it in a deterministic order
-// (for example the order of the input files) to get the same graph every
-// time.
+// The builder keeps one small record per document and cited case, with
+// its attributes packed into the store the graph will use, so a national
+// corpus builds in a few gigabytes. Add is not safe for concurrent use:
+// call it in a deterministic order (for example the order of the input
+// files) to get the same graph every time.
 type Builder struct {
 	opt Options
+	// store becomes the graph's: it interns the strings and packs the
+	// attributes of every record as documents come in.
+	store *Store
+	done  bool
 
 	keys   map[string]int32
 	keyStr []string
@@ -59,19 +67,31 @@ type Builder struct {
 	// same weighs the statements that two keys name one case: how many
 	// citations give them as parallel, or certain.
 	same map[[2]int32]int64
-	// Tallies of what full citations say of each key.
-	names  []tally // interned strings
-	courts []tally // interned strings
-	years  []tally
+	// What full citations say of each key: per field, the first value
+	// seen and how often; other values in more.
+	facts []keyFacts
+	more  map[int64]tally
 
-	docs []docInfo
-	recs []citeRec
-	pack *Store // string table and arena for the records' attributes
+	docs    []docRecord
+	docKey  []int32
+	reasons map[int32][]Count
+	recs    []citeRec
 
 	// Reused between calls of Add.
 	pending []pendingEdge
 	byKey   map[int32]int
+	refKey  map[extract.Ref]int32
 }
+
+// Facts a citation gives about the case it names.
+const (
+	factName = iota
+	factCourt
+	factYear
+	nFacts
+)
+
+type keyFacts [nFacts]struct{ v, n int32 }
 
 type tally []struct{ v, n int32 }
 
@@ -85,17 +105,12 @@ func (t tally) add(v, n int32) tally {
 	return append(t, struct{ v, n int32 }{v, n})
 }
 
-type docInfo struct {
-	key  int32
-	meta corpus.Meta
-	stat DocStat
-}
-
-// citeRec is everything one document says about one key.
+// citeRec is everything one document says about one cited key (after
+// grouping, about one cited node).
 type citeRec struct {
 	doc, key int32
 	weight   int32
-	extra    uint32
+	extra    uint32 // packed attributes in the store
 }
 
 type pendingEdge struct {
@@ -111,8 +126,8 @@ func NewBuilder(opt Options) *Builder {
 	if opt.Normalize == nil {
 		opt.Normalize = normalizeByExtract
 	}
-	return &Builder{opt: opt, keys: make(map[string]int32), pack: NewStore(), byKey: make(map[int32]int),
-		same: make(map[[2]int32]int64)}
+	return &Builder{opt: opt, store: NewStore(), keys: make(map[string]int32), same: make(map[[2]int32]int64),
+		more: make(map[int64]tally), reasons: make(map[int32][]Count), byKey: make(map[int32]int), refKey: make(map[extract.Ref]int32)}
 }
 
 func normalizeByExtract(s string) []extract.Ref {
@@ -132,31 +147,81 @@ func (b *Builder) key(s string, law bool) int32 {
 	b.keys[s] = k
 	b.keyStr = append(b.keyStr, s)
 	b.law = append(b.law, law)
-	b.names = append(b.names, nil)
-	b.courts = append(b.courts, nil)
-	b.years = append(b.years, nil)
+	b.facts = append(b.facts, keyFacts{})
 	return k
 }
 
+// note records that a full citation of key k gives value v for a fact.
+func (b *Builder) note(k int32, fact int, v int32) {
+	f := &b.facts[k][fact]
+	switch {
+	case f.n == 0:
+		f.v, f.n = v, 1
+	case f.v == v:
+		f.n++
+	default:
+		m := int64(k)*nFacts + int64(fact)
+		b.more[m] = b.more[m].add(v, 1)
+	}
+}
+
+// tallyOf returns everything the full citations of keys said of a fact.
+func (b *Builder) tallyOf(keys []int32, fact int) tally {
+	var t tally
+	for _, k := range keys {
+		if f := b.facts[k][fact]; f.n > 0 {
+			t = t.add(f.v, f.n)
+		}
+		for _, e := range b.more[int64(k)*nFacts+int64(fact)] {
+			t = t.add(e.v, e.n)
+		}
+	}
+	return t
+}
+
+// best returns the most frequent value of t, ties going to the smallest
+// by cmpv; ok is false when t is empty.
+func best(t tally, cmpv func(a, b int32) int) (int32, bool) {
+	if len(t) == 0 {
+		return 0, false
+	}
+	top := t[0]
+	for _, e := range t[1:] {
+		if e.n > top.n || e.n == top.n && cmpv(e.v, top.v) < 0 {
+			top = e
+		}
+	}
+	return top.v, true
+}
+
 // Add records one document and the citations extracted from its text, in
-// text order. It fails only when the graph outgrows its storage.
+// text order. It fails only when the graph outgrows its storage, or after
+// Graph.
 func (b *Builder) Add(doc *corpus.Document, cites []extract.Citation) error {
-	d := docInfo{key: b.ownKey(doc), meta: doc.Meta}
-	d.stat = DocStat{Doc: doc.ID, Opinion: doc.Meta.Opinion, Citations: len(cites)}
+	if b.done {
+		return errors.New("graph: Builder.Add after Graph")
+	}
+	di := int32(len(b.docs))
+	s := b.store
+	d := docRecord{id: doc.ID, opinion: s.intern(doc.Meta.Opinion), name: s.intern(doc.Meta.CaseName),
+		court: s.intern(doc.Meta.Court), year: int32(doc.Meta.Year())}
+	d.n[statCitations] = int32(len(cites))
+	b.docKey = append(b.docKey, b.ownKey(doc))
 	b.pending = b.pending[:0]
 	clear(b.byKey)
+	clear(b.refKey)
 	for i := range cites {
 		c := &cites[i]
 		if !c.Resolved() {
-			d.stat.Unresolved++
+			d.n[statUnresolved]++
 			if c.Reason != "" {
-				d.stat.Reasons = addCount(d.stat.Reasons, c.Reason, 1)
+				b.reasons[di] = addCount(b.reasons[di], c.Reason, 1)
 			}
 			continue
 		}
 		law := !c.IsCase()
 		if law && !b.opt.Statutes {
-			d.stat.Statutes++
+			d.n[statStatutes]++
 			continue
 		}
 		var k int32
@@ -170,22 +235,16 @@ func (b *Builder) Add(doc *corpus.Document, cites []extract.Citation) error {
 				b.assert(k, b.caseKey(p), 1)
 			}
 			if c.CaseName != "" {
-				b.names[k] = b.names[k].add(int32(b.pack.intern(c.CaseName)), 1)
+				b.note(k, factName, int32(s.intern(c.CaseName)))
 			}
 			if c.Court != "" {
-				b.courts[k] = b.courts[k].add(int32(b.pack.intern(c.Court)), 1)
+				b.note(k, factCourt, int32(s.intern(c.Court)))
 			}
 			if c.Year != 0 {
-				b.years[k] = b.years[k].add(int32(c.Year), 1)
+				b.note(k, factYear, int32(c.Year))
 			}
 		}
-		p, ok := b.byKey[k]
-		if !ok {
-			p = len(b.pending)
-			b.byKey[k] = p
-			b.pending = append(b.pending, pendingEdge{key: k})
-		}
-		e := &b.pending[p].e
+		e := b.pendingFor(k)
 		e.Weight++
 		if c.Pin != "" {
 			e.Pins = addCount(e.Pins, c.Pin, 1)
@@ -203,9 +262,9 @@ func (b *Builder) Add(doc *corpus.Document, cites []extract.Citation) error {
 			e.Pages = appendNew(e.Pages, pg)
 		}
 	}
-	di := int32(len(b.docs))
-	for _, p := range b.pending {
-		off, err := b.pack.pack(&p.e)
+	for i := range b.pending {
+		p := &b.pending[i]
+		off, err := s.pack(&p.e)
 		if err != nil {
 			return fmt.Errorf("%s: %w", doc.ID, err)
 		}
@@ -215,142 +274,181 @@ func (b *Builder) Add(doc *corpus.Document, cites []extract.Citation) error {
 	return nil
 }
 
-// best returns the most frequent value of the joined tallies, ties going
-// to the smallest by less; ok is false when they are empty.
-func best(ts []tally, cmpv func(a, b int32) int) (int32, bool) {
-	var sum tally
-	for _, t := range ts {
-		for _, e := range t {
-			sum = sum.add(e.v, e.n)
-		}
+// pendingFor returns the edge being gathered for key k in the current
+// document, reusing the lists of earlier documents.
+func (b *Builder) pendingFor(k int32) *Edge {
+	if p, ok := b.byKey[k]; ok {
+		return &b.pending[p].e
 	}
-	if len(sum) == 0 {
-		return 0, false
+	p := len(b.pending)
+	b.byKey[k] = p
+	if p < cap(b.pending) {
+		b.pending = b.pending[:p+1]
+		e := &b.pending[p].e
+		*e = Edge{Pins: e.Pins[:0], Signals: e.Signals[:0], Opinions: e.Opinions[:0], Parentheticals: e.Parentheticals[:0], Pages: e.Pages[:0]}
+	} else {
+		b.pending = append(b.pending, pendingEdge{})
 	}
-	top := sum[0]
-	for _, e := range sum[1:] {
-		if e.n > top.n || e.n == top.n && cmpv(e.v, top.v) < 0 {
-			top = e
-		}
-	}
-	return top.v, true
+	b.pending[p].key = k
+	return &b.pending[p].e
 }
 
-// Graph builds the graph of everything added so far. The Builder can go
-// on taking documents afterwards.
+// Graph builds the graph of everything added. It ends the build: the
+// Builder takes no more documents.
 func (b *Builder) Graph() (*Graph, error) {
+	if b.done {
+		return nil, errors.New("graph: Builder.Graph called twice")
+	}
+	b.done = true
 	groups, groupOf := b.groups()
+	b.keys, b.same = nil, nil
 	id := func(g int32) string { return b.keyStr[groups[g][0]] }
 	order := make([]int32, len(groups))
 	for g := range order {
 		order[g] = int32(g)
 	}
 	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(id(x), id(y)) })
-	nodeOf := make([]int32, len(groups)) // group → node position
+	nodeOf := make([]int32, len(groups)) // group → node index
 	for i, g := range order {
 		nodeOf[g] = int32(i)
 	}
-	nodes := make([]Node, len(order))
-	for i, gr := range order {
-		n := &nodes[i]
+	// The first document of each case says what the case is.
+	docOf := make([]int32, len(groups))
+	for i := range docOf {
+		docOf[i] = -1
+	}
+	for i := len(b.docs) - 1; i >= 0; i-- {
+		docOf[groupOf[b.docKey[i]]] = int32(i)
+	}
+	g := newGraph(b.store)
+	s := b.store
+	s.reserve(len(order))
+	s.cites = slices.Grow(s.cites, len(b.keyStr))
+	byString := func(x, y int32) int { return strings.Compare(s.strs[x], s.strs[y]) }
+	for _, gr := range order {
 		ks := groups[gr]
-		n.ID = id(gr)
+		n := Node{ID: id(gr)}
 		if b.law[ks[0]] {
 			n.Kind = Statute
 		}
-		var names, courts, years []tally
 		for _, k := range ks {
 			if !strings.HasPrefix(b.keyStr[k], "doc:") {
 				n.Citations = append(n.Citations, b.keyStr[k])
 			}
-			names = append(names, b.names[k])
-			courts = append(courts, b.courts[k])
-			years = append(years, b.years[k])
 		}
-		byString := func(x, y int32) int { return strings.Compare(b.pack.strs[x], b.pack.strs[y]) }
-		if v, ok := best(names, byString); ok {
-			n.Name = b.pack.strs[v]
+		if v, ok := best(b.tallyOf(ks, factName), byString); ok {
+			n.Name = s.strs[v]
 		}
-		if v, ok := best(courts, byString); ok {
-			n.Court = b.pack.strs[v]
+		if v, ok := best(b.tallyOf(ks, factCourt), byString); ok {
+			n.Court = s.strs[v]
 		}
-		if v, ok := best(years, func(x, y int32) int { return cmp.Compare(x, y) }); ok {
+		if v, ok := best(b.tallyOf(ks, factYear), cmp.Compare[int32]); ok {
 			n.Year = int(v)
 		}
-	}
-	// What a corpus document says of itself wins over what others say.
-	docNode := make([]int32, len(b.docs))
-	for i := range b.docs {
-		d := &b.docs[i]
-		docNode[i] = nodeOf[groupOf[d.key]]
-		n := &nodes[docNode[i]]
-		if !n.InCorpus {
+		if di := docOf[gr]; di >= 0 {
+			d := &b.docs[di]
 			n.InCorpus = true
-			n.Name = cmp.Or(d.meta.CaseName, n.Name)
-			n.Court = cmp.Or(d.meta.Court, n.Court)
-			n.Year = cmp.Or(d.meta.Year(), n.Year)
+			n.Name = cmp.Or(s.strs[d.name], n.Name)
+			n.Court = cmp.Or(s.strs[d.court], n.Court)
+			n.Year = cmp.Or(int(d.year), n.Year)
 		}
-	}
-	g := New()
-	for _, n := range nodes {
 		if err := g.AddNode(n); err != nil {
 			return nil, err
 		}
 	}
-	g.docs = make([]DocStat, len(b.docs))
 	for i := range b.docs {
-		g.docs[i] = b.docs[i].stat
-		g.docs[i].Node = nodes[docNode[i]].ID
+		b.docs[i].node = nodeOf[groupOf[b.docKey[i]]]
 	}
-
-	// Pair every record with its nodes; several records of one pair (two
-	// documents of a case, or a case cited under two of its citations)
-	// make one edge.
-	type pairRec struct {
-		from, to int32
-		rec      int
-	}
-	pairs := make([]pairRec, 0, len(b.recs))
-	for i, r := range b.recs {
-		from, to := docNode[r.doc], nodeOf[groupOf[r.key]]
-		if from == to {
-			g.docs[r.doc].SelfCites += int(r.weight)
+	// From here a record's key is the node it cites.
+	recs := b.recs[:0]
+	for _, r := range b.recs {
+		r.key = nodeOf[groupOf[r.key]]
+		if r.key == b.docs[r.doc].node {
+			b.docs[r.doc].n[statSelf] += r.weight
 			continue
 		}
-		pairs = append(pairs, pairRec{from, to, i})
+		recs = append(recs, r)
 	}
-	slices.SortStableFunc(pairs, func(x, y pairRec) int {
-		return cmp.Or(cmp.Compare(x.from, y.from), cmp.Compare(x.to, y.to))
-	})
-	for i := 0; i < len(pairs); {
-		j := i + 1
-		for j < len(pairs) && pairs[j].from == pairs[i].from && pairs[j].to == pairs[i].to {
-			j++
-		}
-		recs := make([]int, j-i)
-		for k, p := range pairs[i:j] {
-			recs[k] = p.rec
-		}
-		use := b.counted(recs)
-		var e Edge
-		for k, p := range pairs[i:j] {
-			r := b.recs[p.rec]
-			if !use[k] {
-				g.docs[r.doc].Duplicates += int(r.weight)
-				continue
-			}
-			g.docs[r.doc].Edges += int(r.weight)
-			o := b.edge(p.rec)
-			e.merge(&o)
-		}
-		e.From, e.To = nodes[pairs[i].from].ID, nodes[pairs[i].to].ID
-		if err := g.AddEdge(e); err != nil {
-			return nil, err
-		}
-		i = j
+	b.recs, b.keyStr, b.facts, b.more = nil, nil, nil, nil
+	groups, groupOf, nodeOf, docOf = nil, nil, nil, nil
+	if err := b.addEdges(s, recs); err != nil {
+		return nil, err
 	}
+	g.docs, g.reasons = b.docs, b.reasons
 	g.Recount()
 	return g, nil
+}
+
+// addEdges turns the records into edges, written straight into the store
+// in the order it keeps them (by citing, then cited node): one model call
+// per edge would look each node up four times. Several records of one
+// pair (two documents of a case, or a case cited under two of its
+// citations) make one edge; a lone record's packed attributes become the
+// edge's as they are.
+func (b *Builder) addEdges(s *Store, recs []citeRec) error {
+	from := func(r *citeRec) int32 { return b.docs[r.doc].node }
+	// Records of one document come in text order, so sorting on the
+	// document and then the arena offset keeps text order.
+	slices.SortFunc(recs, func(x, y citeRec) int {
+		return cmp.Or(cmp.Compare(from(&x), from(&y)), cmp.Compare(x.key, y.key), cmp.Compare(x.doc, y.doc), cmp.Compare(x.extra, y.extra))
+	})
+	// Size every list exactly before filling it.
+	outDeg := make([]int32, len(s.ids))
+	inDeg := make([]int32, len(s.ids))
+	for i := range recs {
+		if i == 0 || from(&recs[i]) != from(&recs[i-1]) || recs[i].key != recs[i-1].key {
+			outDeg[from(&recs[i])]++
+			inDeg[recs[i].key]++
+		}
+	}
+	for i := range s.ids {
+		s.out[i] = make([]edgeRec, 0, outDeg[i])
+		s.in[i] = make([]int32, 0, inDeg[i])
+	}
+	outDeg, inDeg = nil, nil
+	var use []bool
+	for i := 0; i < len(recs); {
+		j := i + 1
+		for j < len(recs) && from(&recs[j]) == from(&recs[i]) && recs[j].key == recs[i].key {
+			j++
+		}
+		group := recs[i:j]
+		use = b.counted(group, use)
+		first, n := -1, 0
+		for k := range group {
+			r := &group[k]
+			if !use[k] {
+				b.docs[r.doc].n[statDuplicates] += r.weight
+				continue
+			}
+			b.docs[r.doc].n[statEdges] += r.weight
+			if first < 0 {
+				first = k
+			}
+			n++
+		}
+		rec := edgeRec{to: group[first].key, weight: group[first].weight, extra: group[first].extra}
+		if n > 1 {
+			var e Edge
+			for k := range group {
+				if use[k] {
+					o := Edge{Weight: int(group[k].weight)}
+					s.unpack(group[k].extra, &o)
+					e.merge(&o)
+				}
+			}
+			var err error
+			if rec, err = s.record(rec.to, e); err != nil {
+				return err
+			}
+		}
+		f := from(&group[0])
+		s.out[f] = append(s.out[f], rec)
+		s.in[rec.to] = append(s.in[rec.to], f)
+		s.edges++
+		i = j
+	}
+	return nil
 }
 
 // Opinions of which a case has only one: a document with one of them
@@ -368,41 +466,39 @@ const (
 // opinions, only the one with the most citations counts. The opinions one
 // by one are counted rather than the combined record, since they say
 // which opinion cites, unless the combined record holds more citations
-// (when some opinion is missing from the split).
-func (b *Builder) counted(recs []int) []bool {
-	use := make([]bool, len(recs))
-	bestOf := func(opinion string) (int, int) {
-		at, w := -1, 0
-		for k, ri := range recs {
-			r := b.recs[ri]
-			if b.docs[r.doc].meta.Opinion == opinion && int(r.weight) > w {
-				at, w = k, int(r.weight)
+// (when some opinion is missing from the split). The answer, one flag per
+// record, reuses use.
+func (b *Builder) counted(recs []citeRec, use []bool) []bool {
+	use = slices.Grow(use[:0], len(recs))[:len(recs)]
+	clear(use)
+	if len(recs) == 1 {
+		use[0] = true
+		return use
+	}
+	opinion := func(r *citeRec) string { return b.store.strs[b.docs[r.doc].opinion] }
+	bestOf := func(op string) (int, int32) {
+		at, w := -1, int32(0)
+		for k := range recs {
+			if opinion(&recs[k]) == op && recs[k].weight > w {
+				at, w = k, recs[k].weight
 			}
 		}
 		return at, w
 	}
 	whole, wholeW := bestOf(combinedOpinion)
 	major, split := bestOf(majorityOpinion)
-	for _, ri := range recs {
-		r := b.recs[ri]
-		if op := b.docs[r.doc].meta.Opinion; op != combinedOpinion && op != majorityOpinion {
-			split += int(r.weight)
+	for k := range recs {
+		if op := opinion(&recs[k]); op != combinedOpinion && op != majorityOpinion {
+			split += recs[k].weight
 		}
 	}
 	if whole >= 0 && wholeW > split {
 		use[whole] = true
 		return use
 	}
-	for k, ri := range recs {
-		op := b.docs[b.recs[ri].doc].meta.Opinion
+	for k := range recs {
+		op := opinion(&recs[k])
 		use[k] = op != combinedOpinion && (op != majorityOpinion || k == major)
 	}
 	return use
-}
-
-func (b *Builder) edge(rec int) Edge {
-	r := b.recs[rec]
-	e := Edge{Weight: int(r.weight)}
-	b.pack.unpack(r.extra, &e)
-	return e
 }

@@ -114,7 +114,7 @@ func TestBuilderCountsShortFormsAndKeepsEdgeData(t *testing.T) {
 	if !vdk.InCorpus || vdk.Year != 2009 || vdk.Cites != 2 {
 		t.Errorf("document node %+v", vdk)
 	}
-	st := g.Documents()
+	st := slices.Collect(g.Documents())
 	want := DocStat{Doc: "vdk", Node: "555 U.S. 335", Opinion: "majority", Citations: 7, Edges: 5, Unresolved: 1, SelfCites: 1,
 		Reasons: []Count{{"no antecedent", 1}}}
 	if len(st) != 1 || !equalStat(st[0], want) {
@@ -150,7 +150,7 @@ func TestBuilderJoinsParallelCitationsAndDocuments(t *testing.T) {
 		t.Errorf("edge from both opinions %+v", e)
 	}
 	var nodes []string
-	for _, s := range g.Documents() {
+	for s := range g.Documents() {
 		nodes = append(nodes, s.Node)
 	}
 	if !slices.Equal(nodes, []string{"500 U.S. 1", "510 U.S. 1", "424 U.S. 409", "510 U.S. 1"}) {
@@ -206,7 +206,7 @@ func TestBuilderStatutesOnlyWhenAsked(t *testing.T) {
 		if g.EdgeCount() != want {
 			t.Errorf("statutes=%v: %d edges", statutes, g.EdgeCount())
 		}
-		if s := g.Documents()[0]; statutes == (s.Statutes == 1) {
+		if s := slices.Collect(g.Documents())[0]; statutes == (s.Statutes == 1) {
 			t.Errorf("statutes=%v: stats %+v", statutes, s)
 		}
 	}
@@ -252,7 +252,7 @@ func TestBuilderCountsRepeatedRecordsOnce(t *testing.T) {
 		t.Errorf("Brady edge %+v", e)
 	}
 	var dup []int
-	for _, s := range g.Documents() {
+	for s := range g.Documents() {
 		dup = append(dup, s.Duplicates)
 		if s.Citations != s.Edges+s.Duplicates+s.Unresolved+s.SelfCites+s.Statutes {
 			t.Errorf("%s: citations do not add up: %+v", s.Doc, s)

@@ -215,8 +215,16 @@ func (g *Graph) subgraph(keep []bool, edgeOK func(edgeRec) bool) (*Graph, error)
 			}
 		}
 	}
-	for _, d := range g.docs {
-		if _, ok := sub.store.index[d.Node]; ok {
+	for i, d := range g.docs {
+		if j, ok := sub.store.index[s.ids[d.node]]; ok {
+			if r, ok := g.reasons[int32(i)]; ok {
+				if sub.reasons == nil {
+					sub.reasons = make(map[int32][]Count)
+				}
+				sub.reasons[int32(len(sub.docs))] = r
+			}
+			d.node = j
+			d.opinion, d.name, d.court = sub.store.intern(s.strs[d.opinion]), 0, 0
 			sub.docs = append(sub.docs, d)
 		}
 	}

@@ -17,10 +17,32 @@ import (
 // Cycles are never rejected: cases of one term cite each other, and
 // resolution errors make loops of their own.
 type Graph struct {
-	store *Store
-	model dg.Graph[string, Node]
-	docs  []DocStat
+	store   *Store
+	model   dg.Graph[string, Node]
+	docs    []docRecord
+	reasons map[int32][]Count // by position in docs
 }
+
+// docRecord is a DocStat kept compactly, for corpora of millions of
+// documents.
+type docRecord struct {
+	id                   string
+	node                 int32
+	opinion, name, court uint32 // interned in the store
+	year                 int32
+	n                    [nStats]int32
+}
+
+// The counts of a docRecord, in DocStat's order.
+const (
+	statCitations = iota
+	statEdges
+	statUnresolved
+	statSelf
+	statStatutes
+	statDuplicates
+	nStats
+)
 
 // DocStat is what happened to one document's citations while building.
 type DocStat struct {
@@ -46,8 +68,9 @@ type DocStat struct {
 func nodeHash(n Node) string { return n.ID }
 
 // New returns an empty graph.
-func New() *Graph {
-	s := NewStore()
+func New() *Graph { return newGraph(NewStore()) }
+
+func newGraph(s *Store) *Graph {
 	return &Graph{
 		store: s,
 		model: dg.NewWithStore(nodeHash, dg.Store[string, Node](s), dg.Directed(), dg.Weighted()),
@@ -277,7 +300,25 @@ func (g *Graph) Score(measure, id string) (float64, bool) {
 	return col[i], true
 }
 
-// Documents returns what became of each document's citations, in the
-// order the documents were added; nil for a graph not built from
+// Documents yields what became of each document's citations, in the
+// order the documents were added; nothing for a graph not built from
 // documents.
-func (g *Graph) Documents() []DocStat { return g.docs }
+func (g *Graph) Documents() iter.Seq[DocStat] {
+	return func(yield func(DocStat) bool) {
+		for i := range g.docs {
+			if !yield(g.docStat(i)) {
+				return
+			}
+		}
+	}
+}
+
+func (g *Graph) docStat(i int) DocStat {
+	d := &g.docs[i]
+	return DocStat{
+		Doc: d.id, Node: g.store.ids[d.node], Opinion: g.store.strs[d.opinion],
+		Citations: int(d.n[statCitations]), Edges: int(d.n[statEdges]), Unresolved: int(d.n[statUnresolved]),
+		SelfCites: int(d.n[statSelf]), Statutes: int(d.n[statStatutes]), Duplicates: int(d.n[statDuplicates]),
+		Reasons: g.reasons[int32(i)],
+	}
+}

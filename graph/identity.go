@@ -31,13 +31,21 @@ func (b *Builder) assert(x, y int32, weight int64) {
 // early nominative reporter to its U.S. Reports volume ("18 Wall. 5" is
 // "85 U.S. 5").
 func (b *Builder) caseKey(r extract.Ref) int32 {
-	k := b.key(r.String(), false)
-	if offset, ok := nominative[r.Reporter]; ok {
-		if vol, err := strconv.Atoi(r.Volume); err == nil && vol >= 1 && vol <= offset[1] {
-			us := extract.Ref{Volume: strconv.Itoa(vol + offset[0]), Reporter: "U.S.", Page: r.Page}
-			b.assert(k, b.key(us.String(), false), certain)
+	if k, ok := b.refKey[r]; ok {
+		return k
+	}
+	str := r.String()
+	k, seen := b.keys[str]
+	if !seen {
+		k = b.key(str, false)
+		if offset, ok := nominative[r.Reporter]; ok {
+			if vol, err := strconv.Atoi(r.Volume); err == nil && vol >= 1 && vol <= offset[1] {
+				us := extract.Ref{Volume: strconv.Itoa(vol + offset[0]), Reporter: "U.S.", Page: r.Page}
+				b.assert(k, b.key(us.String(), false), certain)
+			}
 		}
 	}
+	b.refKey[r] = k
 	return k
 }
 

@@ -32,29 +32,44 @@ func sharedDir(t testing.TB, name string) string {
 	return dir
 }
 
-// buildFiles reads every file of dir with its manifest, extracts and
-// builds, in file name order.
-func buildFiles(t testing.TB, dir, glob string) *Graph {
-	t.Helper()
+// readDocs reads every file of dir matching glob, in name order, with
+// the folder's manifest.
+func readDocs(dir, glob string) ([]*corpus.Document, error) {
 	m, err := corpus.LoadManifest(filepath.Join(dir, "manifest.csv"))
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, glob))
 	sort.Strings(files)
-	b := NewBuilder(Options{})
+	var all []*corpus.Document
 	for _, f := range files {
 		docs, err := corpus.ReadFile(f, corpus.Options{Manifest: m})
 		if err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
-		for _, d := range docs {
-			if err := b.Add(d, extract.Extract(d.Text)); err != nil {
-				t.Fatal(err)
-			}
+		all = append(all, docs...)
+	}
+	return all, nil
+}
+
+// buildDocs extracts the citations of docs and builds their graph.
+func buildDocs(docs []*corpus.Document) (*Graph, error) {
+	b := NewBuilder(Options{})
+	for _, d := range docs {
+		if err := b.Add(d, extract.Extract(d.Text)); err != nil {
+			return nil, err
 		}
 	}
-	g, err := b.Graph()
+	return b.Graph()
+}
+
+func buildFiles(t testing.TB, dir, glob string) *Graph {
+	t.Helper()
+	docs, err := readDocs(dir, glob)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := buildDocs(docs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +141,7 @@ func TestSampleOpinionGraph(t *testing.T) {
 	if !n.InCorpus || n.Name != "Van de Kamp v. Goldstein" || n.Year != 2009 || len(n.Citations) != 3 {
 		t.Errorf("the opinion's node: %+v", n)
 	}
-	if st := g.Documents(); len(st) != 1 || st[0].Unresolved != 0 || st[0].Edges != 48 {
+	if st := slices.Collect(g.Documents()); len(st) != 1 || st[0].Unresolved != 0 || st[0].Edges != 48 {
 		t.Errorf("document stats %+v", st)
 	}
 }
@@ -177,29 +192,11 @@ func TestImmunityLine(t *testing.T) {
 // scotusGraph builds the graph of the shared Supreme Court set once per
 // test binary.
 var scotusGraph = sync.OnceValues(func() (*Graph, error) {
-	dir := filepath.Join(shared, "scotus")
-	if _, err := os.Stat(dir); err != nil {
-		return nil, err
-	}
-	m, err := corpus.LoadManifest(filepath.Join(dir, "manifest.csv"))
+	docs, err := readDocs(filepath.Join(shared, "scotus"), "*.html")
 	if err != nil {
 		return nil, err
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.html"))
-	sort.Strings(files)
-	b := NewBuilder(Options{})
-	for _, f := range files {
-		docs, err := corpus.ReadFile(f, corpus.Options{Manifest: m})
-		if err != nil {
-			return nil, err
-		}
-		for _, d := range docs {
-			if err := b.Add(d, extract.Extract(d.Text)); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return b.Graph()
+	return buildDocs(docs)
 })
 
 func scotus(t testing.TB) *Graph {
@@ -229,7 +226,7 @@ func TestScotusRecallAgainstCourtListener(t *testing.T) {
 	// A cluster whose documents give disjoint identities (or none) is
 	// split; the pairs are counted against the node of its first file.
 	nodeOf := map[string]string{} // cluster → node
-	for _, d := range g.Documents() {
+	for d := range g.Documents() {
 		c := clusterOf(d.Doc)
 		if old, ok := nodeOf[c]; ok {
 			if old != d.Node {

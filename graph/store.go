@@ -93,6 +93,24 @@ func NewStore() *Store {
 
 var _ dg.Store[string, Node] = (*Store)(nil)
 
+// reserve makes room for n more nodes, so that a builder that knows their
+// number adds them without the slack of growing columns.
+func (s *Store) reserve(n int) {
+	if len(s.index) == 0 {
+		s.index = make(map[string]int32, n)
+	}
+	s.kinds = slices.Grow(s.kinds, n)
+	s.inCorpus = slices.Grow(s.inCorpus, n)
+	s.names = slices.Grow(s.names, n)
+	s.courts = slices.Grow(s.courts, n)
+	s.years = slices.Grow(s.years, n)
+	s.citeStart = slices.Grow(s.citeStart, n)
+	s.counts = slices.Grow(s.counts, n)
+	s.ids = slices.Grow(s.ids, n)
+	s.out = slices.Grow(s.out, n)
+	s.in = slices.Grow(s.in, n)
+}
+
 func (s *Store) intern(v string) uint32 {
 	if i, ok := s.strIdx[v]; ok {
 		return i

@@ -12,10 +12,6 @@ import (
 // pages.
 const maxOpinionPages = 300
 
-// maxSupraWords is the longest leading part of a party's name that a
-// supra is matched against.
-const maxSupraWords = 8
-
 // forwardWarning explains a short form resolved to a full citation that
 // comes after it in the text: opinions whose footnotes are printed after
 // the body cite a case in full in a footnote and by short form above it.
@@ -25,20 +21,30 @@ const forwardWarning = "resolved to a full citation later in the text (footnotes
 // use.
 type index struct {
 	cs []Citation
-	// byVolume lists full citations by "volume reporter" (every citation
-	// of a parallel group), one entry a case.
-	byVolume map[string][]int
-	// byName finds a full citation by any name a supra may use.
+	// byVolume lists full citations by volume and reporter (every
+	// citation of a parallel group), one entry a case.
+	byVolume map[volumeKey][]int
+	// byName finds a full citation by its whole folded name, or by the
+	// first word of each side ("railway v virginia").
 	byName map[string]int
+	// byWord lists full citations by the first word of either side, in
+	// text order, for supra names that are the leading words of a side
+	// ("Liberty Lobby" for "Anderson v. Liberty Lobby, Inc.").
+	byWord map[string][]int
 	// first keeps the first citation under a key instead of the latest.
 	first bool
 }
 
-func newIndex(cs []Citation, first bool) *index {
-	return &index{cs: cs, byVolume: make(map[string][]int), byName: make(map[string]int), first: first}
-}
+type volumeKey struct{ volume, reporter string }
 
-func volumeKey(ref Ref) string { return ref.Volume + " " + ref.Reporter }
+func keyOf(ref Ref) volumeKey { return volumeKey{ref.Volume, ref.Reporter} }
+
+func (k volumeKey) String() string { return k.volume + " " + k.reporter }
+
+func newIndex(cs []Citation, first bool) *index {
+	return &index{cs: cs, byVolume: make(map[volumeKey][]int), byName: make(map[string]int),
+		byWord: make(map[string][]int), first: first}
+}
 
 // add indexes full citation i.
 func (x *index) add(i int) {
@@ -53,17 +59,22 @@ func (x *index) add(i int) {
 	if c.CaseName == "" {
 		return
 	}
-	x.addName(foldName(c.CaseName), i)
-	pw := strings.Fields(foldName(c.Plaintiff))
-	dw := strings.Fields(foldName(c.Defendant))
-	if len(pw) > 0 && len(dw) > 0 {
-		x.addName(pw[0]+" v "+dw[0], i)
+	whole := foldName(c.CaseName)
+	x.addName(whole, i)
+	p, d, two := strings.Cut(whole, " v ")
+	if two {
+		x.addName(firstWord(p)+" v "+firstWord(d), i)
 	}
-	for _, words := range [][]string{pw, dw} {
-		for n := 1; n <= len(words) && n <= maxSupraWords; n++ {
-			x.addName(strings.Join(words[:n], " "), i)
+	for _, side := range [2]string{p, d} {
+		if w := firstWord(side); w != "" {
+			x.byWord[w] = append(x.byWord[w], i)
 		}
 	}
+}
+
+func firstWord(s string) string {
+	w, _, _ := strings.Cut(s, " ")
+	return w
 }
 
 func (x *index) addName(key string, i int) {
@@ -76,7 +87,7 @@ func (x *index) addName(key string, i int) {
 // takes the place of its earlier entry, so a volume's list holds each case
 // once and resolution stays linear in the length of the text.
 func (x *index) addVolume(ref Ref, i int) {
-	key := volumeKey(ref)
+	key := keyOf(ref)
 	list := x.byVolume[key]
 	for n, k := range list {
 		if refIn(&x.cs[k], ref).Page == ref.Page {
@@ -93,18 +104,20 @@ func (x *index) addVolume(ref Ref, i int) {
 // form of the name that matched.
 func (x *index) supra(name string) (int, string) {
 	for {
-		if k, ok := x.byName[foldName(name)]; ok {
+		folded := foldName(name)
+		if k, ok := x.byName[folded]; ok {
 			return k, name
 		}
-		if p, d, ok := strings.Cut(foldName(name), " v "); ok {
+		if p, d, ok := strings.Cut(folded, " v "); ok {
 			// "Railway Express v. Virginia" for "Railway Express Agency,
 			// Inc. v. Virginia": the first word of each side.
-			p, _, _ = strings.Cut(p, " ")
-			d, _, _ = strings.Cut(d, " ")
-			if k, ok := x.byName[p+" v "+d]; ok {
+			if k, ok := x.byName[firstWord(p)+" v "+firstWord(d)]; ok {
 				return k, name
 			}
 			return -1, ""
+		}
+		if k := x.leadingWords(name); k >= 0 {
+			return k, name
 		}
 		// "In Imbler, supra": try the name without its first word.
 		_, rest, ok := strings.Cut(name, " ")
@@ -115,13 +128,29 @@ func (x *index) supra(name string) (int, string) {
 	}
 }
 
+// leadingWords returns the full citation (the latest, or with first the
+// earliest) one of whose sides begins with name, or -1.
+func (x *index) leadingWords(name string) int {
+	list := x.byWord[firstWord(foldName(name))]
+	for n := range list {
+		k := list[len(list)-1-n]
+		if x.first {
+			k = list[n]
+		}
+		if nameMatches(name, &x.cs[k]) {
+			return k
+		}
+	}
+	return -1
+}
+
 // short returns the full citation in the short cite's volume whose first
 // page is the closest at or before the pin (the latest on ties), or -1.
 // With byName, the case name must agree too.
 func (x *index) short(c *Citation, byName bool) int {
 	pin := firstPage(c.Pin)
 	best, bestPage := -1, -1
-	for _, k := range x.byVolume[volumeKey(c.Ref)] {
+	for _, k := range x.byVolume[keyOf(c.Ref)] {
 		f := &x.cs[k]
 		if byName && c.CaseName != "" && !nameMatches(c.CaseName, f) {
 			continue
@@ -142,7 +171,8 @@ func (x *index) short(c *Citation, byName bool) int {
 type resolver struct {
 	cs []Citation
 	// earlier indexes the full citations before the current one; all
-	// indexes every full citation of the text, for forward references.
+	// indexes every full citation of the text, for forward references,
+	// and is built only when a short form needs it.
 	earlier, all *index
 	// last is the index of the latest authority outside a parenthetical:
 	// what Id. refers to.
@@ -150,10 +180,7 @@ type resolver struct {
 }
 
 func resolve(cs []Citation) {
-	r := resolver{cs: cs, earlier: newIndex(cs, false), all: newIndex(cs, true), last: -1}
-	for i := range cs {
-		r.all.add(i)
-	}
+	r := resolver{cs: cs, earlier: newIndex(cs, false), last: -1}
 	for i := range cs {
 		c := &cs[i]
 		switch c.Kind {
@@ -172,6 +199,17 @@ func resolve(cs []Citation) {
 			r.last = i
 		}
 	}
+}
+
+// everything returns the index of all full citations in the text.
+func (r *resolver) everything() *index {
+	if r.all == nil {
+		r.all = newIndex(r.cs, true)
+		for i := range r.cs {
+			r.all.add(i)
+		}
+	}
+	return r.all
 }
 
 // refIn returns the citation of full citation f in the same reporter as
@@ -203,10 +241,10 @@ func (r *resolver) short(i int) {
 		}
 	}
 	if best < 0 {
-		if best = r.all.short(c, true); best > i {
+		if best = r.everything().short(c, true); best > i {
 			c.Warning = forwardWarning
 		} else {
-			c.Reason = fmt.Sprintf("no full citation in %s starts at or before page %s", volumeKey(c.Ref), c.Pin)
+			c.Reason = fmt.Sprintf("no full citation in %s starts at or before page %s", keyOf(c.Ref), c.Pin)
 			return
 		}
 	}
@@ -222,7 +260,7 @@ func (r *resolver) supra(i int) {
 	c := &r.cs[i]
 	k, name := r.earlier.supra(c.CaseName)
 	if k < 0 {
-		if k, name = r.all.supra(c.CaseName); k < i {
+		if k, name = r.everything().supra(c.CaseName); k < i {
 			c.Reason = fmt.Sprintf("no full citation of %q", c.CaseName)
 			return
 		}

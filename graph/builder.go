@@ -18,9 +18,8 @@ type Options struct {
 	Statutes bool
 	// Normalize turns one of a document's own citations as its source
 	// wrote it ("424 U. S. 409") into canonical references, the parallel
-	// citations it names included. Nil means extract.Extract's reading of
-	// the string; a string it finds no citation in is kept with its
-	// spacing collapsed.
+	// citations it names included. Nil means Normalizer(nil); a string it
+	// finds no citation in is kept with its spacing collapsed.
 	Normalize func(citation string) []extract.Ref
 	// Reporters decides which citation names a node (see Builder); nil
 	// means extract.DefaultReporters().
@@ -47,7 +46,7 @@ type Options struct {
 //
 // Name, court and year of a case come from its corpus document when there
 // is one, otherwise from the full citations to it: the value given most
-// often, ties going to the smallest.
+// often, ties going to the longest name, the smallest court and year.
 //
 // The builder keeps one small record per document and cited case, with
 // its attributes packed into the store the graph will use, so a national
@@ -124,19 +123,28 @@ func NewBuilder(opt Options) *Builder {
 		opt.Reporters = extract.DefaultReporters()
 	}
 	if opt.Normalize == nil {
-		opt.Normalize = normalizeByExtract
+		opt.Normalize = Normalizer(nil)
 	}
 	return &Builder{opt: opt, store: NewStore(), keys: make(map[string]int32), same: make(map[[2]int32]int64),
 		more: make(map[int64]tally), reasons: make(map[int32][]Count), byKey: make(map[int32]int), refKey: make(map[extract.Ref]int32)}
 }
 
-func normalizeByExtract(s string) []extract.Ref {
-	for _, c := range extract.Extract(s) {
-		if c.Kind == extract.Full {
-			return append([]extract.Ref{c.Ref}, c.Parallel...)
-		}
+// Normalizer returns an Options.Normalize that reads a citation with e
+// (nil: extract.Extract): the references of the first full citation in
+// it, parallel citations included.
+func Normalizer(e *extract.Extractor) func(string) []extract.Ref {
+	run := extract.Extract
+	if e != nil {
+		run = e.Extract
 	}
-	return nil
+	return func(s string) []extract.Ref {
+		for _, c := range run(s) {
+			if c.Kind == extract.Full {
+				return append([]extract.Ref{c.Ref}, c.Parallel...)
+			}
+		}
+		return nil
+	}
 }
 
 func (b *Builder) key(s string, law bool) int32 {
@@ -325,6 +333,9 @@ func (b *Builder) Graph() (*Graph, error) {
 	s.reserve(len(order))
 	s.cites = slices.Grow(s.cites, len(b.keyStr))
 	byString := func(x, y int32) int { return strings.Compare(s.strs[x], s.strs[y]) }
+	// Of two names given equally often, the longer is the fuller caption
+	// ("Giglio v. United States" over "Giglio").
+	byFullness := func(x, y int32) int { return cmp.Or(cmp.Compare(len(s.strs[y]), len(s.strs[x])), byString(x, y)) }
 	for _, gr := range order {
 		ks := groups[gr]
 		n := Node{ID: id(gr)}
@@ -336,7 +347,7 @@ func (b *Builder) Graph() (*Graph, error) {
 				n.Citations = append(n.Citations, b.keyStr[k])
 			}
 		}
-		if v, ok := best(b.tallyOf(ks, factName), byString); ok {
+		if v, ok := best(b.tallyOf(ks, factName), byFullness); ok {
 			n.Name = s.strs[v]
 		}
 		if v, ok := best(b.tallyOf(ks, factCourt), byString); ok {

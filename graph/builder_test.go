@@ -213,7 +213,7 @@ func TestBuilderStatutesOnlyWhenAsked(t *testing.T) {
 }
 
 // Names, courts and years of cited cases come from the majority of the
-// citations, ties going to the smallest value.
+// citations, ties going to the longest name and the smallest year.
 func TestBuilderMostFrequentName(t *testing.T) {
 	b := newTestBuilder(Options{})
 	add(t, b, doc("1", "", "", "", "1 U.S. 1"), full("Imbler v. Pachtmann", "424 U.S. 409", 1975))
@@ -226,7 +226,7 @@ func TestBuilderMostFrequentName(t *testing.T) {
 		t.Errorf("%+v", n)
 	}
 	n, _ = g.Node("500 U.S. 478")
-	if n.Name != "Burns" || n.Year != 1990 {
+	if n.Name != "Burns v. Reed" || n.Year != 1990 {
 		t.Errorf("tie: %+v", n)
 	}
 }

@@ -22,11 +22,10 @@ const (
 )
 
 // GraphFormat returns the graph format a file name implies: graphml for
-// .graphml (and .xml), edgelist for .csv, .tsv, .edges, .edgelist; ""
-// otherwise.
+// .graphml, edgelist for .csv, .tsv, .edges, .edgelist; "" otherwise.
 func GraphFormat(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".graphml", ".xml":
+	case ".graphml":
 		return FormatGraphML
 	case ".csv", ".tsv", ".edges", ".edgelist":
 		return FormatEdgeList

@@ -23,7 +23,7 @@ func collect(g Source) (*snapshot, error) {
 			return nil, fmt.Errorf("graph has node %q twice", n.ID)
 		}
 		s.index[n.ID] = len(s.nodes)
-		s.nodes = append(s.nodes, n)
+		s.nodes = append(s.nodes, &n)
 	}
 	for e := range g.Edges() {
 		for _, end := range []string{e.From, e.To} {
@@ -31,7 +31,7 @@ func collect(g Source) (*snapshot, error) {
 				return nil, fmt.Errorf("graph has an edge %q → %q to a node it does not have", e.From, e.To)
 			}
 		}
-		s.edges = append(s.edges, e)
+		s.edges = append(s.edges, &e)
 	}
 	return s, nil
 }

@@ -13,13 +13,12 @@ import (
 	"github.com/citegraph/citegraph/graph"
 )
 
-// Source is the graph to export. Both sequences must be deterministic (the
-// graph package yields nodes by id and edges by source, then target) and
-// every edge's endpoints must be among the nodes; each may be iterated more
-// than once.
+// Source is the graph to export; *graph.Graph is one. Both sequences must
+// be deterministic (the graph package yields nodes by id and edges by
+// source, then target) and every edge's endpoints must be among the nodes.
 type Source interface {
-	Nodes() iter.Seq[*graph.Node]
-	Edges() iter.Seq[*graph.Edge]
+	Nodes() iter.Seq[graph.Node]
+	Edges() iter.Seq[graph.Edge]
 }
 
 // Options tunes the writers. The zero value gives every format's defaults.
@@ -172,3 +171,6 @@ func isDirTarget(path string) bool {
 	fi, err := os.Stat(path)
 	return err == nil && fi.IsDir()
 }
+
+// The graph package's Graph is the Source every command exports.
+var _ Source = (*graph.Graph)(nil)

@@ -18,8 +18,18 @@ type testGraph struct {
 	edges []*graph.Edge
 }
 
-func (g testGraph) Nodes() iter.Seq[*graph.Node] { return slices.Values(g.nodes) }
-func (g testGraph) Edges() iter.Seq[*graph.Edge] { return slices.Values(g.edges) }
+func (g testGraph) Nodes() iter.Seq[graph.Node] { return values(g.nodes) }
+func (g testGraph) Edges() iter.Seq[graph.Edge] { return values(g.edges) }
+
+func values[T any](items []*T) iter.Seq[T] {
+	return func(yield func(T) bool) {
+		for _, it := range items {
+			if !yield(*it) {
+				return
+			}
+		}
+	}
+}
 
 // sampleGraph is the precedent graph of the project's sample opinion, Van
 // de Kamp v. Goldstein, 555 U.S. 335 (2009), and the eight cases it cites,

@@ -7,16 +7,22 @@ import (
 	"strconv"
 )
 
-// row is one year (or span of years) of the timeline.
+// row is one year (or span of years) of the timeline, or a continuation
+// of a crowded one.
 type row struct {
 	label string
 	y     float64
 	nodes []int
+	gap   int // years since the previous row's start, in spans (0: same span)
 }
 
 // timelineMaxRows bounds the rows of a timeline; past it years are
 // grouped into spans of 2, 5, 10, ... years.
 const timelineMaxRows = 28
+
+// timelineMaxWidth is the width, in pixels, past which a crowded row
+// continues on the next line.
+const timelineMaxWidth = 1300.0
 
 // timeline lays the graph out in rows by year, oldest at the top, so every
 // citation points up (or along its row) to the case it cites. Within a row
@@ -43,51 +49,50 @@ func (d *drawing) timeline() []row {
 	}
 	byStart := map[int]int{} // span start → row
 	var rows []row
+	last := 0
 	for _, y := range years {
 		start := floorDiv(y, span) * span
 		if _, ok := byStart[start]; !ok {
 			byStart[start] = len(rows)
-			rows = append(rows, row{label: spanLabel(start, span)})
+			gap := 1
+			if len(rows) > 0 {
+				gap = (start - last) / span
+			}
+			rows = append(rows, row{label: spanLabel(start, span), gap: gap})
+			last = start
 		}
 	}
-	unknown := -1
+	var unknown []int
 	for i, n := range nodes {
 		if n.Year == 0 {
-			if unknown < 0 {
-				unknown = len(rows)
-				rows = append(rows, row{label: "year unknown"})
-			}
-			rows[unknown].nodes = append(rows[unknown].nodes, i)
+			unknown = append(unknown, i)
 			continue
 		}
 		r := byStart[floorDiv(n.Year, span)*span]
 		rows[r].nodes = append(rows[r].nodes, i)
 	}
+	if len(unknown) > 0 {
+		rows = append(rows, row{label: "year unknown", nodes: unknown, gap: 1})
+	}
+	d.pos = make([]point, len(nodes))
+	rows = d.wrapRows(rows)
 
 	// Rows are as far apart as their tallest nodes need, plus a little
 	// more for a longer stretch of years, so that gaps in time show.
-	d.pos = make([]point, len(nodes))
 	half := func(r row) float64 {
 		h := 0.0
 		for _, i := range r.nodes {
-			b := d.labelBox(i, point{})
-			h = math.Max(h, b.hi.y)
+			h = math.Max(h, d.labelBox(i, point{}).hi.y)
 		}
 		return h
-	}
-	starts := make([]int, len(rows))
-	for start, r := range byStart {
-		starts[r] = start
 	}
 	y := 0.0
 	for k := range rows {
 		if k > 0 {
 			y += math.Max(half(rows[k-1])+half(rows[k])+18, 60)
-			gap := span
-			if k != unknown {
-				gap = starts[k] - starts[k-1]
+			if rows[k].gap > 1 {
+				y += 7 * math.Log2(float64(rows[k].gap))
 			}
-			y += 7 * math.Log2(float64(gap)/float64(span))
 		}
 		rows[k].y = y
 		for _, i := range rows[k].nodes {
@@ -96,6 +101,27 @@ func (d *drawing) timeline() []row {
 	}
 	d.spreadRows(rows)
 	return rows
+}
+
+// wrapRows continues a row too wide to read on further lines, each
+// unlabelled and close below.
+func (d *drawing) wrapRows(rows []row) []row {
+	var out []row
+	for _, r := range rows {
+		width := 0.0
+		start := 0
+		for k, i := range r.nodes {
+			b := d.labelBox(i, point{})
+			w := b.hi.x - b.lo.x + 24
+			if width+w > timelineMaxWidth && k > start {
+				out = append(out, row{label: r.label, nodes: r.nodes[start:k], gap: r.gap})
+				r.label, r.gap, start, width = "", 0, k, 0
+			}
+			width += w
+		}
+		out = append(out, row{label: r.label, nodes: r.nodes[start:], gap: r.gap})
+	}
+	return out
 }
 
 func countSpans(years []int, span int) int {
@@ -395,7 +421,7 @@ func (d *drawing) sweepRows(rows []row) {
 }
 
 // drawRows draws the year axis: a faint line per row with its year at the
-// left.
+// left (a row's continuations have none).
 func (d *drawing) drawRows(sc *scene, rows []row) {
 	left, right := math.Inf(1), math.Inf(-1)
 	for i := range d.s.nodes {
@@ -403,8 +429,9 @@ func (d *drawing) drawRows(sc *scene, rows []row) {
 		left, right = math.Min(left, b.lo.x), math.Max(right, b.hi.x)
 	}
 	for _, r := range rows {
-		sc.shapes = append(sc.shapes,
-			line(point{left - 16, r.y}, point{right + 8, r.y}, 1, solid(gridColor)),
-			d.text(point{left - 24, r.y + 4}, r.label, axisSize, false, mutedColor, anchorEnd, false))
+		sc.shapes = append(sc.shapes, line(point{left - 16, r.y}, point{right + 8, r.y}, 1, solid(gridColor)))
+		if r.label != "" {
+			sc.shapes = append(sc.shapes, d.text(point{left - 24, r.y + 4}, r.label, axisSize, false, mutedColor, anchorEnd, false))
+		}
 	}
 }

@@ -105,20 +105,27 @@ func measure(n *graph.Node, m string) float64 {
 	return 0
 }
 
-// relSizes maps each node's measure to [0,1] by square root, so that area,
-// not radius, grows with the measure.
+// relSizes maps each node's measure onto [0,1] from the smallest value to
+// the largest, by square root, so that area, not radius, grows with the
+// measure. (Min-max, because measures such as PageRank vary little in
+// absolute terms; the legend shows the actual values.)
 func relSizes(nodes []*graph.Node, m string) []float64 {
 	out := make([]float64, len(nodes))
-	hi := 0.0
-	for i, n := range nodes {
-		v := math.Max(measure(n, m), 0)
-		out[i] = math.Sqrt(v)
-		hi = math.Max(hi, out[i])
-	}
-	if hi > 0 {
-		for i := range out {
-			out[i] /= hi
+	lo, hi := measureRange(nodes, m)
+	if hi > lo {
+		for i, n := range nodes {
+			out[i] = math.Sqrt((measure(n, m) - lo) / (hi - lo))
 		}
 	}
 	return out
+}
+
+// measureRange is the smallest and largest value of a measure.
+func measureRange(nodes []*graph.Node, m string) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, n := range nodes {
+		v := measure(n, m)
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	return lo, hi
 }

@@ -358,16 +358,16 @@ func (d *drawing) drawLegend(sc *scene) {
 	}
 
 	heading("Node size: " + measureTitle(d.m))
-	maxV := 0.0
-	for _, lk := range d.looks {
-		maxV = math.Max(maxV, lk.measureValue)
-	}
-	// Sizes are by square root, so a quarter of the maximum value draws
-	// at half its radius.
-	for _, f := range []float64{1, 0.25, 1.0 / 16} {
+	vlo, vhi := measureRange(d.s.nodes, d.m)
+	// Sizes grow with the square root of the share of the range, so the
+	// middle circle, at half the radius span, stands for a quarter of it.
+	for _, f := range []float64{1, 0.25, 0} {
+		if f < 1 && vhi == vlo {
+			break
+		}
 		r := d.rMin + (d.rMax-d.rMin)*math.Sqrt(f)
 		add(circle{c: point{x + d.rMax, y + r}, r: r, fill: solid(rgb{0xbb, 0xbb, 0xbb}), stroke: solid(rgb{0x77, 0x77, 0x77}), sw: 1})
-		add(d.text(point{x + 2*d.rMax + 10, y + r + 4}, formatMeasure(maxV*f), citeSize, false, mutedColor, anchorStart, false))
+		add(d.text(point{x + 2*d.rMax + 10, y + r + 4}, formatMeasure(vlo+(vhi-vlo)*f), citeSize, false, mutedColor, anchorStart, false))
 		y += 2*r + 6
 	}
 	y += 12

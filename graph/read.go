@@ -249,7 +249,7 @@ type graphmlKey struct {
 // ReadGraphML reads a GraphML file as a directed graph (an undirected one
 // gets each edge both ways). Nodes keep their GraphML id, or the
 // citegraph_id attribute of citegraph's own exports; the attributes name,
-// label (when there is no name), citations ("; "-separated), court, year,
+// label (in files without a name attribute), citations ("; "-separated), court, year,
 // in_corpus and kind fill the node; weight is the edge's number of
 // citations (1 when absent). Other attributes are ignored; nested graphs
 // and hyperedges are errors.
@@ -269,6 +269,8 @@ func ReadGraphML(name string, r io.Reader) (*Graph, error) {
 		dataKey       string
 		data          strings.Builder
 		inData        bool
+		// A label is the name only in files that have no name attribute.
+		hasName bool
 	)
 	attr := func(el xml.StartElement, local string) (string, bool) {
 		for _, a := range el.Attr {
@@ -312,6 +314,7 @@ func ReadGraphML(name string, r io.Reader) (*Graph, error) {
 					k.name = id
 				}
 				keys[id] = k
+				hasName = hasName || k.name == "name" && k.domain != "edge"
 			case "graph":
 				if graphs++; graphs > 1 || node != nil {
 					return nil, lineError(name, line(), "nested or repeated <graph> is not supported")
@@ -358,7 +361,7 @@ func ReadGraphML(name string, r io.Reader) (*Graph, error) {
 				if !ok {
 					k = graphmlKey{name: dataKey, domain: "all"}
 				}
-				if err := setGraphMLData(node, edge, k, data.String(), ids); err != nil {
+				if err := setGraphMLData(node, edge, k, data.String(), ids, hasName); err != nil {
 					return nil, lineError(name, line(), "%v", err)
 				}
 			case "node":
@@ -392,7 +395,7 @@ func ReadGraphML(name string, r io.Reader) (*Graph, error) {
 
 // setGraphMLData applies one <data> element to the node or edge it sits
 // in.
-func setGraphMLData(node *Node, edge *pendingLink, k graphmlKey, v string, ids map[string]string) error {
+func setGraphMLData(node *Node, edge *pendingLink, k graphmlKey, v string, ids map[string]string, hasName bool) error {
 	switch {
 	case node != nil && k.domain != "edge":
 		switch k.name {
@@ -404,7 +407,7 @@ func setGraphMLData(node *Node, edge *pendingLink, k graphmlKey, v string, ids m
 		case "name":
 			node.Name = v
 		case "label":
-			if node.Name == "" {
+			if !hasName {
 				node.Name = v
 			}
 		case "citations":

@@ -1,0 +1,216 @@
+package main
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/citegraph/citegraph/corpus"
+	"github.com/citegraph/citegraph/export"
+	"github.com/citegraph/citegraph/extract"
+	"github.com/citegraph/citegraph/graph"
+)
+
+func init() { register(newBuildCmd) }
+
+// corpusFlags are what build and rank need to turn opinions into a graph.
+type corpusFlags struct {
+	in       inputFlags
+	ex       extractorFlags
+	sample   bool
+	statutes bool
+}
+
+func (f *corpusFlags) register(cmd *cobra.Command) {
+	f.in.register(cmd)
+	f.ex.register(cmd)
+	fl := cmd.Flags()
+	fl.BoolVar(&f.sample, "sample", false, fmt.Sprintf("run on the embedded sample opinion (%s), as with no input", corpus.Sample().Meta.CaseName))
+	fl.BoolVar(&f.statutes, "statutes", false, "make statutes nodes too (otherwise only cases are)")
+}
+
+// build reads the opinions args names (the embedded sample when none),
+// extracts their citations on the worker pool and builds their graph, in
+// input order.
+func (f *corpusFlags) build(cmd *cobra.Command, args []string) (*graph.Graph, error) {
+	if f.sample && len(args) > 0 {
+		return nil, usagef("--sample takes no input files")
+	}
+	e, err := f.ex.extractor()
+	if err != nil {
+		return nil, err
+	}
+	b := graph.NewBuilder(graph.Options{Statutes: f.statutes, Reporters: e.Reporters(), Normalize: graph.Normalizer(e)})
+	work := func(doc *corpus.Document) ([]extract.Citation, error) { return e.Extract(doc.Text), nil }
+	if len(args) == 0 {
+		doc := corpus.Sample()
+		if err := b.Add(doc, e.Extract(doc.Text)); err != nil {
+			return nil, err
+		}
+	} else if _, err := processInputs(cmd, &f.in, args, work, b.Add); err != nil {
+		return nil, err
+	}
+	return b.Graph()
+}
+
+func newBuildCmd() *cobra.Command {
+	var (
+		src      corpusFlags
+		flt      filterFlags
+		rk       rankFlags
+		out      string
+		format   string
+		report   string
+		measures []string
+	)
+	cmd := &cobra.Command{
+		Use:   "build [FILE|DIR|GLOB|-]... -o FILE",
+		Short: "Build the precedent graph of opinions",
+		Long: `Build reads opinions (files, directories, globs, "-" for standard input; the
+embedded sample opinion when none), finds and resolves their citations and
+writes the directed precedent graph: one node per case (all its parallel
+citations, and the corpus documents that are the case), one edge per citing
+case → cited case, weighted by the number of citations (short forms, supra and
+Id. included), with pin cites, signals, parentheticals, citing opinions and
+star pages. Ranking scores (--measures) become node attributes.
+
+The format comes from the output's extension or --format: ` + strings.Join(export.Formats, ", ") + `.
+Short forms that could not be resolved are counted per document: the summary
+names the documents with most, and --report writes the count for each.`,
+		Example: `  citegraph build -o sample.graphml
+  citegraph build ../shared/corpus/immunity --manifest ../shared/corpus/immunity/manifest.csv -o immunity.gexf
+  citegraph build opinions/ -o graph.json --around "424 U.S. 409" --depth 2`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format == "" && out == export.Stdout {
+				format = export.JSON
+			}
+			if format != "" {
+				if err := export.CheckFormat(format); err != nil {
+					return usageError{err}
+				}
+			} else if _, err := export.FormatFromPath(out); err != nil {
+				return usageError{err}
+			}
+			opt, err := rk.options()
+			if err != nil {
+				return err
+			}
+			ms, err := measureList(measures)
+			if err != nil {
+				return err
+			}
+			if _, err := flt.filter(); err != nil {
+				return err
+			}
+			g, err := src.build(cmd, args)
+			if err != nil {
+				return err
+			}
+			for _, m := range ms {
+				if err := rankWarn(cmd, g, m, opt); err != nil {
+					return err
+				}
+			}
+			if report != "" {
+				if err := export.WriteFile(report, func(w io.Writer) error { return writeDocReport(w, g) }); err != nil {
+					return err
+				}
+			}
+			if !src.in.quiet {
+				summarize(cmd.ErrOrStderr(), g)
+			}
+			if g, err = flt.apply(g, opt); err != nil {
+				return err
+			}
+			return export.Save(out, g, format, export.Options{})
+		},
+	}
+	src.register(cmd)
+	flt.register(cmd, true)
+	rk.register(cmd)
+	fl := cmd.Flags()
+	fl.StringVarP(&out, "output", "o", export.Stdout, "write the graph to this file (atomically); - is standard output")
+	fl.StringVarP(&format, "format", "f", "", "output format (default: from the -o extension; json on standard output)")
+	fl.StringVar(&report, "report", "", "write a CSV of what became of each document's citations to this file")
+	fl.StringSliceVar(&measures, "measures", []string{graph.PageRank, graph.Authority, graph.Hub},
+		"scores to compute and attach to the nodes ("+strings.Join(graph.Measures, ", ")+", or none)")
+	return cmd
+}
+
+// measureList checks --measures.
+func measureList(ms []string) ([]string, error) {
+	var out []string
+	for _, m := range ms {
+		m = strings.TrimSpace(m)
+		switch {
+		case m == "none" || m == "":
+		case graph.IsMeasure(m):
+			out = append(out, m)
+		default:
+			return nil, usagef("unknown measure %q in --measures (want %s, or none)", m, strings.Join(graph.Measures, ", "))
+		}
+	}
+	return out, nil
+}
+
+// summarize tells how the build went: graph size, and the documents with
+// the most unresolved short forms.
+func summarize(w io.Writer, g *graph.Graph) {
+	inCorpus := 0
+	for n := range g.Nodes() {
+		if n.InCorpus {
+			inCorpus++
+		}
+	}
+	var worst []graph.DocStat
+	unresolved, docs := 0, 0
+	for d := range g.Documents() {
+		if d.Unresolved == 0 {
+			continue
+		}
+		unresolved += d.Unresolved
+		docs++
+		// Keep the five worst, most first, ties in input order.
+		at := len(worst)
+		for at > 0 && worst[at-1].Unresolved < d.Unresolved {
+			at--
+		}
+		if at < 5 {
+			worst = append(worst[:at], append([]graph.DocStat{d}, worst[at:]...)...)
+			worst = worst[:min(len(worst), 5)]
+		}
+	}
+	fmt.Fprintf(w, "citegraph: %d cases (%d in the corpus), %d edges; %d unresolved short forms in %d documents\n",
+		g.NodeCount(), inCorpus, g.EdgeCount(), unresolved, docs)
+	for _, d := range worst {
+		fmt.Fprintf(w, "citegraph:   %s: %d of %d citations unresolved (%s)\n", d.Doc, d.Unresolved, d.Citations, countList(d.Reasons))
+	}
+}
+
+func countList(cs []graph.Count) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = c.Value + " ×" + strconv.Itoa(c.N)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// writeDocReport writes one CSV row per document: what became of its
+// citations.
+func writeDocReport(w io.Writer, g *graph.Graph) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"doc", "node", "opinion", "citations", "edges", "unresolved", "self_cites", "statutes", "duplicates", "unresolved_reasons"})
+	for d := range g.Documents() {
+		row := []string{d.Doc, d.Node, d.Opinion}
+		for _, n := range []int{d.Citations, d.Edges, d.Unresolved, d.SelfCites, d.Statutes, d.Duplicates} {
+			row = append(row, strconv.Itoa(n))
+		}
+		_ = cw.Write(append(row, countList(d.Reasons)))
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -1,0 +1,265 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/citegraph/citegraph/export"
+	"github.com/citegraph/citegraph/graph"
+)
+
+func init() { register(newRankCmd) }
+
+// rankFlags tune the iterative measures, for every command that ranks.
+type rankFlags struct {
+	damping     float64
+	unweighted  bool
+	tolerance   float64
+	maxIter     int
+	betweenness int
+}
+
+func (f *rankFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.Float64Var(&f.damping, "damping", 0.85, "PageRank damping factor: the chance of following a citation rather than jumping anywhere")
+	fl.BoolVar(&f.unweighted, "unweighted", false, "PageRank and HITS count each citing case once, not each citation")
+	fl.Float64Var(&f.tolerance, "tolerance", 1e-10, "PageRank and HITS stop when scores change by less than this per case")
+	fl.IntVar(&f.maxIter, "max-iter", 1000, "most PageRank and HITS iterations (a warning says when they stop unconverged)")
+	fl.IntVar(&f.betweenness, "betweenness-limit", 20000, "largest graph, in cases, betweenness runs on (it takes cases × edges steps)")
+}
+
+func (f *rankFlags) options() (graph.RankOptions, error) {
+	switch {
+	case !(f.damping > 0 && f.damping <= 1):
+		return graph.RankOptions{}, usagef("--damping must be in (0, 1], not %v", f.damping)
+	case !(f.tolerance > 0):
+		return graph.RankOptions{}, usagef("--tolerance must be positive, not %v", f.tolerance)
+	case f.maxIter < 1:
+		return graph.RankOptions{}, usagef("--max-iter must be at least 1, not %d", f.maxIter)
+	case f.betweenness < 1:
+		return graph.RankOptions{}, usagef("--betweenness-limit must be at least 1, not %d", f.betweenness)
+	}
+	return graph.RankOptions{Damping: f.damping, Unweighted: f.unweighted, Tolerance: f.tolerance,
+		MaxIter: f.maxIter, BetweennessLimit: f.betweenness}, nil
+}
+
+// rankWarn ranks g by measure, warning on standard error when an
+// iterative measure stopped before converging.
+func rankWarn(cmd *cobra.Command, g *graph.Graph, measure string, opt graph.RankOptions) error {
+	res, err := g.Rank(measure, opt)
+	if err != nil {
+		return err
+	}
+	if !res.Converged {
+		fmt.Fprintf(cmd.ErrOrStderr(), "citegraph: warning: %s did not converge in %d iterations (raise --max-iter or --tolerance)\n", measure, res.Iterations)
+	}
+	return nil
+}
+
+// Output formats of rank.
+var rankFormats = []string{"table", "csv", "json"}
+
+func newRankCmd() *cobra.Command {
+	var (
+		src         corpusFlags
+		flt         filterFlags
+		rk          rankFlags
+		by          string
+		top         int
+		asOf        int
+		format      string
+		out         string
+		graphFormat string
+	)
+	cmd := &cobra.Command{
+		Use:   "rank [FILE|DIR|GLOB|-]... | GRAPHFILE",
+		Short: "Rank the precedents of opinions, or of a graph from elsewhere",
+		Long: `Rank prints the top cases by a measure of their place in the precedent graph:
+
+  pagerank     PageRank (networkx's definition: weighted by citations unless
+               --unweighted; a case citing nothing spreads its rank evenly)
+  authority    HITS authority: cited by cases that cite good authorities
+  hub          HITS hub: cites good authorities
+  indegree     number of citing cases
+  citations    number of citations, short forms included
+  betweenness  share of shortest citation paths through the case (graphs up
+               to --betweenness-limit cases)
+
+The graph is built from opinions as build does (the embedded sample when no
+input is given), or read from GRAPHFILE: GraphML (.graphml, or .xml holding
+GraphML; citegraph's own exports included) or an edge list (.csv, .tsv,
+.edges, .edgelist: source,target[,weight]; node ids are kept as given).
+--as-of YEAR ranks the graph as it stood then: only cases decided up to YEAR
+(and the undated cases they cite).`,
+		Example: `  citegraph rank --sample --by citations
+  citegraph rank ../shared/corpus/scotus --manifest ../shared/corpus/scotus/manifest.csv --by pagerank --top 20 --as-of 1950
+  citegraph rank network.csv --by authority --format csv -o top.csv`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case !graph.IsMeasure(by):
+				return usagef("unknown --by %q (want one of %s)", by, strings.Join(graph.Measures, ", "))
+			case top < 0:
+				return usagef("--top must not be negative")
+			case !slices.Contains(rankFormats, format):
+				return usagef("unknown --format %q (want one of %s)", format, strings.Join(rankFormats, ", "))
+			case asOf != 0 && flt.until != 0:
+				return usagef("--as-of and --until say the same thing: give one")
+			case graphFormat != "" && graphFormat != graph.FormatGraphML && graphFormat != graph.FormatEdgeList:
+				return usagef("unknown --graph-format %q (want %s or %s)", graphFormat, graph.FormatGraphML, graph.FormatEdgeList)
+			}
+			if asOf != 0 {
+				flt.until = asOf
+			}
+			g, opt, err := loadChecked(cmd, &src, &flt, &rk, args, graphFormat)
+			if err != nil {
+				return err
+			}
+			if asOf != 0 && !hasYears(g) {
+				return fmt.Errorf("--as-of %d: no case in the graph has a year", asOf)
+			}
+			if g, err = flt.apply(g, opt); err != nil {
+				return err
+			}
+			if err := rankWarn(cmd, g, by, opt); err != nil {
+				return err
+			}
+			ranked, err := g.Top(by, top)
+			if err != nil {
+				return err
+			}
+			return export.WriteFile(out, func(w io.Writer) error { return writeRanking(w, format, by, ranked) })
+		},
+	}
+	src.register(cmd)
+	flt.register(cmd, false)
+	rk.register(cmd)
+	fl := cmd.Flags()
+	fl.StringVar(&by, "by", graph.PageRank, "measure: "+strings.Join(graph.Measures, ", "))
+	fl.IntVarP(&top, "top", "n", 20, "how many cases to list (0: all)")
+	fl.IntVar(&asOf, "as-of", 0, "rank the graph as of this year: only cases decided up to then")
+	fl.StringVarP(&format, "format", "f", "table", "output format: "+strings.Join(rankFormats, ", "))
+	fl.StringVarP(&out, "output", "o", export.Stdout, "write to this file (atomically) instead of standard output")
+	fl.StringVar(&graphFormat, "graph-format", "", "read the one input as a graph file of this format ("+graph.FormatGraphML+" or "+graph.FormatEdgeList+") whatever its name")
+	return cmd
+}
+
+// loadChecked checks the rank and filter flags, so that a mistake in them
+// stops the command before the work of loading, and then loads the graph
+// (see loadGraph).
+func loadChecked(cmd *cobra.Command, src *corpusFlags, flt *filterFlags, rk *rankFlags, args []string,
+	graphFormat string) (*graph.Graph, graph.RankOptions, error) {
+	opt, err := rk.options()
+	if err != nil {
+		return nil, opt, err
+	}
+	if _, err := flt.filter(); err != nil {
+		return nil, opt, err
+	}
+	g, err := loadGraph(cmd, src, args, graphFormat)
+	return g, opt, err
+}
+
+// loadGraph reads a graph file when args is one (see graphFileFormat),
+// and builds the graph of the opinions args names otherwise.
+func loadGraph(cmd *cobra.Command, src *corpusFlags, args []string, forced string) (*graph.Graph, error) {
+	format, err := graphFileFormat(args, forced)
+	if err != nil {
+		return nil, err
+	}
+	if format == "" {
+		return src.build(cmd, args)
+	}
+	return graph.ReadFile(args[0], format)
+}
+
+// graphFileFormat says whether args is a single graph file, and of which
+// format: forced, or from the extension, or GraphML for an .xml file whose
+// root is <graphml>.
+func graphFileFormat(args []string, forced string) (string, error) {
+	if forced != "" {
+		if len(args) != 1 {
+			return "", usagef("--graph-format takes exactly one graph file")
+		}
+		return forced, nil
+	}
+	if len(args) != 1 {
+		return "", nil
+	}
+	if f := graph.GraphFormat(args[0]); f != "" {
+		return f, nil
+	}
+	if strings.EqualFold(filepath.Ext(args[0]), ".xml") {
+		f, err := os.Open(args[0])
+		if err != nil {
+			return "", nil // the corpus reader will say what is wrong
+		}
+		defer f.Close()
+		head := make([]byte, 4096)
+		n, _ := io.ReadFull(bufio.NewReader(f), head)
+		if bytes.Contains(head[:n], []byte("<graphml")) {
+			return graph.FormatGraphML, nil
+		}
+	}
+	return "", nil
+}
+
+func hasYears(g *graph.Graph) bool {
+	for n := range g.Nodes() {
+		if n.Year != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// rankRow is one line of the ranking, in every format.
+type rankRow struct {
+	Rank     int     `json:"rank"`
+	ID       string  `json:"id"`
+	Name     string  `json:"name"`
+	Citation string  `json:"citation"`
+	Score    float64 `json:"score"`
+}
+
+func writeRanking(w io.Writer, format, measure string, ranked []graph.Ranked) error {
+	rows := make([]rankRow, len(ranked))
+	for i, r := range ranked {
+		rows[i] = rankRow{Rank: i + 1, ID: r.Node.ID, Name: r.Node.Name, Score: r.Score}
+		if len(r.Node.Citations) > 0 {
+			rows[i].Citation = r.Node.Citations[0]
+		}
+	}
+	switch format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rows)
+	case "csv":
+		cw := csv.NewWriter(w)
+		_ = cw.Write([]string{"rank", "id", "name", "citation", "score"})
+		for _, r := range rows {
+			_ = cw.Write([]string{strconv.Itoa(r.Rank), r.ID, r.Name, r.Citation, strconv.FormatFloat(r.Score, 'g', -1, 64)})
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "RANK\t%s\tCASE\tNAME\n", strings.ToUpper(measure))
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%d\t%.6g\t%s\t%s\n", r.Rank, r.Score, cmp.Or(r.Citation, r.ID), r.Name)
+	}
+	return tw.Flush()
+}

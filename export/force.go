@@ -1,26 +1,113 @@
 package export
 
 import (
+	"cmp"
 	"math"
+	"slices"
 )
 
-// force lays the graph out with Fruchterman–Reingold forces: edges pull
-// like springs, nodes repel their neighbours on a grid (so the cost stays
-// linear in the graph's size), and a weak pull to the centre keeps
-// separate components together. Nodes start on a sunflower spiral, the
-// biggest at the centre, which makes the result deterministic without a
-// random seed. Overlapping nodes are pushed apart at the end.
+// force lays the graph out one connected component at a time with
+// Fruchterman–Reingold forces: edges pull like springs, nodes repel their
+// neighbours on a grid (so the cost stays linear in the graph's size), and
+// a weak pull to the centre keeps the component round. Nodes start on a
+// sunflower spiral, the biggest at the centre, which makes the result
+// deterministic without a random seed. The largest component is set at
+// the top and the others packed in rows below it, instead of drifting off
+// to the edges of the picture. Overlapping nodes are pushed apart last.
 func (d *drawing) force() {
 	n := len(d.s.nodes)
-	pos := make([]point, n)
+	d.pos = make([]point, n)
+	links := d.links(0.25)
+	comps := components(n, links)
 	k := 2.6 * d.rMax // ideal edge length
+	for _, c := range comps {
+		d.forceComponent(c, links, k)
+	}
+	d.pack(comps, k)
+	g := newGrid(2 * k)
+	for range 30 {
+		moved := false
+		g.fill(d.pos)
+		g.pairs(d.pos, func(i, j int, dv point, dist float64) {
+			need := d.looks[i].r + d.looks[j].r + 1.5
+			if dist >= need {
+				return
+			}
+			moved = true
+			u := dv.scale((need - dist) / 2 / dist)
+			d.pos[i] = d.pos[i].add(u)
+			d.pos[j] = d.pos[j].sub(u)
+		})
+		if !moved {
+			break
+		}
+	}
+}
+
+// components splits the nodes into weakly connected components, largest
+// first, ties by their first node; each lists its nodes by index.
+func components(n int, links []link) [][]int {
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for _, l := range links {
+		if a, b := find(l.i), find(l.j); a != b {
+			parent[max(a, b)] = min(a, b)
+		}
+	}
+	byRoot := map[int]int{}
+	var comps [][]int
+	for i := range n {
+		r := find(i)
+		c, ok := byRoot[r]
+		if !ok {
+			c = len(comps)
+			byRoot[r] = c
+			comps = append(comps, nil)
+		}
+		comps[c] = append(comps[c], i)
+	}
+	slices.SortStableFunc(comps, func(a, b []int) int { return len(b) - len(a) })
+	return comps
+}
+
+// forceComponent lays out one component around the origin.
+func (d *drawing) forceComponent(nodes []int, all []link, k float64) {
+	n := len(nodes)
+	if n == 1 {
+		d.pos[nodes[0]] = point{}
+		return
+	}
+	local := make(map[int]int, n) // node index → position in nodes
+	for li, i := range nodes {
+		local[i] = li
+	}
+	var links []link
+	for _, l := range all {
+		if li, ok := local[l.i]; ok {
+			links = append(links, link{li, local[l.j], l.w})
+		}
+	}
+	order := slices.Clone(nodes)
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Compare(d.looks[b].measureValue, d.looks[a].measureValue)
+	})
+	pos := make([]point, n)
 	golden := math.Pi * (3 - math.Sqrt(5))
-	for rank, i := range d.topNodes(n) {
+	for rank, i := range order {
 		r := k * math.Sqrt(float64(rank)+0.5)
 		a := float64(rank) * golden
-		pos[i] = point{r * math.Cos(a), r * math.Sin(a)}
+		pos[local[i]] = point{r * math.Cos(a), r * math.Sin(a)}
 	}
-	links := d.links(0.25)
 	iters := 300
 	if n > 5000 {
 		iters = 150
@@ -34,8 +121,7 @@ func (d *drawing) force() {
 		clear(disp)
 		g.fill(pos)
 		g.pairs(pos, func(i, j int, dv point, dist float64) {
-			f := k * k / dist
-			u := dv.scale(f / dist)
+			u := dv.scale(k * k / dist / dist)
 			disp[i] = disp[i].add(u)
 			disp[j] = disp[j].sub(u)
 		})
@@ -57,25 +143,43 @@ func (d *drawing) force() {
 			pos[i] = pos[i].add(v)
 		}
 	}
-	// Push apart nodes whose circles still touch.
-	for range 30 {
-		moved := false
-		g.fill(pos)
-		g.pairs(pos, func(i, j int, dv point, dist float64) {
-			need := d.looks[i].r + d.looks[j].r + 1.5
-			if dist >= need {
-				return
-			}
-			moved = true
-			u := dv.scale((need - dist) / 2 / dist)
-			pos[i] = pos[i].add(u)
-			pos[j] = pos[j].sub(u)
-		})
-		if !moved {
-			break
+	for li, i := range nodes {
+		d.pos[i] = pos[li]
+	}
+}
+
+// pack moves each laid-out component into place: the first (largest) at
+// the top, the rest in rows below it, left to right, as wide as it.
+func (d *drawing) pack(comps [][]int, k float64) {
+	bbox := func(c []int) box {
+		b := box{point{math.Inf(1), math.Inf(1)}, point{math.Inf(-1), math.Inf(-1)}}
+		for _, i := range c {
+			r := d.looks[i].r
+			b.lo = point{math.Min(b.lo.x, d.pos[i].x-r), math.Min(b.lo.y, d.pos[i].y-r)}
+			b.hi = point{math.Max(b.hi.x, d.pos[i].x+r), math.Max(b.hi.y, d.pos[i].y+r)}
+		}
+		return b
+	}
+	move := func(c []int, by point) {
+		for _, i := range c {
+			d.pos[i] = d.pos[i].add(by)
 		}
 	}
-	d.pos = pos
+	first := bbox(comps[0])
+	move(comps[0], first.lo.scale(-1))
+	width := math.Max(first.hi.x-first.lo.x, 20*k)
+	gap := k
+	x, y, rowH := 0.0, first.hi.y-first.lo.y+2*gap, 0.0
+	for _, c := range comps[1:] {
+		b := bbox(c)
+		w, h := b.hi.x-b.lo.x, b.hi.y-b.lo.y
+		if x > 0 && x+w > width {
+			x, y, rowH = 0, y+rowH+gap, 0
+		}
+		move(c, point{x - b.lo.x, y - b.lo.y})
+		x += w + gap
+		rowH = math.Max(rowH, h)
+	}
 }
 
 // grid buckets points by cell so that pairs closer than the cell size are

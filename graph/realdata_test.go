@@ -347,3 +347,38 @@ func manifestCitations(t *testing.T, path string) map[string][]string {
 	}
 	return own
 }
+
+// Node ids must stay the same when documents are added: the ids of a
+// graph of half the immunity line are ids of the whole line's graph too,
+// naming the same cases.
+func TestNodeIDsStableAsDocumentsAreAdded(t *testing.T) {
+	docs, err := readDocs(sharedDir(t, "immunity"), "*.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	half, err := buildDocs(docs[:len(docs)/2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := buildDocs(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for a := range half.Nodes() {
+		b, ok := whole.Node(a.ID)
+		if !ok {
+			t.Errorf("%s (%s) is gone from the larger graph", a.ID, a.Name)
+			continue
+		}
+		for _, c := range a.Citations {
+			if !slices.Contains(b.Citations, c) {
+				t.Errorf("%s: citation %s moved elsewhere", a.ID, c)
+			}
+		}
+		n++
+	}
+	if n < 100 {
+		t.Errorf("only %d nodes compared", n)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -187,7 +188,14 @@ func summarize(w io.Writer, g *graph.Graph) {
 	fmt.Fprintf(w, "citegraph: %d cases (%d in the corpus), %d edges; %d unresolved short forms in %d documents\n",
 		g.NodeCount(), inCorpus, g.EdgeCount(), unresolved, docs)
 	for _, d := range worst {
-		fmt.Fprintf(w, "citegraph:   %s: %d of %d citations unresolved (%s)\n", d.Doc, d.Unresolved, d.Citations, countList(d.Reasons))
+		// The three commonest reasons; --report has them all.
+		reasons := slices.Clone(d.Reasons)
+		slices.SortStableFunc(reasons, func(a, b graph.Count) int { return b.N - a.N })
+		more := ""
+		if len(reasons) > 3 {
+			reasons, more = reasons[:3], "; …"
+		}
+		fmt.Fprintf(w, "citegraph:   %s: %d of %d citations unresolved (%s%s)\n", d.Doc, d.Unresolved, d.Citations, countList(reasons), more)
 	}
 }
 

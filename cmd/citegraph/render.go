@@ -1,0 +1,162 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/citegraph/citegraph/export"
+	"github.com/citegraph/citegraph/graph"
+)
+
+func init() { register(newRenderCmd) }
+
+// exportFlags tune how a graph is written: the format-specific options of
+// build, and the picture options of render.
+type exportFlags struct {
+	sizeBy  string
+	cluster string
+	byYear  bool
+	neo4j   bool
+	layout  string
+	labels  int
+	title   string
+	scale   float64
+}
+
+// registerFormats adds the options of the file formats (DOT, GEXF, CSV).
+func (f *exportFlags) registerFormats(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.cluster, "cluster", "", `DOT: box the cases of each court together ("court")`)
+	fl.BoolVar(&f.byYear, "by-year", false, "DOT: line the cases up on a year axis")
+	fl.BoolVar(&f.neo4j, "neo4j", false, "CSV: headers for neo4j-admin database import (:ID, :START_ID, :END_ID, typed and array columns)")
+	f.registerSize(cmd)
+}
+
+// registerPicture adds the options of pictures.
+func (f *exportFlags) registerPicture(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.layout, "layout", "", fmt.Sprintf("%s (rows by year, oldest at the top) or %s (force-directed); default: %s up to %d cases",
+		export.LayoutTimeline, export.LayoutForce, export.LayoutTimeline, export.TimelineMax))
+	fl.IntVar(&f.labels, "labels", 0, "label this many cases, highest by --size-by first (default: all of a small timeline, else 30; -1: none)")
+	fl.StringVar(&f.title, "title", "", "title set above the picture")
+	fl.Float64Var(&f.scale, "scale", 2, "PNG pixels per SVG pixel")
+	f.registerSize(cmd)
+}
+
+func (f *exportFlags) registerSize(cmd *cobra.Command) {
+	if cmd.Flags().Lookup("size-by") == nil {
+		cmd.Flags().StringVar(&f.sizeBy, "size-by", graph.PageRank, "measure that sizes the nodes (GEXF, pictures): "+strings.Join(graph.Measures, ", "))
+	}
+}
+
+// options checks the flags and returns the export options they ask for.
+func (f *exportFlags) options() (export.Options, error) {
+	switch {
+	case f.sizeBy != "" && !graph.IsMeasure(f.sizeBy):
+		return export.Options{}, usagef("unknown --size-by %q (want one of %s)", f.sizeBy, strings.Join(graph.Measures, ", "))
+	case f.cluster != "" && f.cluster != "court":
+		return export.Options{}, usagef(`--cluster can only be "court", not %q`, f.cluster)
+	case f.layout != "" && f.layout != export.LayoutTimeline && f.layout != export.LayoutForce:
+		return export.Options{}, usagef("unknown --layout %q (want %s or %s)", f.layout, export.LayoutTimeline, export.LayoutForce)
+	case !(f.scale > 0 && f.scale <= 16):
+		return export.Options{}, usagef("--scale must be in (0, 16], not %v", f.scale)
+	}
+	return export.Options{
+		Cluster: f.cluster, ByYear: f.byYear, SizeBy: f.sizeBy, Neo4j: f.neo4j,
+		Render: export.RenderOptions{Layout: f.layout, Labels: f.labels, Title: f.title, Scale: f.scale},
+	}, nil
+}
+
+// sizeScores computes the size measure on g unless g already carries it,
+// so that node sizes reflect the whole graph before any filter.
+func (f *exportFlags) sizeScores(cmd *cobra.Command, g *graph.Graph, opt graph.RankOptions) error {
+	for _, m := range g.Measures() {
+		if m == f.sizeBy {
+			return nil
+		}
+	}
+	return rankWarn(cmd, g, f.sizeBy, opt)
+}
+
+func newRenderCmd() *cobra.Command {
+	var (
+		src         corpusFlags
+		flt         filterFlags
+		rk          rankFlags
+		ex          exportFlags
+		out         string
+		format      string
+		graphFormat string
+	)
+	cmd := &cobra.Command{
+		Use:   "render [FILE|DIR|GLOB|-]... | GRAPHFILE  -o graph.svg|graph.png",
+		Short: "Draw the precedent graph as an SVG or PNG picture",
+		Long: `Render draws the precedent graph of opinions (built as build does; the
+embedded sample opinion when no input is given), or of a graph file (GraphML,
+citegraph's own included, or an edge list), as a picture: no Graphviz or other
+program needed.
+
+Small graphs are drawn as a timeline: one row per year, oldest at the top,
+each citation an arrow from the citing case up to the case it cites. Large
+ones are drawn force-directed, with labels for the top cases. Nodes are sized
+by --size-by and coloured by court, arrows are as wide as the number of
+citations, and a legend says so. The filters (--top, --around, --since, ...)
+pick the part of the graph to draw.
+
+The format comes from the output's extension (.svg, .png) or --format.`,
+		Example: `  citegraph render -o sample.png
+  citegraph render ../shared/corpus/scotus --manifest ../shared/corpus/scotus/manifest.csv --top 50 -o top50.svg
+  citegraph render graph.graphml --around "424 U.S. 409" --depth 1 --title "Imbler and its neighbours" -o imbler.png`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format == "" {
+				format = export.SVG
+				if out != export.Stdout {
+					f, err := export.FormatFromPath(out)
+					if err != nil {
+						return usageError{err}
+					}
+					format = f
+				}
+			}
+			if format != export.SVG && format != export.PNG {
+				return usagef("render draws svg or png, not %s (citegraph build writes the other formats)", format)
+			}
+			opts, err := ex.options()
+			if err != nil {
+				return err
+			}
+			opt, err := rk.options()
+			if err != nil {
+				return err
+			}
+			if _, err := flt.filter(); err != nil {
+				return err
+			}
+			g, err := loadGraph(cmd, &src, args, graphFormat)
+			if err != nil {
+				return err
+			}
+			if err := ex.sizeScores(cmd, g, opt); err != nil {
+				return err
+			}
+			if g, err = flt.apply(g, opt); err != nil {
+				return err
+			}
+			if g.NodeCount() == 0 {
+				return fmt.Errorf("nothing to draw: the graph has no case left after the filters")
+			}
+			return export.Save(out, g, format, opts)
+		},
+	}
+	src.register(cmd)
+	flt.register(cmd, true)
+	rk.register(cmd)
+	ex.registerPicture(cmd)
+	fl := cmd.Flags()
+	fl.StringVarP(&out, "output", "o", export.Stdout, "write the picture to this file (atomically); - is standard output")
+	fl.StringVarP(&format, "format", "f", "", "svg or png (default: from the -o extension; svg on standard output)")
+	fl.StringVar(&graphFormat, "graph-format", "", "read the one input as a graph file of this format ("+graph.FormatGraphML+" or "+graph.FormatEdgeList+") whatever its name")
+	return cmd
+}

@@ -394,28 +394,14 @@ func (d *drawing) drawLegend(sc *scene) {
 		y += 20
 	}
 
-	bl, bh := lo, hi
-	for _, it := range items {
-		a, b := it.bounds()
-		bl = point{min(bl.x, a.x), min(bl.y, a.y)}
-		bh = point{max(bh.x, b.x), max(bh.y, b.y)}
-	}
-	frame := rect{lo: point{x - 14, lo.y - 10}, hi: point{bh.x + 14, y}, rx: 6, fill: solid(rgb{0xfa, 0xfa, 0xfa}), stroke: solid(rgb{0xdd, 0xdd, 0xdd}), sw: 1}
+	_, right := extent(items)
+	frame := rect{lo: point{x - 14, lo.y - 10}, hi: point{right.x + 14, y}, rx: 6, fill: solid(rgb{0xfa, 0xfa, 0xfa}), stroke: solid(rgb{0xdd, 0xdd, 0xdd}), sw: 1}
 	sc.shapes = append(sc.shapes, frame)
 	sc.shapes = append(sc.shapes, items...)
 }
 
 // bounds is the extent of everything drawn so far.
-func bounds(sc *scene) (point, point) {
-	lo := point{math.Inf(1), math.Inf(1)}
-	hi := point{math.Inf(-1), math.Inf(-1)}
-	for _, sh := range sc.shapes {
-		a, b := sh.bounds()
-		lo = point{min(lo.x, a.x), min(lo.y, a.y)}
-		hi = point{max(hi.x, b.x), max(hi.y, b.y)}
-	}
-	return lo, hi
-}
+func bounds(sc *scene) (point, point) { return extent(sc.shapes) }
 
 var measureTitles = map[string]string{
 	"pagerank":    "PageRank",

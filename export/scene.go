@@ -124,16 +124,22 @@ func (b box) grow(d float64) box {
 	return box{point{b.lo.x - d, b.lo.y - d}, point{b.hi.x + d, b.hi.y + d}}
 }
 
-// fit moves every shape so the drawing starts at (margin, margin) and sets
-// the scene size to hold it all.
-func (s *scene) fit(margin float64) {
-	lo := point{math.Inf(1), math.Inf(1)}
-	hi := point{math.Inf(-1), math.Inf(-1)}
-	for _, sh := range s.shapes {
+// extent is the bounding box of shapes.
+func extent(shapes []shape) (lo, hi point) {
+	lo = point{math.Inf(1), math.Inf(1)}
+	hi = point{math.Inf(-1), math.Inf(-1)}
+	for _, sh := range shapes {
 		a, b := sh.bounds()
 		lo = point{min(lo.x, a.x), min(lo.y, a.y)}
 		hi = point{max(hi.x, b.x), max(hi.y, b.y)}
 	}
+	return lo, hi
+}
+
+// fit moves every shape so the drawing starts at (margin, margin) and sets
+// the scene size to hold it all.
+func (s *scene) fit(margin float64) {
+	lo, hi := extent(s.shapes)
 	if len(s.shapes) == 0 {
 		lo, hi = point{}, point{}
 	}

@@ -95,7 +95,7 @@ func BenchmarkSynthetic(b *testing.B) {
 	}{{"30k", 30_000}, {"300k", 300_000}, {"3M", 3_000_000}} {
 		b.Run(size.name, func(b *testing.B) {
 			for range b.N {
-				benchBuildRank(b, func(bld *Builder) { synthetic(b, bld, size.cases, 10, 1) })
+				benchBuildRank(b, quickRefs, func(bld *Builder) { synthetic(b, bld, size.cases, 10, 1) })
 			}
 		})
 	}
@@ -115,7 +115,7 @@ func BenchmarkScotus(b *testing.B) {
 	}
 	b.ResetTimer()
 	for range b.N {
-		benchBuildRank(b, func(bld *Builder) {
+		benchBuildRank(b, nil, func(bld *Builder) {
 			for i, d := range docs {
 				if err := bld.Add(d, cites[i]); err != nil {
 					b.Fatal(err)
@@ -125,9 +125,14 @@ func BenchmarkScotus(b *testing.B) {
 	}
 }
 
-func benchBuildRank(b *testing.B, feed func(*Builder)) {
+// benchBuildRank builds a graph from what feed adds, then ranks it, and
+// reports the time of each step, the heap the graph holds (beyond what
+// was live before the build, such as a benchmark's input) and the
+// process's peak RSS.
+func benchBuildRank(b *testing.B, normalize func(string) []extract.Ref, feed func(*Builder)) {
+	before := liveHeap()
 	start := time.Now()
-	bld := NewBuilder(Options{Normalize: quickRefs})
+	bld := NewBuilder(Options{Normalize: normalize})
 	feed(bld)
 	g, err := bld.Graph()
 	if err != nil {
@@ -135,7 +140,7 @@ func benchBuildRank(b *testing.B, feed func(*Builder)) {
 	}
 	built := time.Since(start)
 	bld = nil
-	heap := liveHeap()
+	heap := liveHeap() - before
 	t := time.Now()
 	pr, err := g.Rank(PageRank, RankOptions{})
 	if err != nil {

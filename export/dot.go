@@ -224,7 +224,9 @@ var entityLike = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z
 // and lines are joined with \n.
 func dotLines(lines []string) string {
 	for i, l := range lines {
-		l = entityLike.ReplaceAllStringFunc(l, func(m string) string { return "&amp;" + m[1:] })
+		if strings.Contains(l, "&") {
+			l = entityLike.ReplaceAllStringFunc(l, func(m string) string { return "&amp;" + m[1:] })
+		}
 		q := dotID(l)
 		lines[i] = q[1 : len(q)-1]
 	}

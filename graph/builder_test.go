@@ -283,3 +283,15 @@ func TestBuilderNominativeReportersAndConflictingParallels(t *testing.T) {
 		t.Errorf("Gibbons %+v", n)
 	}
 }
+
+func TestBuilderEndsWithGraph(t *testing.T) {
+	b := newTestBuilder(Options{})
+	add(t, b, doc("a", "A", "2000", "", "530 U.S. 1"), full("B", "500 U.S. 1", 1990))
+	build(t, b)
+	if err := b.Add(doc("b", "B", "1990", "", "500 U.S. 1"), nil); err == nil {
+		t.Error("Add after Graph accepted")
+	}
+	if _, err := b.Graph(); err == nil {
+		t.Error("second Graph accepted")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/citegraph/citegraph/graph"
 )
@@ -151,6 +152,11 @@ func neo4jKind[T any](a attr[T]) kind {
 	return a.kind
 }
 
-// validUTF8 keeps CSV files readable by strict decoders: broken bytes in a
-// name become U+FFFD, as the XML and JSON writers do.
-func validUTF8(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+// validUTF8 keeps CSV files readable by strict decoders: each broken byte
+// in a name becomes U+FFFD, as in the XML and JSON writers.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.Map(func(r rune) rune { return r }, s)
+}

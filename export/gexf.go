@@ -48,8 +48,10 @@ func WriteGEXF(w io.Writer, g Source, opts Options) error {
 	for i, n := range s.nodes {
 		x.WriteString("      <node")
 		x.attr("id", n.ID)
-		x.attr("label", gexfToken(shortLabel(n)))
-		if n.Year > 0 {
+		if l := gexfToken(shortLabel(n)); l != "" {
+			x.attr("label", l)
+		}
+		if validYear(n.Year) {
 			x.attr("start", gexfDate(n.Year))
 		}
 		x.WriteString(">")
@@ -68,7 +70,7 @@ func WriteGEXF(w io.Writer, g Source, opts Options) error {
 		x.attr("source", e.From)
 		x.attr("target", e.To)
 		x.attr("weight", strconv.Itoa(e.Weight))
-		if y := s.nodes[s.index[e.From]].Year; y > 0 {
+		if y := s.nodes[s.index[e.From]].Year; validYear(y) {
 			x.attr("start", gexfDate(y))
 		}
 		x.WriteString(">")
@@ -102,6 +104,10 @@ func writeAttValues[T any](x xmlWriter, item T, attrs []attr[T]) {
 	}
 	x.WriteString("</attvalues>")
 }
+
+// validYear reports whether a year fits an xsd:date; others stay off the
+// timeline.
+func validYear(y int) bool { return y > 0 && y <= 9999 }
 
 // gexfDate puts a year on Gephi's timeline as its first day; xsd:date
 // needs four digits.

@@ -14,13 +14,17 @@ import (
 const maxLabel = 40
 
 // shortLabel is the name a node is drawn and listed with: its short case
-// name, or its citation when the name is unknown.
+// name, or its citation when the name is unknown, on one line either way.
 func shortLabel(n *graph.Node) string {
 	if s := shortName(n.Name); s != "" {
 		return s
 	}
-	return primaryCitation(n)
+	return truncate(strings.Join(strings.Fields(primaryCitation(n)), " "), maxCite)
 }
+
+// maxCite bounds a citation shown in a label; ids of documents with no
+// citation can be long.
+const maxCite = 48
 
 func primaryCitation(n *graph.Node) string {
 	if len(n.Citations) > 0 {
@@ -32,7 +36,7 @@ func primaryCitation(n *graph.Node) string {
 // citeLine is the second line of a drawn label: "424 U.S. 409 (1976)".
 // It is empty when the citation already is the label and the year unknown.
 func citeLine(n *graph.Node, label string) string {
-	c := primaryCitation(n)
+	c := truncate(strings.Join(strings.Fields(primaryCitation(n)), " "), maxCite)
 	if c == label {
 		c = ""
 	}

@@ -310,7 +310,9 @@ func TestNetworkxReadsGEXF(t *testing.T) {
 			delete(attrs, "viz")
 			delete(attrs, "start")
 			flat := nxFlat(t, name+" node "+id, attrs)
-			flat["label"] = strings.Join(strings.Fields(flat["label"]), " ")
+			if l, ok := flat["label"]; ok {
+				flat["label"] = collapse(l)
+			}
 			got.nodes[id] = flat
 		}
 		for key, attrs := range nxEdges(t, nx) {

@@ -276,22 +276,46 @@ func nxEdges(t *testing.T, g nxGraph) map[string]map[string]nxValue {
 	return out
 }
 
+// fromNetworkx flattens what networkx read, leaving out the attributes
+// networkx adds of its own (drop).
+func fromNetworkx(t *testing.T, name string, nx nxGraph, drop ...string) flatGraph {
+	t.Helper()
+	got := flatGraph{nodes: map[string]map[string]string{}, edges: map[string]map[string]string{}}
+	for id, attrs := range nx.Nodes {
+		for _, k := range drop {
+			delete(attrs, k)
+		}
+		flat := nxFlat(t, name+" node "+id, attrs)
+		if l, ok := flat["label"]; ok {
+			flat["label"] = collapse(l)
+		}
+		got.nodes[id] = flat
+	}
+	for key, attrs := range nxEdges(t, nx) {
+		for _, k := range drop {
+			delete(attrs, k)
+		}
+		got.edges[key] = nxFlat(t, name+" edge", attrs)
+	}
+	return got
+}
+
 func TestNetworkxReadsGraphML(t *testing.T) {
 	python, script := networkxPython(t, false)
 	for name, g := range map[string]testGraph{"sample": sampleGraph(), "torture": tortureGraph()} {
 		path := writeTemp(t, name+".graphml", write(t, g, GraphML, Options{}))
-		nx := readWithNetworkx(t, python, script, "graphml", path)
+		byToken := fromNetworkx(t, name, readWithNetworkx(t, python, script, "graphml", path))
+		// GraphML ids are tokens; the attribute citegraph_id is the id.
 		got := flatGraph{nodes: map[string]map[string]string{}, edges: map[string]map[string]string{}}
 		ids := map[string]string{}
-		for token, attrs := range nx.Nodes {
-			flat := nxFlat(t, name+" node "+token, attrs)
-			ids[token] = flat["citegraph_id"]
-			delete(flat, "citegraph_id")
-			got.nodes[ids[token]] = flat
+		for token, attrs := range byToken.nodes {
+			ids[token] = attrs["citegraph_id"]
+			delete(attrs, "citegraph_id")
+			got.nodes[ids[token]] = attrs
 		}
-		for key, attrs := range nxEdges(t, nx) {
+		for key, attrs := range byToken.edges {
 			u, v, _ := strings.Cut(key, "\x00→")
-			got.edges[edgeKey(ids[u], ids[v])] = nxFlat(t, name+" edge", attrs)
+			got.edges[edgeKey(ids[u], ids[v])] = attrs
 		}
 		compareFlat(t, "GraphML via networkx", g, got, xmlSafe)
 	}
@@ -302,25 +326,12 @@ func TestNetworkxReadsGEXF(t *testing.T) {
 	for name, g := range map[string]testGraph{"sample": sampleGraph(), "torture": tortureGraph()} {
 		path := writeTemp(t, name+".gexf", write(t, g, GEXF, Options{}))
 		nx := readWithNetworkx(t, python, script, "gexf", path)
-		got := flatGraph{nodes: map[string]map[string]string{}, edges: map[string]map[string]string{}}
 		for id, attrs := range nx.Nodes {
 			if _, ok := attrs["viz"]; !ok {
 				t.Errorf("%s: node %q has no viz (colour, size)", name, id)
 			}
-			delete(attrs, "viz")
-			delete(attrs, "start")
-			flat := nxFlat(t, name+" node "+id, attrs)
-			if l, ok := flat["label"]; ok {
-				flat["label"] = collapse(l)
-			}
-			got.nodes[id] = flat
 		}
-		for key, attrs := range nxEdges(t, nx) {
-			delete(attrs, "id")
-			delete(attrs, "start")
-			got.edges[key] = nxFlat(t, name+" edge", attrs)
-		}
-		compareFlat(t, "GEXF via networkx", g, got, xmlSafe)
+		compareFlat(t, "GEXF via networkx", g, fromNetworkx(t, name, nx, "viz", "start", "id"), xmlSafe)
 	}
 }
 

@@ -33,7 +33,10 @@ func uniq(cites []string) []string {
 
 // fill completes m field by field from a less trusted source: a field m
 // already has is kept. Source names where the case name or citations came
-// from, the fields that say which case it is.
+// from, the fields that say which case it is. Citations are the exception:
+// a case has several, and a manifest often lists ones the format does not
+// (a LEXIS number beside an F.2d cite), so those of the format and of a
+// manifest are joined. A guess from the text only fills an empty list.
 func (m *Meta) fill(o Meta) {
 	identified := m.HasIdentity()
 	if m.CaseName == "" {
@@ -41,6 +44,8 @@ func (m *Meta) fill(o Meta) {
 	}
 	if len(m.Citations) == 0 {
 		m.Citations = o.Citations
+	} else if o.Source != SourceText {
+		m.Citations = uniq(append(append([]string(nil), m.Citations...), o.Citations...))
 	}
 	if m.Court == "" {
 		m.Court = o.Court

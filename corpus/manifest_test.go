@@ -50,7 +50,7 @@ func TestParseManifestErrors(t *testing.T) {
 }
 
 // The manifest fills what the format leaves empty and overrides what the
-// text guesses.
+// text guesses; citations, of which a case has several, are joined.
 func TestIdentityTrustOrder(t *testing.T) {
 	man, err := ParseManifest("m.csv", strings.NewReader("file,case_name,citations,court,date,opinion\n"+
 		"cap.json,Manifest Name,9 U.S. 9,Manifest Court,1800,dissent\n"+
@@ -61,7 +61,7 @@ func TestIdentityTrustOrder(t *testing.T) {
 	}
 	opts := Options{Manifest: man}
 	d := readOne(t, "dir/cap.json", capJSON, opts)
-	want := Meta{CaseName: "Pierce v. United States", Citations: []string{"7 Ct. Cl. 65", "1 Ct. Cls. R. 270", "7 W. R. 666"},
+	want := Meta{CaseName: "Pierce v. United States", Citations: []string{"7 Ct. Cl. 65", "1 Ct. Cls. R. 270", "7 W. R. 666", "9 U.S. 9"},
 		Court: "Court of Claims", Date: "1871-12", Opinion: "majority", Source: SourceFormat}
 	if fmt.Sprint(d.Meta) != fmt.Sprint(want) {
 		t.Errorf("format metadata must win: %+v", d.Meta)

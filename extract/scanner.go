@@ -124,6 +124,13 @@ func (s *scanner) afterReporter(start int, vol string, repStart int, m match) in
 			nominative, p = ref, skipGap(src, q)
 		}
 	}
+	if r.End != 0 && r.End < earlyReporters && p < len(src) && src[p] == ',' {
+		// Early reporters were cited with a comma before the page: "16
+		// Peters, 1", "12 Wheaton, 419".
+		if q := skipGap(src, p+1); q < len(src) && isDigit(src[q]) {
+			p = q
+		}
+	}
 	if page, q := pageAt(src, p); q > p {
 		return s.full(start, Ref{vol, r.Abbrev, page}, r, nominative, q, bareSpelling(src[repStart:m.end]))
 	}
@@ -172,6 +179,9 @@ func (s *scanner) full(start int, ref Ref, r *Reporter, nominative Ref, end int,
 		}
 		p := skipSpace(src, q+1)
 		if par, e := s.parallelRef(p); e > 0 {
+			if !s.parallelOf(&c, par) {
+				break // another case: the scan reads it as a citation of its own
+			}
 			c.Parallel = append(c.Parallel, par)
 			end, primary = e, false
 			continue
@@ -225,6 +235,29 @@ func (s *scanner) parallelRef(p int) (Ref, int) {
 		}
 	}
 	return ref, e
+}
+
+// parallelOf reports whether ref, given after c's citations, can be
+// another citation of the same case. It cannot when its reporter is
+// already in the group ("Brown, 347 U.S. 483, 349 U.S. 294" cites two
+// decisions), or when it reports another court: a Supreme Court reporter
+// with a lower court's ("100 F.2d 200, 300 U.S. 1" is a decision and its
+// review), or two single-court reporters of different courts.
+func (s *scanner) parallelOf(c *Citation, ref Ref) bool {
+	r := s.tab.Lookup(ref.Reporter)
+	for _, g := range append([]Ref{c.Ref}, c.Parallel...) {
+		if g.Reporter == ref.Reporter {
+			return false
+		}
+		gr := s.tab.Lookup(g.Reporter)
+		if gr == nil || r == nil {
+			continue
+		}
+		if (gr.Court == "scotus") != (r.Court == "scotus") || gr.Court != "" && r.Court != "" && gr.Court != r.Court {
+			return false
+		}
+	}
+	return true
 }
 
 // refAt reads a case citation's "volume reporter page" at p and returns
@@ -338,6 +371,10 @@ func (s *scanner) section(i int) int {
 	}
 	return 0
 }
+
+// earlyReporters: reporters that ceased before this year were cited with a
+// comma between reporter and page.
+const earlyReporters = 1880
 
 // maxCodeLen bounds how far before a section sign a code's name may start.
 const maxCodeLen = 40

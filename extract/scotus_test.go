@@ -28,6 +28,7 @@ type gtDoc struct {
 // fullCiteText matches "volume reporter page", with an optional
 // nominative volume ("85 U.S. (18 Wall.) 5"), which is not part of the key.
 var fullCiteText = regexp.MustCompile(`^(\d+)\s+(.+?)\s+(?:\(\d+ [^)]+\)\s+)?(\d+)\b`)
+
 // TestScotusRecall compares the full citations found in the Supreme Court
 // set with those CourtListener linked.
 func TestScotusRecall(t *testing.T) {

@@ -202,6 +202,27 @@ func best(t tally, cmpv func(a, b int32) int) (int32, bool) {
 	return top.v, true
 }
 
+// unusable says why a citation cannot become part of an edge, or "" when
+// it can: it is unresolved; it is a short form whose pin falls outside
+// the pages of the case it was resolved to (an Id. after a treatise or a
+// committee report, which are not citations the extractor knows, lands on
+// the case before them); or it is a slip citation with no page yet and no
+// parallel citation to name the case.
+func unusable(c *extract.Citation) string {
+	switch {
+	case !c.Resolved():
+		if c.Reason == "" {
+			return "unresolved"
+		}
+		return c.Reason
+	case c.Suspect && c.Kind != extract.Full:
+		return "suspect: pin outside the pages of the case it resolves to"
+	case strings.HasPrefix(c.Target.Page, "_") && len(c.Parallel) == 0:
+		return "slip citation without a page"
+	}
+	return ""
+}
+
 // Add records one document and the citations extracted from its text, in
 // text order. It fails only when the graph outgrows its storage, or after
 // Graph.
@@ -220,11 +241,9 @@ func (b *Builder) Add(doc *corpus.Document, cites []extract.Citation) error {
 	clear(b.refKey)
 	for i := range cites {
 		c := &cites[i]
-		if !c.Resolved() {
+		if reason := unusable(c); reason != "" {
 			d.n[statUnresolved]++
-			if c.Reason != "" {
-				b.reasons[di] = addCount(b.reasons[di], c.Reason, 1)
-			}
+			b.reasons[di] = addCount(b.reasons[di], reason, 1)
 			continue
 		}
 		law := !c.IsCase()

@@ -295,3 +295,26 @@ func TestBuilderEndsWithGraph(t *testing.T) {
 		t.Error("second Graph accepted")
 	}
 }
+
+// Short forms whose pin lies outside the cited case, and slip citations
+// with no page, are counted as unresolved, not as edges.
+func TestBuilderLeavesOutSuspectAndPagelessCitations(t *testing.T) {
+	b := newTestBuilder(Options{})
+	d := doc("d", "Doe v. Roe", "2020", "majority", "590 U.S. 1")
+	imbler := full("Imbler v. Pachtman", "424 U.S. 409", 1976)
+	suspect := short(extract.ID, "424 U.S. 409", "12")
+	suspect.Suspect = true
+	slip := full("Smith v. Jones", "600 U.S. ___", 2023)
+	add(t, b, d, imbler, suspect, slip)
+	g := build(t, b)
+	if g.EdgeCount() != 1 {
+		t.Fatalf("edges %v, want only the one to Imbler", edgePairs(g))
+	}
+	if e, _ := g.Edge("590 U.S. 1", "424 U.S. 409"); e.Weight != 1 {
+		t.Errorf("Imbler edge weight %d, want 1 (the suspect Id. left out)", e.Weight)
+	}
+	st := slices.Collect(g.Documents())
+	if len(st) != 1 || st[0].Unresolved != 2 || len(st[0].Reasons) != 2 {
+		t.Errorf("doc stats %+v, want 2 unresolved with their reasons", st)
+	}
+}

@@ -170,16 +170,27 @@ func (d *drawing) pack(comps [][]int, k float64) {
 	width := math.Max(first.hi.x-first.lo.x, 20*k)
 	gap := k
 	x, y, rowH := 0.0, first.hi.y-first.lo.y+2*gap, 0.0
+	var row [][]int
+	// Each full row is centred under the largest component.
+	centre := func() {
+		for _, c := range row {
+			move(c, point{(first.hi.x - first.lo.x - (x - gap)) / 2, 0})
+		}
+		row = row[:0]
+	}
 	for _, c := range comps[1:] {
 		b := bbox(c)
 		w, h := b.hi.x-b.lo.x, b.hi.y-b.lo.y
 		if x > 0 && x+w > width {
+			centre()
 			x, y, rowH = 0, y+rowH+gap, 0
 		}
 		move(c, point{x - b.lo.x, y - b.lo.y})
+		row = append(row, c)
 		x += w + gap
 		rowH = math.Max(rowH, h)
 	}
+	centre()
 }
 
 // grid buckets points by cell so that pairs closer than the cell size are

@@ -427,15 +427,34 @@ func formatMeasure(v float64) string {
 	return strconv.FormatFloat(v, 'g', 3, 64)
 }
 
-// drawLabelsPlaced labels the top nodes of a force drawing, trying right,
-// left, below and above each node in turn and leaving out a label that
-// would cover one already set.
+// drawLabelsPlaced labels the top nodes of a force drawing. Each label
+// tries right, left, below and above its node and takes the spot that
+// covers the fewest other nodes; a label that would cover a labelled node
+// or another label is left out.
 func (d *drawing) drawLabelsPlaced(sc *scene) {
 	var taken []box
 	for i := range d.s.nodes {
 		if d.looks[i].label {
 			taken = append(taken, circleBox(d.pos[i], d.looks[i].r))
 		}
+	}
+	// Nodes on a coarse grid, so that counting the nodes under a spot does
+	// not visit them all.
+	g := newGrid(64)
+	g.fill(d.pos)
+	covered := func(b box, self int) int {
+		n := 0
+		lo, hi := g.key(b.lo), g.key(b.hi)
+		for cx := lo[0] - 1; cx <= hi[0]+1; cx++ {
+			for cy := lo[1] - 1; cy <= hi[1]+1; cy++ {
+				for _, j := range g.cells[[2]int{cx, cy}] {
+					if j != self && b.overlaps(circleBox(d.pos[j], d.looks[j].r)) {
+						n++
+					}
+				}
+			}
+		}
+		return n
 	}
 	for _, i := range d.topNodes(len(d.s.nodes)) {
 		lk := d.looks[i]
@@ -459,16 +478,21 @@ func (d *drawing) drawLabelsPlaced(sc *scene) {
 			{point{p.x, p.y + r + 14}, anchorMiddle, box{point{p.x - w/2, p.y + r + 2}, point{p.x + w/2, p.y + r + 2 + h}}},
 			{point{p.x, p.y - r - h + 10}, anchorMiddle, box{point{p.x - w/2, p.y - r - h - 2}, point{p.x + w/2, p.y - r - 2}}},
 		}
+		best, bestN := -1, 0
 	next:
-		for _, s := range spots {
+		for k, s := range spots {
 			for _, t := range taken {
 				if s.b.overlaps(t) {
 					continue next
 				}
 			}
-			taken = append(taken, s.b.grow(2))
-			d.labelAt(sc, i, s.at, s.a)
-			break
+			if n := covered(s.b, i); best < 0 || n < bestN {
+				best, bestN = k, n
+			}
+		}
+		if best >= 0 {
+			taken = append(taken, spots[best].b.grow(2))
+			d.labelAt(sc, i, spots[best].at, spots[best].a)
 		}
 	}
 }

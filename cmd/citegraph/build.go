@@ -63,6 +63,7 @@ func newBuildCmd() *cobra.Command {
 		src      corpusFlags
 		flt      filterFlags
 		rk       rankFlags
+		ex       exportFlags
 		out      string
 		format   string
 		report   string
@@ -100,6 +101,10 @@ names the documents with most, and --report writes the count for each.`,
 			if err != nil {
 				return err
 			}
+			exOpt, err := ex.options()
+			if err != nil {
+				return err
+			}
 			ms, err := measureList(measures)
 			if err != nil {
 				return err
@@ -124,15 +129,20 @@ names the documents with most, and --report writes the count for each.`,
 			if !src.in.quiet {
 				summarize(cmd.ErrOrStderr(), g)
 			}
+			// Sizes reflect the whole graph, before any filter.
+			if err := ex.sizeScores(cmd, g, opt); err != nil {
+				return err
+			}
 			if g, err = flt.apply(g, opt); err != nil {
 				return err
 			}
-			return export.Save(out, g, format, export.Options{})
+			return export.Save(out, g, format, exOpt)
 		},
 	}
 	src.register(cmd)
 	flt.register(cmd, true)
 	rk.register(cmd)
+	ex.registerFormats(cmd)
 	fl := cmd.Flags()
 	fl.StringVarP(&out, "output", "o", export.Stdout, "write the graph to this file (atomically); - is standard output")
 	fl.StringVarP(&format, "format", "f", "", "output format (default: from the -o extension; json on standard output)")

@@ -26,13 +26,18 @@ type exportFlags struct {
 }
 
 // registerFormats adds the options of the file formats (DOT, GEXF, CSV).
+// Pictures written by build take render's defaults.
 func (f *exportFlags) registerFormats(cmd *cobra.Command) {
+	f.scale = defaultScale
 	fl := cmd.Flags()
 	fl.StringVar(&f.cluster, "cluster", "", `DOT: box the cases of each court together ("court")`)
 	fl.BoolVar(&f.byYear, "by-year", false, "DOT: line the cases up on a year axis")
 	fl.BoolVar(&f.neo4j, "neo4j", false, "CSV: headers for neo4j-admin database import (:ID, :START_ID, :END_ID, typed and array columns)")
 	f.registerSize(cmd)
 }
+
+// defaultScale is the PNG's pixels per SVG pixel: sharp in print.
+const defaultScale = 2
 
 // registerPicture adds the options of pictures.
 func (f *exportFlags) registerPicture(cmd *cobra.Command) {
@@ -41,7 +46,7 @@ func (f *exportFlags) registerPicture(cmd *cobra.Command) {
 		export.LayoutTimeline, export.LayoutForce, export.LayoutTimeline, export.TimelineMax))
 	fl.IntVar(&f.labels, "labels", 0, "label this many cases, highest by --size-by first (default: all of a small timeline, else 30; -1: none)")
 	fl.StringVar(&f.title, "title", "", "title set above the picture")
-	fl.Float64Var(&f.scale, "scale", 2, "PNG pixels per SVG pixel")
+	fl.Float64Var(&f.scale, "scale", defaultScale, "PNG pixels per SVG pixel")
 	f.registerSize(cmd)
 }
 

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Summary counts what a run read and what it could not.
@@ -123,35 +124,52 @@ func Process[R any](ctx context.Context, inputs []Input, opts Options, hooks Hoo
 	window := make(chan struct{}, 4*jobs)
 	order := make(chan *item[R], 4*jobs)
 	todo := make(chan *item[R])
-	var wg sync.WaitGroup
-	wg.Add(1 + jobs)
+	produced := make(chan struct{})
 	go func() {
-		defer wg.Done()
+		defer close(produced)
 		defer close(order)
 		defer close(todo)
 		produce(ctx, inputs, opts, window, order, todo)
 	}()
+	var workers sync.WaitGroup
+	workers.Add(jobs)
 	for range jobs {
 		go func() {
-			defer wg.Done()
-			for it := range todo {
-				it.run(ctx, opts, work)
+			defer workers.Done()
+			for {
+				select {
+				case it, ok := <-todo:
+					if !ok {
+						return
+					}
+					it.run(ctx, opts, work)
+				case <-ctx.Done():
+					return
+				}
 			}
 		}()
 	}
 	sum := Summary{Skipped: map[Problem]int{}}
 	err := collect(ctx, order, window, hooks, emit, &sum, total)
 	cancel()
-	// Drain so that the producer and workers can end before we return.
-	for it := range order {
-		<-it.done
+	workers.Wait()
+	// The producer ends at its next step once ctx is done, except when it
+	// is blocked reading an input that never ends (standard input from a
+	// pipe left open): that read cannot be interrupted, so a cancelled run
+	// waits for it only a moment and returns; the reading goroutine ends
+	// when the read does.
+	select {
+	case <-produced:
+	case <-time.After(producerGrace):
 	}
-	wg.Wait()
 	if err == nil {
 		err = parent.Err()
 	}
 	return sum, err
 }
+
+// producerGrace is how long a cancelled Process waits for its reader.
+const producerGrace = 200 * time.Millisecond
 
 // item is one record on its way through the pipeline.
 type item[R any] struct {
@@ -254,7 +272,17 @@ func open(in Input, opts Options) (io.Reader, func(), error) {
 // collect takes items in input order as they finish and hands them on.
 func collect[R any](ctx context.Context, order chan *item[R], window chan struct{}, hooks Hooks,
 	emit func(*Document, R) error, sum *Summary, total int64) error {
-	for it := range order {
+	for {
+		var it *item[R]
+		select {
+		case next, ok := <-order:
+			if !ok {
+				return nil
+			}
+			it = next
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 		select {
 		case <-it.done:
 		case <-ctx.Done():
@@ -292,5 +320,4 @@ func collect[R any](ctx context.Context, order chan *item[R], window chan struct
 			hooks.Progress(Progress{Docs: sum.Docs, Skipped: sum.SkippedTotal(), Bytes: sum.Bytes, TotalBytes: total})
 		}
 	}
-	return nil
 }

@@ -62,6 +62,12 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 	}()
 	bw := bufio.NewWriterSize(f, 64<<10)
 	if err := write(bw); err != nil {
+		// A failed write to the temporary file (a full disk) is reported
+		// against the file the user asked for.
+		var pe *fs.PathError
+		if errors.As(err, &pe) && pe.Path == tmp {
+			return fmt.Errorf("write %s: %w", path, pe.Err)
+		}
 		return err
 	}
 	if err := bw.Flush(); err != nil {

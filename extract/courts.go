@@ -25,7 +25,9 @@ type Court struct {
 // metadata writes it ("Supreme Court of United States", "Court of Appeals
 // of Indiana.") or an id ("scotus"). Case, periods, commas, apostrophes,
 // hyphens, white space and the word "the" never matter, "&" reads as
-// "and" and "2nd"/"3rd" as "2d"/"3d". A full name may be followed by the
+// "and" and "2nd"/"3rd" as "2d"/"3d". Words are not expanded ("Ct." is
+// not "Court"): the table lists every form in use, which keeps a guess
+// from joining two courts. A full name may be followed by the
 // part of the court that decided the case ("Court of Appeal of
 // California, First District, Division Two"); an abbreviation must match
 // whole, so that an unknown "Tex. Bus. Ct." is not taken for "Tex.", the

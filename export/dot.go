@@ -68,7 +68,7 @@ func WriteDOT(w io.Writer, g Source, opts Options) error {
 				continue
 			}
 			fmt.Fprintf(bw, "\tsubgraph cluster_%d {\n\t\tlabel=%s; style=rounded; color=%q; fontname=\"Helvetica\";\n",
-				i, dotLines([]string{court}), colorOf(colors, court).hex())
+				i, dotLines([]string{courtLabel(court)}), colorOf(colors, court).hex())
 			for _, n := range groups[court] {
 				writeNode("\t\t", n)
 			}
@@ -146,7 +146,7 @@ func nodeTooltip(n *graph.Node) []string {
 	}
 	var where []string
 	if n.Court != "" {
-		where = append(where, n.Court)
+		where = append(where, courtLabel(n.Court))
 	}
 	if n.Year != 0 {
 		where = append(where, strconv.Itoa(n.Year))

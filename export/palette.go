@@ -1,6 +1,8 @@
 package export
 
 import (
+	"github.com/citegraph/citegraph/extract"
+
 	"cmp"
 	"fmt"
 	"math"
@@ -128,4 +130,14 @@ func measureRange(nodes []*graph.Node, m string) (lo, hi float64) {
 		lo, hi = math.Min(lo, v), math.Max(hi, v)
 	}
 	return lo, hi
+}
+
+// courtLabel names a court in a legend, a tooltip or a cluster: its short
+// name ("9th Cir.", "S.D.N.Y.") when the court table knows the id, else
+// the court as the graph has it.
+func courtLabel(court string) string {
+	if c, ok := extract.LookupCourt(court); ok {
+		return c.Short
+	}
+	return court
 }

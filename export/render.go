@@ -374,7 +374,7 @@ func (d *drawing) drawLegend(sc *scene) {
 
 	heading("Colour: court")
 	for _, k := range d.legend {
-		name := k.court
+		name := courtLabel(k.court)
 		if name == "" {
 			name = "other / unknown"
 		}

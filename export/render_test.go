@@ -115,7 +115,7 @@ func TestSamplePicture(t *testing.T) {
 			t.Errorf("%s not labelled", n.Name)
 		}
 	}
-	for _, want := range []string{"Node size: PageRank", "Colour: court", "scotus (7)", "ca9 (1)", "Arrow: citing → cited case", "1949", "2009"} {
+	for _, want := range []string{"Node size: PageRank", "Colour: court", "U.S. Supreme Court (7)", "9th Cir. (1)", "Arrow: citing → cited case", "1949", "2009"} {
 		if !slices.Contains(texts, want) {
 			t.Errorf("no %q in the picture", want)
 		}

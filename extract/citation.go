@@ -109,9 +109,12 @@ type Citation struct {
 	// Court and Year come from the citation's parenthetical ("CA9 2007"),
 	// or are implied by the reporter (U.S. Reports: the Supreme Court).
 	// Year is 0 when unknown. Court is an abbreviation as written, except
-	// that a reporter's implied court uses the reporter table's court id.
-	Court string
-	Year  int
+	// that a reporter's implied court uses the reporter table's court id;
+	// CourtID is the court's normalised id ("ca9", see NormalizeCourt),
+	// empty when the spelling is not known.
+	Court   string
+	CourtID string
+	Year    int
 
 	// Signal is the introductory signal in canonical capitalisation
 	// ("See", "See also", "Cf.", "But see", "Compare", ...); empty when none.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"strings"
@@ -64,6 +65,20 @@ func NormalizeDistrictCourt(s string) string {
 		return id
 	}
 	return NormalizeCourt(s)
+}
+
+// courtOf returns the id of the court of a citation to reporter r whose
+// parenthetical names the court as written ("" when it names none).
+func courtOf(written string, r *Reporter) string {
+	switch {
+	case written == "" && r.Court == DistrictCourts:
+		return ""
+	case written == "":
+		return cmp.Or(NormalizeCourt(r.Court), r.Court)
+	case r.Court == DistrictCourts:
+		return NormalizeDistrictCourt(written)
+	}
+	return NormalizeCourt(written)
 }
 
 // LookupCourt returns the court with the given id.

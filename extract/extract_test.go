@@ -149,6 +149,26 @@ func TestFields(t *testing.T) {
 	if cs[3].Signal != "But see" || cs[3].Court != "Tex. Crim. App." {
 		t.Errorf("Smith: %q %q", cs[3].Signal, cs[3].Court)
 	}
+	for i, want := range []string{"scotus", "scotus", "ca2", "texcrimapp"} {
+		if cs[i].CourtID != want {
+			t.Errorf("%q: court id %q, want %q", cs[i].Text, cs[i].CourtID, want)
+		}
+	}
+	// A district court reporter's parenthetical names the district, even
+	// by the state alone.
+	for text, want := range map[string]string{
+		"Doe v. Roe, 750 F. Supp. 100 (Mass. 1990).":    "mad",
+		"Doe v. Roe, 750 F. Supp. 100 (S.D.N.Y. 1990).": "nysd",
+		"Doe v. Roe, 750 F. Supp. 100 (1990).":          "",
+		"Doe v. Roe, 50 Mass. 100 (1845).":              "mass",
+	} {
+		cs := extract.Extract(text)
+		if len(cs) != 1 {
+			t.Errorf("%q: %d citations, want 1", text, len(cs))
+		} else if cs[0].CourtID != want {
+			t.Errorf("%q: court id %q, want %q", text, cs[0].CourtID, want)
+		}
+	}
 }
 
 func TestSuspectPin(t *testing.T) {

@@ -28,7 +28,7 @@ type RecordWriter struct {
 
 // csvHeader is the column order of the CSV output.
 var csvHeader = []string{"doc", "kind", "text", "start", "end", "line", "location", "volume", "reporter",
-	"page", "pin", "parallel", "case_name", "plaintiff", "defendant", "year", "court", "signal",
+	"page", "pin", "parallel", "case_name", "plaintiff", "defendant", "year", "court", "court_id", "signal",
 	"parenthetical", "nested", "target", "antecedent", "reason", "warning", "suspect"}
 
 // NewRecordWriter returns a writer of the named format to w.
@@ -75,7 +75,7 @@ func (rw *RecordWriter) Write(r *Record) error {
 	case "csv":
 		return rw.csv.Write([]string{r.Doc, r.Kind, r.Text, strconv.Itoa(r.Start), strconv.Itoa(r.End),
 			strconv.Itoa(r.Line), r.Location, r.Volume, r.Reporter, r.Page, r.Pin, strings.Join(r.Parallel, "; "),
-			r.CaseName, r.Plaintiff, r.Defendant, yearString(r.Year), r.Court, r.Signal, r.Parenthetical,
+			r.CaseName, r.Plaintiff, r.Defendant, yearString(r.Year), r.Court, r.CourtID, r.Signal, r.Parenthetical,
 			strconv.FormatBool(r.Nested), r.Target, strconv.Itoa(r.Antecedent), r.Reason, r.Warning, strconv.FormatBool(r.Suspect)})
 	default:
 		note := r.Reason

@@ -28,6 +28,7 @@ type Record struct {
 	Defendant     string `json:"defendant"`
 	Year          int    `json:"year"` // 0 when unknown
 	Court         string `json:"court"`
+	CourtID       string `json:"court_id"`
 	Signal        string `json:"signal"`
 	Parenthetical string `json:"parenthetical"`
 	// Nested is true inside another citation's explanatory parenthetical.
@@ -58,7 +59,7 @@ func NewRecord(doc, location string, c *Citation) Record {
 		Start: c.Start, End: c.End, Line: c.Line, Location: location,
 		Volume: c.Volume, Reporter: c.Reporter, Page: c.Page, Pin: c.Pin, Parallel: parallel,
 		CaseName: c.CaseName, Plaintiff: c.Plaintiff, Defendant: c.Defendant,
-		Year: c.Year, Court: c.Court, Signal: c.Signal, Parenthetical: c.Parenthetical,
+		Year: c.Year, Court: c.Court, CourtID: c.CourtID, Signal: c.Signal, Parenthetical: c.Parenthetical,
 		Nested: c.Nested, Target: target, Antecedent: c.Antecedent,
 		Reason: c.Reason, Warning: c.Warning, Suspect: c.Suspect,
 	}

@@ -53,7 +53,7 @@ type Reporter struct {
 	Type CiteType
 	// Court is the court every case in the reporter comes from, as a
 	// CourtListener-style court id ("scotus"), or empty when the reporter
-	// covers several courts.
+	// covers several courts, or DistrictCourts.
 	Court string
 	// Start and End are the years of publication; 0 when open or unknown.
 	Start, End int
@@ -62,6 +62,12 @@ type Reporter struct {
 	// significant: "U. S." and "U.S." match the same text.
 	Variants []string
 }
+
+// DistrictCourts is the Court of the reporters of the federal district
+// courts (F. Supp., F.R.D.): their citations name the district in the
+// parenthetical, the Supreme Court naming a one-district state by the
+// state alone ("(Mass. 1990)" is the District of Massachusetts).
+const DistrictCourts = "district"
 
 // Reporters is a table of reporters, searchable by any spelling. The zero
 // value is an empty table; DefaultReporters returns the built-in one.

@@ -210,7 +210,8 @@ func (s *scanner) full(start int, ref Ref, r *Reporter, nominative Ref, end int,
 	if bare && c.Year == 0 && c.Pin == "" && len(c.Parallel) == 0 && !afterNamePunct(src, start) {
 		return 0 // "5 Or 6 pages": a bare spelling needs a citation around it
 	}
-	if c.Court == "" {
+	c.CourtID = courtOf(c.Court, r)
+	if c.Court == "" && r.Court != DistrictCourts {
 		c.Court = r.Court
 	}
 	if c.Kind == Full {

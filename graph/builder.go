@@ -233,7 +233,7 @@ func (b *Builder) Add(doc *corpus.Document, cites []extract.Citation) error {
 	di := int32(len(b.docs))
 	s := b.store
 	d := docRecord{id: doc.ID, opinion: s.intern(doc.Meta.Opinion), name: s.intern(doc.Meta.CaseName),
-		court: s.intern(doc.Meta.Court), year: int32(doc.Meta.Year())}
+		court: s.intern(cmp.Or(extract.NormalizeCourt(doc.Meta.Court), doc.Meta.Court)), year: int32(doc.Meta.Year())}
 	d.n[statCitations] = int32(len(cites))
 	b.docKey = append(b.docKey, b.ownKey(doc))
 	b.pending = b.pending[:0]
@@ -264,8 +264,8 @@ func (b *Builder) Add(doc *corpus.Document, cites []extract.Citation) error {
 			if c.CaseName != "" {
 				b.note(k, factName, int32(s.intern(c.CaseName)))
 			}
-			if c.Court != "" {
-				b.note(k, factCourt, int32(s.intern(c.Court)))
+			if court := cmp.Or(c.CourtID, c.Court); court != "" {
+				b.note(k, factCourt, int32(s.intern(court)))
 			}
 			if c.Year != 0 {
 				b.note(k, factYear, int32(c.Year))

@@ -10,50 +10,73 @@ import (
 	"github.com/citegraph/citegraph/extract"
 )
 
-// benchCorpus returns real opinion text to measure on: the plain text of
-// the Supreme Court set when the shared corpus is present, else the sample
-// opinion repeated, about limit bytes either way.
-func benchCorpus(b *testing.B, limit int) string {
+// benchDocs returns real opinion texts totalling about limit bytes: the
+// Supreme Court set in file order when the shared corpus is present, else
+// copies of the sample opinion.
+func benchDocs(b *testing.B, limit int) []string {
 	b.Helper()
-	var sb strings.Builder
+	var docs []string
+	size := 0
 	files, _ := filepath.Glob(filepath.Join(scotusDir, "*.html"))
 	for _, f := range files {
-		docs, err := corpus.ReadFile(f, corpus.Options{})
+		if size >= limit {
+			break
+		}
+		ds, err := corpus.ReadFile(f, corpus.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
-		for _, d := range docs {
-			sb.WriteString(d.Text)
-			sb.WriteString("\n\n")
-		}
-		if sb.Len() >= limit {
-			break
+		for _, d := range ds {
+			docs = append(docs, d.Text)
+			size += len(d.Text)
 		}
 	}
-	if sb.Len() == 0 {
+	if len(docs) == 0 {
 		raw, err := os.ReadFile(sampleText)
 		if err != nil {
 			b.Fatal(err)
 		}
-		sb.WriteString(strings.Repeat(string(raw), limit/len(raw)+1))
+		for ; size < limit; size += len(raw) {
+			docs = append(docs, string(raw))
+		}
 	}
-	s := sb.String()
-	return s[:min(len(s), limit)]
+	return docs
 }
 
 // BenchmarkExtract measures extraction plus resolution on one goroutine
-// (run with -cpu 1 for one core). The two sizes show that the time grows
-// linearly with the text: the 10MB case should take ten times the 1MB one.
+// (run it with -cpu 1 for one core) over real opinions. "docs" extracts
+// each opinion on its own, as citegraph does; "text" extracts the same
+// opinions joined into one text, the worst case for the resolver, which
+// then holds every citation at once. Each comes in 1 MB and 10 MB, and ten
+// times the text should take ten times as long.
 func BenchmarkExtract(b *testing.B) {
-	text := benchCorpus(b, 10<<20)
+	docs := benchDocs(b, 10<<20)
 	for _, size := range []struct {
-		name string
-		text string
-	}{{"1MB", text[:len(text)/10]}, {"10MB", text}} {
-		b.Run(size.name, func(b *testing.B) {
-			b.SetBytes(int64(len(size.text)))
+		name  string
+		limit int
+	}{{"1MB", 1 << 20}, {"10MB", 10 << 20}} {
+		var part []string
+		n := 0
+		for _, d := range docs {
+			if n >= size.limit {
+				break
+			}
+			part = append(part, d)
+			n += len(d)
+		}
+		b.Run("docs-"+size.name, func(b *testing.B) {
+			b.SetBytes(int64(n))
 			for b.Loop() {
-				extract.Extract(size.text)
+				for _, d := range part {
+					extract.Extract(d)
+				}
+			}
+		})
+		text := strings.Join(part, "\n\n")
+		b.Run("text-"+size.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				extract.Extract(text)
 			}
 		})
 	}

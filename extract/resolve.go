@@ -18,7 +18,7 @@ const maxOpinionPages = 300
 const forwardWarning = "resolved to a full citation later in the text (footnotes printed after the body?)"
 
 // index finds full citations by the names and volumes a short form may
-// use.
+// use. It holds, under every key, the latest full citation seen.
 type index struct {
 	cs []Citation
 	// byVolume lists full citations by volume and reporter (every
@@ -27,13 +27,15 @@ type index struct {
 	// byName finds a full citation by its whole folded name, or by the
 	// first word of each side ("railway v virginia").
 	byName map[string]int
-	// byWord lists full citations by the first word of either side, in
-	// text order, for supra names that are the leading words of a side
-	// ("Liberty Lobby" for "Anderson v. Liberty Lobby, Inc.").
-	byWord map[string][]int
-	// first keeps the first citation under a key instead of the latest.
-	first bool
+	// byWord chains full citations by the first word of either side,
+	// latest first, for supra names that are the leading words of a side
+	// ("Liberty Lobby" for "Anderson v. Liberty Lobby, Inc."): wordHead
+	// gives a word's latest link in words, each link the one before.
+	wordHead map[string]int
+	words    []wordLink
 }
+
+type wordLink struct{ cite, prev int }
 
 type volumeKey struct{ volume, reporter string }
 
@@ -41,9 +43,9 @@ func keyOf(ref Ref) volumeKey { return volumeKey{ref.Volume, ref.Reporter} }
 
 func (k volumeKey) String() string { return k.volume + " " + k.reporter }
 
-func newIndex(cs []Citation, first bool) *index {
+func newIndex(cs []Citation) *index {
 	return &index{cs: cs, byVolume: make(map[volumeKey][]int), byName: make(map[string]int),
-		byWord: make(map[string][]int), first: first}
+		wordHead: make(map[string]int)}
 }
 
 // add indexes full citation i.
@@ -60,14 +62,19 @@ func (x *index) add(i int) {
 		return
 	}
 	whole := foldName(c.CaseName)
-	x.addName(whole, i)
+	x.byName[whole] = i
 	p, d, two := strings.Cut(whole, " v ")
 	if two {
-		x.addName(firstWord(p)+" v "+firstWord(d), i)
+		x.byName[firstWord(p)+" v "+firstWord(d)] = i
 	}
 	for _, side := range [2]string{p, d} {
 		if w := firstWord(side); w != "" {
-			x.byWord[w] = append(x.byWord[w], i)
+			prev, ok := x.wordHead[w]
+			if !ok {
+				prev = -1
+			}
+			x.words = append(x.words, wordLink{i, prev})
+			x.wordHead[w] = len(x.words) - 1
 		}
 	}
 }
@@ -75,12 +82,6 @@ func (x *index) add(i int) {
 func firstWord(s string) string {
 	w, _, _ := strings.Cut(s, " ")
 	return w
-}
-
-func (x *index) addName(key string, i int) {
-	if _, seen := x.byName[key]; !seen || !x.first {
-		x.byName[key] = i
-	}
 }
 
 // addVolume lists full citation i under its volume. A case cited again
@@ -91,9 +92,7 @@ func (x *index) addVolume(ref Ref, i int) {
 	list := x.byVolume[key]
 	for n, k := range list {
 		if refIn(&x.cs[k], ref).Page == ref.Page {
-			if !x.first {
-				list[n] = i
-			}
+			list[n] = i
 			return
 		}
 	}
@@ -116,7 +115,7 @@ func (x *index) supra(name string) (int, string) {
 			}
 			return -1, ""
 		}
-		if k := x.leadingWords(name); k >= 0 {
+		if k := x.leadingWords(folded); k >= 0 {
 			return k, name
 		}
 		// "In Imbler, supra": try the name without its first word.
@@ -128,18 +127,21 @@ func (x *index) supra(name string) (int, string) {
 	}
 }
 
-// leadingWords returns the full citation (the latest, or with first the
-// earliest) one of whose sides begins with name, or -1.
-func (x *index) leadingWords(name string) int {
-	list := x.byWord[firstWord(foldName(name))]
-	for n := range list {
-		k := list[len(list)-1-n]
-		if x.first {
-			k = list[n]
-		}
-		if nameMatches(name, &x.cs[k]) {
+// maxWordChain bounds how many full citations sharing a first word a
+// supra name is checked against: a common word ("united") starts many
+// names, and a supra cites one of the latest.
+const maxWordChain = 64
+
+// leadingWords returns the latest full citation one of whose sides begins
+// with the folded name, or -1.
+func (x *index) leadingWords(folded string) int {
+	l, ok := x.wordHead[firstWord(folded)]
+	for n := 0; ok && l >= 0 && n < maxWordChain; n++ {
+		k := x.words[l].cite
+		if sideStarts(&x.cs[k], folded) {
 			return k
 		}
+		l = x.words[l].prev
 	}
 	return -1
 }
@@ -167,27 +169,29 @@ func (x *index) short(c *Citation, byName bool) int {
 }
 
 // resolver links every short form to the full citation it refers to, in
-// one pass in text order.
+// one pass in text order, then a second look for the short forms whose
+// full citation comes later in the text.
 type resolver struct {
-	cs []Citation
-	// earlier indexes the full citations before the current one; all
-	// indexes every full citation of the text, for forward references,
-	// and is built only when a short form needs it.
-	earlier, all *index
+	cs  []Citation
+	idx *index
 	// last is the index of the latest authority outside a parenthetical:
 	// what Id. refers to.
 	last int
+	// later holds the short forms left unresolved by the pass; idAfter
+	// the Id.s that followed an unresolved citation, with its index.
+	later   []int
+	idAfter [][2]int
 }
 
 func resolve(cs []Citation) {
-	r := resolver{cs: cs, earlier: newIndex(cs, false), last: -1}
+	r := resolver{cs: cs, idx: newIndex(cs), last: -1}
 	for i := range cs {
 		c := &cs[i]
 		switch c.Kind {
 		case Full, Law:
 			c.Target, c.Antecedent = c.Ref, i
 			r.checkPin(c, c.Ref)
-			r.earlier.add(i)
+			r.idx.add(i)
 		case Short:
 			r.short(i)
 		case Supra:
@@ -199,17 +203,33 @@ func resolve(cs []Citation) {
 			r.last = i
 		}
 	}
+	r.forward()
 }
 
-// everything returns the index of all full citations in the text.
-func (r *resolver) everything() *index {
-	if r.all == nil {
-		r.all = newIndex(r.cs, true)
-		for i := range r.cs {
-			r.all.add(i)
+// forward resolves the short forms whose full citation comes later in the
+// text, now that the index holds every full citation: opinions whose
+// footnotes are printed after the body cite a case in full in a footnote
+// and by short form above it. Then the Id.s that followed them.
+func (r *resolver) forward() {
+	for _, i := range r.later {
+		c := &r.cs[i]
+		k := -1
+		if c.Kind == Supra {
+			k, _ = r.idx.supra(c.CaseName)
+		} else {
+			k = r.idx.short(c, true)
+		}
+		if k > i {
+			r.link(c, k)
+			c.Warning = forwardWarning
 		}
 	}
-	return r.all
+	for _, p := range r.idAfter {
+		c, prev := &r.cs[p[0]], &r.cs[p[1]]
+		if prev.Resolved() {
+			r.linkID(c, prev)
+		}
+	}
 }
 
 // refIn returns the citation of full citation f in the same reporter as
@@ -232,21 +252,18 @@ func refIn(f *Citation, ref Ref) Ref {
 // whose name agrees when the short cite gives one.
 func (r *resolver) short(i int) {
 	c := &r.cs[i]
-	best := r.earlier.short(c, true)
+	best := r.idx.short(c, true)
 	if best < 0 && c.CaseName != "" {
 		// The name read before the cite may be prose, not a name: the
 		// volume and the pin still identify the case.
-		if best = r.earlier.short(c, false); best >= 0 {
+		if best = r.idx.short(c, false); best >= 0 {
 			c.Warning = fmt.Sprintf("name %q does not match %s", c.CaseName, r.cs[best].CaseName)
 		}
 	}
 	if best < 0 {
-		if best = r.everything().short(c, true); best > i {
-			c.Warning = forwardWarning
-		} else {
-			c.Reason = fmt.Sprintf("no full citation in %s starts at or before page %s", keyOf(c.Ref), c.Pin)
-			return
-		}
+		c.Reason = fmt.Sprintf("no full citation in %s starts at or before page %s", keyOf(c.Ref), c.Pin)
+		r.later = append(r.later, i)
+		return
 	}
 	r.link(c, best)
 	if c.Warning == "" {
@@ -255,22 +272,18 @@ func (r *resolver) short(i int) {
 }
 
 // supra resolves "Imbler, supra" to the latest earlier full citation whose
-// name the supra name matches, or failing that the first later one.
+// name the supra name matches.
 func (r *resolver) supra(i int) {
 	c := &r.cs[i]
-	k, name := r.earlier.supra(c.CaseName)
+	k, name := r.idx.supra(c.CaseName)
 	if k < 0 {
-		if k, name = r.everything().supra(c.CaseName); k < i {
-			c.Reason = fmt.Sprintf("no full citation of %q", c.CaseName)
-			return
-		}
-		c.Warning = forwardWarning
+		c.Reason = fmt.Sprintf("no full citation of %q", c.CaseName)
+		r.later = append(r.later, i)
+		return
 	}
 	r.link(c, k)
 	c.CaseName = name
-	if c.Warning == "" {
-		r.checkPin(c, r.cs[k].Ref)
-	}
+	r.checkPin(c, r.cs[k].Ref)
 }
 
 // id resolves Id. and Ibid. to the immediately preceding authority.
@@ -283,8 +296,14 @@ func (r *resolver) id(i int) {
 	prev := &r.cs[r.last]
 	if !prev.Resolved() {
 		c.Reason = "the preceding citation is unresolved"
+		r.idAfter = append(r.idAfter, [2]int{i, r.last})
 		return
 	}
+	r.linkID(c, prev)
+}
+
+// linkID links Id. c to the target of prev, the authority it repeats.
+func (r *resolver) linkID(c *Citation, prev *Citation) {
 	r.link(c, prev.Antecedent)
 	c.lawTarget = prev.lawTarget
 	if c.Pin == "" {
@@ -330,13 +349,13 @@ func firstPage(s string) int {
 // sides ("Liberty Lobby" for "Anderson v. Liberty Lobby, Inc.").
 func nameMatches(name string, f *Citation) bool {
 	n := foldName(name)
-	if n == "" || f.CaseName == "" {
-		return false
-	}
-	if n == foldName(f.CaseName) {
-		return true
-	}
-	for _, side := range []string{f.Plaintiff, f.Defendant} {
+	return n != "" && f.CaseName != "" && (n == foldName(f.CaseName) || sideStarts(f, n))
+}
+
+// sideStarts reports whether a side of f's name begins with the folded
+// name n.
+func sideStarts(f *Citation, n string) bool {
+	for _, side := range [2]string{f.Plaintiff, f.Defendant} {
 		s := foldName(side)
 		if s == n || strings.HasPrefix(s, n+" ") {
 			return true

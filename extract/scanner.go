@@ -46,10 +46,13 @@ func (s *scanner) scan() {
 				for end = i + 1; end < len(src) && isDigit(src[end]); end++ {
 				}
 			}
-		case c == 's':
-			end = s.supra(i)
 		case c == 0xC2:
 			end = s.section(i)
+		case i > 0 && isLetter(src[i-1]):
+			// Mid-word "s" or "i": by far the commonest trigger, and
+			// never the start of "supra", "Id." or "Ibid.".
+		case c == 's':
+			end = s.supra(i)
 		default:
 			end = s.id(i)
 		}

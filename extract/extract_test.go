@@ -47,6 +47,10 @@ func TestForms(t *testing.T) {
 		{"nominative reporter",
 			"Marbury v. Madison, 5 U.S. (1 Cranch) 137, 177 (1803).",
 			[]string{"full 5 U.S. 137 pin=177"}},
+		{"star pins in short forms",
+			// A database citation has no short form of its own: it is cited again in full.
+			"Doe v. Roe, 2020 WL 1234567 (N.D. Cal. 2020). Id. at *4. Doe, 2020 WL 1234567, at *5.",
+			[]string{"full 2020 WL 1234567", "id 2020 WL 1234567 pin=*4", "full 2020 WL 1234567 pin=*5"}},
 		{"westlaw with star pin",
 			"Doe v. Roe, 2020 WL 1234567, at *3 (N.D. Cal. 2020).",
 			[]string{"full 2020 WL 1234567 pin=*3"}},

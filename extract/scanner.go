@@ -141,14 +141,7 @@ func (s *scanner) afterReporter(start int, vol string, repStart int, m match) in
 		return 0
 	}
 	// Short form: "424 U. S., at 430" or "457 U.S. at 819".
-	q := p
-	if q < len(src) && src[q] == ',' {
-		q = skipGap(src, q+1)
-	}
-	if !wordAt(src, q, "at") {
-		return 0
-	}
-	pin, end := s.pins(skipGap(src, q+2))
+	pin, end := s.atPin(p)
 	if pin == "" {
 		return 0
 	}
@@ -402,22 +395,32 @@ func (s *scanner) id(i int) int {
 		return 0
 	}
 	c := Citation{Kind: ID, Start: i}
-	end := e
-	q := skipGap(src, e)
-	if q < len(src) && src[q] == ',' {
-		q = skipGap(src, q+1)
-	}
-	if wordAt(src, q, "at") {
-		if pin, pe := s.pins(skipGap(src, q+2)); pin != "" {
-			c.Pin, end = pin, pe
-		}
-	} else if strings.HasPrefix(src[q:], "§") {
-		if se := sectionEnd(src, skipGap(src, q+len("§"))); se > q+len("§") {
+	var end int
+	c.Pin, end = s.atPin(e)
+	if q := skipSpace(src, e); c.Pin == "" && strings.HasPrefix(src[q:], "§") {
+		// After a statute: "Id. § 1988".
+		if se := sectionEnd(src, skipSpace(src, q+len("§"))); se > q+len("§") {
 			c.Pin, end = normalizeSpace(src[q:se]), se
 		}
 	}
 	c.Signal = s.signalBefore(i)
 	return s.add(c, end)
+}
+
+// atPin reads the pin of a short form ending at end: ", at 430", " at
+// 819", ", at *3". It returns "" and end when there is none.
+func (s *scanner) atPin(end int) (string, int) {
+	q := skipGap(s.src, end)
+	if q < len(s.src) && s.src[q] == ',' {
+		q = skipGap(s.src, q+1)
+	}
+	if !wordAt(s.src, q, "at") {
+		return "", end
+	}
+	if pin, pe := s.pins(skipSpace(s.src, q+2)); pin != "" {
+		return pin, pe
+	}
+	return "", end
 }
 
 // supra reads "Name, supra[, at pin]" at the word "supra" (at i). Without
@@ -434,16 +437,8 @@ func (s *scanner) supra(i int) int {
 	}
 	c := Citation{Kind: Supra, Start: nameStart, CaseName: name}
 	c.Plaintiff, c.Defendant = splitParties(name)
-	end := i + len("supra")
-	q := skipGap(src, end)
-	if q < len(src) && src[q] == ',' {
-		q = skipGap(src, q+1)
-	}
-	if wordAt(src, q, "at") {
-		if pin, pe := s.pins(skipGap(src, q+2)); pin != "" {
-			c.Pin, end = pin, pe
-		}
-	}
+	var end int
+	c.Pin, end = s.atPin(i + len("supra"))
 	c.Signal = s.signalBefore(nameStart)
 	return s.add(c, end)
 }

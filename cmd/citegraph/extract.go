@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -69,7 +70,7 @@ contract), json (one array), csv.`,
 			if err != nil {
 				return err
 			}
-			return export.WriteFile(out, func(w io.Writer) error {
+			return writeOutput(cmd, out, func(w io.Writer) error {
 				rw, err := extract.NewRecordWriter(w, format)
 				if err != nil {
 					return err
@@ -106,6 +107,19 @@ contract), json (one array), csv.`,
 	fl.StringVarP(&out, "output", "o", "-", "write to this file (atomically) instead of standard output")
 	fl.BoolVar(&sample, "sample", false, fmt.Sprintf("run on the embedded sample opinion (%s)", corpus.Sample().Meta.CaseName))
 	return cmd
+}
+
+// writeOutput writes to the file out, atomically, or for "-" to the
+// command's standard output.
+func writeOutput(cmd *cobra.Command, out string, write func(io.Writer) error) error {
+	if out != export.Stdout {
+		return export.WriteFile(out, write)
+	}
+	bw := bufio.NewWriter(cmd.OutOrStdout())
+	if err := write(bw); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 func validFormat(f string) bool {

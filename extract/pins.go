@@ -53,12 +53,23 @@ func (s *scanner) pins(p int) (string, int) {
 	return b.String(), end
 }
 
-// pinItem reads one page, range or star page at p.
+// pinItem reads one page, range, star page or paragraph ("¶ 7", "¶¶
+// 7-9", cited in public-domain citations) at p.
 func pinItem(s string, p int) (string, int) {
 	star := p < len(s) && s[p] == '*'
 	q := p
 	if star {
 		q++
+	} else if strings.HasPrefix(s[p:], "¶") {
+		for strings.HasPrefix(s[q:], "¶") {
+			q += len("¶")
+		}
+		marks := s[p:q]
+		q = skipSpace(s, q)
+		if item, e := pinItem(s, q); e > q && item[0] != '*' {
+			return marks + " " + item, e
+		}
+		return "", p
 	}
 	page, e := pageAt(s, q)
 	if e == q {

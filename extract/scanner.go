@@ -265,6 +265,9 @@ func (s *scanner) refAt(p int) (Ref, int) {
 	if j == 0 {
 		return Ref{}, 0
 	}
+	if ref, _, e := s.dashedRef(p, j); e > 0 {
+		return ref, e
+	}
 	k := skipGap(src, j)
 	if k == j || k >= len(src) || !s.tab.matcher.startsKey(src[k]) {
 		return Ref{}, 0
@@ -309,9 +312,18 @@ func (s *scanner) nominative(p int) (Ref, int, bool) {
 // dashedNeutral reads a public-domain citation written with hyphens,
 // "2008-Ohio-1234" or "2009-NMSC-006"; the year runs from i to j.
 func (s *scanner) dashedNeutral(i, j int) int {
-	src := s.src
-	if j-i != 4 || j+1 >= len(src) || !s.tab.matcher.startsKey(src[j+1]) {
+	ref, r, end := s.dashedRef(i, j)
+	if end == 0 {
 		return 0
+	}
+	return s.full(i, ref, r, Ref{}, end, false)
+}
+
+// dashedRef reads the hyphenated citation whose year runs from i to j.
+func (s *scanner) dashedRef(i, j int) (Ref, *Reporter, int) {
+	src := s.src
+	if j-i != 4 || j+1 >= len(src) || src[j] != '-' || !s.tab.matcher.startsKey(src[j+1]) {
+		return Ref{}, nil, 0
 	}
 	var buf [4]match
 	ms := s.tab.matcher.matchAll(src, j+1, buf[:0])
@@ -321,10 +333,10 @@ func (s *scanner) dashedNeutral(i, j int) int {
 			continue
 		}
 		if page, pe := pageAt(src, e+1); pe > e+1 {
-			return s.full(i, Ref{src[i:j], ms[m].r.Abbrev, page}, ms[m].r, Ref{}, pe, false)
+			return Ref{src[i:j], ms[m].r.Abbrev, page}, ms[m].r, pe
 		}
 	}
-	return 0
+	return Ref{}, nil, 0
 }
 
 // code reads a statute cited by title and section, "42 U. S. C. §1983",
@@ -469,9 +481,12 @@ func afterNamePunct(s string, i int) bool {
 }
 
 // volumeBoundary reports whether the number at s[i] may be a volume: not
-// the middle of a word, a decimal, a date, a star page or a range. A comma
-// counts as a boundary after a word ("McCall,139 U.S. 449"), not after a
-// digit ("1,000").
+// the middle of a word, a decimal, a star page, a date or a range. Commas,
+// colons, semicolons and the period of an abbreviation glued to the number
+// are boundaries: publishers' markup drops the space after them ("(Mont.),
+// 55 P.2d 697", "1948,334 U.S. 1", "cert. den.488 U.S. 1050"), and a
+// thousands separator ("1,000") is no risk, since a citation needs a
+// reporter and a page after the volume.
 func volumeBoundary(s string, i int) bool {
 	if i == 0 {
 		return true
@@ -479,9 +494,11 @@ func volumeBoundary(s string, i int) bool {
 	switch b := s[i-1]; {
 	case isAlnum(b):
 		return false
-	case b == ',':
-		return i >= 2 && (isLetter(s[i-2]) || s[i-2] == '.')
-	case b == '.' || b == '/' || b == ':' || b == '-' || b == '*' || b == '$' || b == '\'' || b == 0xA7 || b == 0x93:
+	case b == '.':
+		// After an abbreviation, glued the same way ("Inc.391 F. Supp.
+		// 397"); after a digit, a decimal.
+		return i >= 2 && isLetter(s[i-2])
+	case b == '/' || b == '-' || b == '*' || b == '$' || b == '\'' || b == 0xA7 || b == 0x93:
 		// 0xA7 ends "§"; 0x93 ends an en dash.
 		return false
 	}

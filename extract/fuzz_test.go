@@ -39,8 +39,12 @@ func FuzzExtract(f *testing.F) {
 			if c.Resolved() != (c.Antecedent >= 0) {
 				t.Fatalf("citation %d: resolved=%v but antecedent %d", i, c.Resolved(), c.Antecedent)
 			}
-			if utf8.ValidString(text) && !utf8.ValidString(c.CaseName) {
-				t.Fatalf("citation %d: case name %q is not UTF-8", i, c.CaseName)
+			if utf8.ValidString(text) {
+				for _, field := range []string{c.Text, c.CaseName, c.Plaintiff, c.Defendant, c.Pin, c.Court, c.Signal, c.Parenthetical} {
+					if !utf8.ValidString(field) {
+						t.Fatalf("citation %d: %q is not UTF-8", i, field)
+					}
+				}
 			}
 		}
 	})

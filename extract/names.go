@@ -103,6 +103,9 @@ func (s *scanner) nameBefore(pos int) (int, string) {
 			break
 		}
 		ws := wordStartBack(src, we, s.lastEnd)
+		if ws < 0 {
+			break
+		}
 		word := src[ws:we]
 		keep, more, lead := s.nameWord(word, words[:n])
 		if keep {
@@ -224,14 +227,18 @@ func skipSpaceBack(s string, i int) int {
 
 // wordStartBack returns where the word ending at e starts, not before lo.
 // A word broken at the end of a line by a hyphen ("Gold-\nstein") is one
-// word. No word of a name is longer than maxWordLen: a longer run is cut
-// there, which ends the name, and keeps the search short on any input.
+// word. No word of a name is longer than maxWordLen: for a longer run it
+// returns -1, which ends the name, and keeps the search short on any input.
 func wordStartBack(s string, e, lo int) int {
+	capped := e-maxWordLen > lo
 	lo = max(lo, e-maxWordLen)
 	i := e
 	for {
 		for i > lo && skipSpaceBack(s, i) == i {
 			i--
+		}
+		if i == lo && capped && skipSpaceBack(s, i) == i {
+			return -1 // longer than any word of a name
 		}
 		// i is at the start of the word (or at lo).
 		j := skipSpaceBack(s, i)

@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"errors"
 	"fmt"
 )
 
@@ -50,16 +49,6 @@ func (e *ReadError) Error() string {
 }
 
 func (e *ReadError) Unwrap() error { return e.Err }
-
-// problemOf returns the Problem of err, or ProblemUnreadable when err does
-// not say.
-func problemOf(err error) Problem {
-	var re *ReadError
-	if errors.As(err, &re) {
-		return re.Problem
-	}
-	return ProblemUnreadable
-}
 
 // fail is the error a reader returns before it knows the path; Read fills
 // the path in.

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -160,8 +159,8 @@ func benchBuildRank(b *testing.B, normalize func(string) []extract.Ref, feed fun
 	b.ReportMetric(hitsTime.Seconds(), "hits-s")
 	b.ReportMetric(heap/(1<<20), "graph-heap-MiB")
 	b.ReportMetric(peakRSS()/(1<<20), "peak-RSS-MiB")
-	b.Log(fmt.Sprintf("%d nodes, %d edges; build %v, pagerank %v (%d iterations), hits %v (%d iterations); heap with graph %.0f MiB; peak RSS %.0f MiB",
+	b.Logf("%d nodes, %d edges; build %v, pagerank %v (%d iterations), hits %v (%d iterations); heap with graph %.0f MiB; peak RSS %.0f MiB",
 		g.NodeCount(), g.EdgeCount(), built.Round(time.Millisecond), prTime.Round(time.Millisecond), pr.Iterations,
-		hitsTime.Round(time.Millisecond), hits.Iterations, heap/(1<<20), peakRSS()/(1<<20)))
+		hitsTime.Round(time.Millisecond), hits.Iterations, heap/(1<<20), peakRSS()/(1<<20))
 	runtime.KeepAlive(g)
 }

@@ -70,6 +70,17 @@ func (r Ref) String() string {
 	return b.String()
 }
 
+// ParseRef reads a reference in the canonical form Ref.String writes,
+// "424 U.S. 409": a volume, a reporter and a page; ok is false for
+// anything else.
+func ParseRef(s string) (ref Ref, ok bool) {
+	f := strings.Fields(s)
+	if len(f) < 3 || strings.TrimLeft(f[0], "0123456789") != "" {
+		return Ref{}, false
+	}
+	return Ref{Volume: f[0], Reporter: strings.Join(f[1:len(f)-1], " "), Page: f[len(f)-1]}, true
+}
+
 // IsZero reports whether the reference is empty.
 func (r Ref) IsZero() bool { return r == Ref{} }
 

@@ -206,3 +206,22 @@ func TestOffsets(t *testing.T) {
 		}
 	}
 }
+
+func TestParseRef(t *testing.T) {
+	for s, want := range map[string]extract.Ref{
+		"424 U.S. 409":      {Volume: "424", Reporter: "U.S.", Page: "409"},
+		"16 L. Ed. 2d 694":  {Volume: "16", Reporter: "L. Ed. 2d", Page: "694"},
+		"2020 WL 1234567":   {Volume: "2020", Reporter: "WL", Page: "1234567"},
+		"Rev. Stat. § 1979": {},
+		"U.S. 409":          {},
+		"42x U.S.C. § 1983": {},
+	} {
+		got, ok := extract.ParseRef(s)
+		if got != want || ok != !want.IsZero() {
+			t.Errorf("ParseRef(%q) = %+v, %v; want %+v", s, got, ok, want)
+		}
+		if ok && got.String() != s {
+			t.Errorf("ParseRef(%q).String() = %q", s, got.String())
+		}
+	}
+}

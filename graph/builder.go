@@ -202,6 +202,20 @@ func best(t tally, cmpv func(a, b int32) int) (int32, bool) {
 	return top.v, true
 }
 
+// volumeYear estimates the year of a case no citation dates from the
+// volume of its citations (older opinions seldom give years): the U.S.
+// Reports and the other Supreme Court reporters date their volumes.
+func volumeYear(citations []string) int {
+	for _, c := range citations {
+		if ref, ok := extract.ParseRef(c); ok {
+			if y, ok := extract.VolumeYear(ref.Reporter, ref.Volume); ok {
+				return y
+			}
+		}
+	}
+	return 0
+}
+
 // unusable says why a citation cannot become part of an edge, or "" when
 // it can: it is unresolved; it is a short form whose pin falls outside
 // the pages of the case it was resolved to (an Id. after a treatise or a
@@ -381,6 +395,9 @@ func (b *Builder) Graph() (*Graph, error) {
 			n.Name = cmp.Or(s.strs[d.name], n.Name)
 			n.Court = cmp.Or(s.strs[d.court], n.Court)
 			n.Year = cmp.Or(int(d.year), n.Year)
+		}
+		if n.Year == 0 {
+			n.Year = volumeYear(n.Citations)
 		}
 		if err := g.AddNode(n); err != nil {
 			return nil, err

@@ -318,3 +318,17 @@ func TestBuilderLeavesOutSuspectAndPagelessCitations(t *testing.T) {
 		t.Errorf("doc stats %+v, want 2 unresolved with their reasons", st)
 	}
 }
+
+// A case no citation dates takes the year of its U.S. Reports volume.
+func TestBuilderYearFromVolume(t *testing.T) {
+	b := newTestBuilder(Options{})
+	add(t, b, doc("d", "Doe v. Roe", "1900", "majority", "177 U.S. 1"),
+		full("Marbury v. Madison", "5 U.S. 137", 0), full("Smith v. Jones", "100 F.2d 200", 0))
+	g := build(t, b)
+	if n, _ := g.Node("5 U.S. 137"); n.Year != 1803 {
+		t.Errorf("Marbury year %d, want 1803 from its volume", n.Year)
+	}
+	if n, _ := g.Node("100 F.2d 200"); n.Year != 0 {
+		t.Errorf("F.2d case year %d, want unknown", n.Year)
+	}
+}

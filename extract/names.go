@@ -46,6 +46,9 @@ var sentenceStarters = map[string]bool{
 	"Consequently": true, "Hence": true, "Therefore": true, "Thereafter": true, "Later": true,
 	"Our": true, "This": true, "That": true, "These": true, "Those": true, "Its": true, "It": true,
 	"We": true, "Again": true, "Later,": true, "Cf.": true, "See": true, "Compare": true,
+	"Despite": true, "During": true, "Given": true, "Unless": true, "Until": true, "Without": true,
+	"Notwithstanding": true, "Except": true, "Besides": true, "Beyond": true, "Once": true,
+	"Whether": true, "What": true, "Why": true, "How": true, "Today": true, "Yesterday": true,
 }
 
 // stopWords end a name when met going backwards (they are not part of it).

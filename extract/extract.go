@@ -41,13 +41,11 @@ func (e *Extractor) Extract(text string) []Citation {
 // Reporters returns the extractor's reporter table.
 func (e *Extractor) Reporters() *Reporters { return e.reporters }
 
-// setLines fills in 1-based line numbers in one pass over the text.
+// setLines fills in 1-based line numbers in one pass over the text; the
+// scanner emits citations in order of their start.
 func setLines(text string, cs []Citation) {
 	line, pos := 1, 0
 	for i := range cs {
-		if cs[i].Start < pos { // cannot happen with ordered output; stay correct anyway
-			line, pos = 1, 0
-		}
 		line += strings.Count(text[pos:cs[i].Start], "\n")
 		pos = cs[i].Start
 		cs[i].Line = line

@@ -129,11 +129,7 @@ names the documents with most, and --report writes the count for each.`,
 			if !src.in.quiet {
 				summarize(cmd.ErrOrStderr(), g)
 			}
-			// Sizes reflect the whole graph, before any filter.
-			if err := ex.sizeScores(cmd, g, opt); err != nil {
-				return err
-			}
-			if g, err = flt.apply(g, opt); err != nil {
+			if g, err = ex.sizeAndFilter(cmd, g, &flt, opt); err != nil {
 				return err
 			}
 			return export.Save(out, g, format, exOpt)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -74,15 +75,16 @@ func (f *exportFlags) options() (export.Options, error) {
 	}, nil
 }
 
-// sizeScores computes the size measure on g unless g already carries it,
-// so that node sizes reflect the whole graph before any filter.
-func (f *exportFlags) sizeScores(cmd *cobra.Command, g *graph.Graph, opt graph.RankOptions) error {
-	for _, m := range g.Measures() {
-		if m == f.sizeBy {
-			return nil
+// sizeAndFilter computes the size measure on g unless g already carries
+// it, then applies the filters: in that order, so that node sizes reflect
+// the whole graph, not the part of it that is written.
+func (f *exportFlags) sizeAndFilter(cmd *cobra.Command, g *graph.Graph, flt *filterFlags, opt graph.RankOptions) (*graph.Graph, error) {
+	if !slices.Contains(g.Measures(), f.sizeBy) {
+		if err := rankWarn(cmd, g, f.sizeBy, opt); err != nil {
+			return nil, err
 		}
 	}
-	return rankWarn(cmd, g, f.sizeBy, opt)
+	return flt.apply(g, opt)
 }
 
 func newRenderCmd() *cobra.Command {
@@ -143,10 +145,7 @@ The format comes from the output's extension (.svg, .png) or --format.`,
 			if err != nil {
 				return err
 			}
-			if err := ex.sizeScores(cmd, g, opt); err != nil {
-				return err
-			}
-			if g, err = flt.apply(g, opt); err != nil {
+			if g, err = ex.sizeAndFilter(cmd, g, &flt, opt); err != nil {
 				return err
 			}
 			if g.NodeCount() == 0 {

@@ -20,8 +20,35 @@ type Document struct {
 	// Text (star pagination "*256" in CourtListener HTML, <page-number> in
 	// CAP, PDF pages), in ascending Offset order.
 	Pages []PageMark
+	// Notes are the document's footnotes as byte spans of Text, ascending
+	// and disjoint, wherever the reader found them (at the foot of a PDF
+	// page, after the opinion in CourtListener HTML). The extractor reads
+	// each note as its own run of text: a citation never runs into or out
+	// of one, and an Id. in a note refers to what precedes it there.
+	Notes []Span
+	// Parts are the opinions within a document that holds several (a slip
+	// opinion: syllabus, opinion of the Court, concurrences, dissents), as
+	// ascending, disjoint spans of Text; empty when the document is one
+	// opinion or the reader cannot tell.
+	Parts []Part
 	// Meta is what is known of the document's identity.
 	Meta Meta
+}
+
+// Span is the byte range [Start, End) of a document's Text.
+type Span struct{ Start, End int }
+
+// Part is one opinion of a document that holds several.
+type Part struct {
+	Span
+	// Opinion uses the vocabulary of Meta.Opinion ("majority",
+	// "concurrence", "dissent", "plurality", "concurrence-in-part", ...),
+	// plus "syllabus" for the reporter's summary that precedes a slip
+	// opinion.
+	Opinion string
+	// Author is the judge who wrote it as the heading names them
+	// ("Thomas"), empty for a per curiam opinion and the syllabus.
+	Author string
 }
 
 // PageMark says that the page named Page starts at byte Offset of Text.
@@ -61,6 +88,16 @@ func (m Meta) Year() int {
 		y = y*10 + int(c-'0')
 	}
 	return y
+}
+
+// PartAt returns the part of the document holding byte offset off, and
+// false when no part does (a document of one opinion has none).
+func (d *Document) PartAt(off int) (Part, bool) {
+	i := sort.Search(len(d.Parts), func(i int) bool { return d.Parts[i].End > off })
+	if i == len(d.Parts) || d.Parts[i].Start > off {
+		return Part{}, false
+	}
+	return d.Parts[i], true
 }
 
 // PageAt returns the page of the opinion on which byte offset off of Text

@@ -1,21 +1,38 @@
 package extract
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // Extractor finds and resolves citations using one reporter table. It is
 // safe for concurrent use: Extract keeps all its state on the stack of the
 // call.
 type Extractor struct {
-	reporters *Reporters
+	reporters    *Reporters
+	maxCitations int
+}
+
+// Options configure an Extractor.
+type Options struct {
+	// Reporters is the reporter table; nil means the built-in one.
+	Reporters *Reporters
+	// MaxCitations bounds the citations of one text: ExtractLayout stops
+	// with a *LimitError past it, so that a hostile text cannot make the
+	// citations of one document outgrow memory. 0 means no bound.
+	MaxCitations int
 }
 
 // New returns an extractor that reads reporters from r; nil means the
 // built-in table.
-func New(r *Reporters) *Extractor {
-	if r == nil {
-		r = DefaultReporters()
+func New(r *Reporters) *Extractor { return NewWithOptions(Options{Reporters: r}) }
+
+// NewWithOptions returns an extractor configured by o.
+func NewWithOptions(o Options) *Extractor {
+	if o.Reporters == nil {
+		o.Reporters = DefaultReporters()
 	}
-	return &Extractor{reporters: r}
+	return &Extractor{reporters: o.Reporters, maxCitations: o.MaxCitations}
 }
 
 var defaultExtractor = New(nil)
@@ -24,18 +41,56 @@ var defaultExtractor = New(nil)
 // and resolves the short forms. See (*Extractor).Extract.
 func Extract(text string) []Citation { return defaultExtractor.Extract(text) }
 
+// Span is the byte range [Start, End) of a text.
+type Span struct{ Start, End int }
+
+// Layout is what a reader knows of a text's structure beyond its
+// characters.
+type Layout struct {
+	// Notes are the footnotes, ascending and disjoint spans of the text.
+	// Each is read as a run of its own: a citation in the running text
+	// continues across a footnote printed in its midst (at the foot of a
+	// PDF page), and an Id. refers to the authority before it in the same
+	// run.
+	Notes []Span
+}
+
+// LimitError is returned when a text holds more citations than the
+// extractor's MaxCitations.
+type LimitError struct{ Max int }
+
+func (e *LimitError) Error() string {
+	return fmt.Sprintf("more than %d citations (--max-citations)", e.Max)
+}
+
 // Extract returns the citations in text in the order they appear, each
 // short form resolved to the case (or statute) it refers to, or left with
 // a Reason when it cannot be. Any input is accepted: malformed text yields
-// fewer citations, never an error.
+// fewer citations, never an error. The extractor's MaxCitations does not
+// apply; see ExtractLayout.
 func (e *Extractor) Extract(text string) []Citation {
+	cs, _ := e.extract(text, Layout{}, 0)
+	return cs
+}
+
+// ExtractLayout is Extract for a text whose structure is known. It fails
+// only with a *LimitError, when the text holds more citations than the
+// extractor's MaxCitations.
+func (e *Extractor) ExtractLayout(text string, l Layout) ([]Citation, error) {
+	return e.extract(text, l, e.maxCitations)
+}
+
+func (e *Extractor) extract(text string, l Layout, limit int) ([]Citation, error) {
 	// Opinions carry about one citation per 500 bytes of text: sizing the
 	// result up front spares most of the copying as it grows.
-	s := scanner{src: text, tab: e.reporters, out: make([]Citation, 0, len(text)/500+8)}
+	s := scanner{src: text, tab: e.reporters, out: make([]Citation, 0, len(text)/500+8), limit: limit}
 	s.scan()
+	if s.over {
+		return nil, &LimitError{Max: limit}
+	}
 	resolve(s.out)
 	setLines(text, s.out)
-	return s.out
+	return s.out, nil
 }
 
 // Reporters returns the extractor's reporter table.

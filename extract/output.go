@@ -27,7 +27,7 @@ type RecordWriter struct {
 }
 
 // csvHeader is the column order of the CSV output.
-var csvHeader = []string{"doc", "kind", "text", "start", "end", "line", "location", "volume", "reporter",
+var csvHeader = []string{"doc", "kind", "text", "start", "end", "line", "location", "opinion", "author", "volume", "reporter",
 	"page", "pin", "parallel", "case_name", "plaintiff", "defendant", "year", "court", "court_id", "signal",
 	"parenthetical", "nested", "target", "antecedent", "reason", "warning", "suspect"}
 
@@ -74,7 +74,7 @@ func (rw *RecordWriter) Write(r *Record) error {
 		return err
 	case "csv":
 		return rw.csv.Write([]string{r.Doc, r.Kind, r.Text, strconv.Itoa(r.Start), strconv.Itoa(r.End),
-			strconv.Itoa(r.Line), r.Location, r.Volume, r.Reporter, r.Page, r.Pin, strings.Join(r.Parallel, "; "),
+			strconv.Itoa(r.Line), r.Location, r.Opinion, r.Author, r.Volume, r.Reporter, r.Page, r.Pin, strings.Join(r.Parallel, "; "),
 			r.CaseName, r.Plaintiff, r.Defendant, yearString(r.Year), r.Court, r.CourtID, r.Signal, r.Parenthetical,
 			strconv.FormatBool(r.Nested), r.Target, strconv.Itoa(r.Antecedent), r.Reason, r.Warning, strconv.FormatBool(r.Suspect)})
 	default:

@@ -16,7 +16,12 @@ type Record struct {
 	Line  int `json:"line"`
 	// Location is the page of the citing opinion where the citation sits
 	// (its star page), when the source gives pages.
-	Location string   `json:"location"`
+	Location string `json:"location"`
+	// Opinion and Author say which opinion of the document the citation
+	// sits in ("majority", "dissent", "syllabus", ...) and who wrote it,
+	// when the document holds several (a slip opinion).
+	Opinion  string   `json:"opinion"`
+	Author   string   `json:"author"`
 	Volume   string   `json:"volume"`
 	Reporter string   `json:"reporter"`
 	Page     string   `json:"page"`
@@ -44,8 +49,14 @@ type Record struct {
 	Suspect bool `json:"suspect"`
 }
 
-// NewRecord flattens c, found in document doc at the given location.
-func NewRecord(doc, location string, c *Citation) Record {
+// Where says where in its document a citation sits, as the document's
+// reader knows it: the page, and the opinion with its author.
+type Where struct {
+	Location, Opinion, Author string
+}
+
+// NewRecord flattens c, found in document doc at w.
+func NewRecord(doc string, w Where, c *Citation) Record {
 	parallel := make([]string, len(c.Parallel))
 	for i, p := range c.Parallel {
 		parallel[i] = p.String()
@@ -56,7 +67,7 @@ func NewRecord(doc, location string, c *Citation) Record {
 	}
 	return Record{
 		Doc: doc, Kind: c.Kind.String(), Text: c.Text,
-		Start: c.Start, End: c.End, Line: c.Line, Location: location,
+		Start: c.Start, End: c.End, Line: c.Line, Location: w.Location, Opinion: w.Opinion, Author: w.Author,
 		Volume: c.Volume, Reporter: c.Reporter, Page: c.Page, Pin: c.Pin, Parallel: parallel,
 		CaseName: c.CaseName, Plaintiff: c.Plaintiff, Defendant: c.Defendant,
 		Year: c.Year, Court: c.Court, CourtID: c.CourtID, Signal: c.Signal, Parenthetical: c.Parenthetical,

@@ -17,6 +17,11 @@ type scanner struct {
 	// nestedUntil is the end of the last explanatory parenthetical: a
 	// citation starting before it is nested in another citation.
 	nestedUntil int
+
+	// limit bounds the citations found (0: none); over is set, and the
+	// scan stops, when one more is found.
+	limit int
+	over  bool
 }
 
 var triggers = func() (t [256]bool) {
@@ -30,7 +35,7 @@ var triggers = func() (t [256]bool) {
 
 func (s *scanner) scan() {
 	src := s.src
-	for i := 0; i < len(src); {
+	for i := 0; i < len(src) && !s.over; {
 		for i < len(src) && !triggers[src[i]] {
 			i++
 		}
@@ -77,6 +82,10 @@ func (s *scanner) add(c Citation, end int) int {
 		c.Signal = s.inheritedSignal(c.Start)
 	}
 	c.Parenthetical = s.parentheticals(end)
+	if s.limit > 0 && len(s.out) == s.limit {
+		s.over = true
+		return end
+	}
 	s.out = append(s.out, c)
 	s.lastEnd = end
 	return end

@@ -46,10 +46,14 @@ func (f *corpusFlags) build(cmd *cobra.Command, args []string) (*graph.Graph, er
 		return nil, err
 	}
 	b := graph.NewBuilder(graph.Options{Statutes: f.statutes, Reporters: e.Reporters(), Normalize: graph.Normalizer(e)})
-	work := func(doc *corpus.Document) ([]extract.Citation, error) { return e.Extract(doc.Text), nil }
+	work := func(doc *corpus.Document) ([]extract.Citation, error) { return extractDocument(e, doc) }
 	if len(args) == 0 {
 		doc := corpus.Sample()
-		if err := b.Add(doc, e.Extract(doc.Text)); err != nil {
+		cites, err := work(doc)
+		if err != nil {
+			return nil, err
+		}
+		if err := b.Add(doc, cites); err != nil {
 			return nil, err
 		}
 	} else if _, err := processInputs(cmd, &f.in, args, work, b.Add); err != nil {

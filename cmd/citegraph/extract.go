@@ -77,7 +77,7 @@ contract), json (one array), csv.`,
 				}
 				emit := func(doc *corpus.Document, cites []extract.Citation) error {
 					for i := range cites {
-						rec := extract.NewRecord(doc.ID, doc.PageAt(cites[i].Start), &cites[i])
+						rec := extract.NewRecord(doc.ID, where(doc, cites[i].Start), &cites[i])
 						if err := rw.Write(&rec); err != nil {
 							return err
 						}
@@ -85,7 +85,7 @@ contract), json (one array), csv.`,
 					return nil
 				}
 				work := func(doc *corpus.Document) ([]extract.Citation, error) {
-					return e.Extract(doc.Text), nil
+					return extractDocument(e, doc)
 				}
 				if sample {
 					doc := corpus.Sample()
@@ -107,6 +107,25 @@ contract), json (one array), csv.`,
 	fl.StringVarP(&out, "output", "o", "-", "write to this file (atomically) instead of standard output")
 	fl.BoolVar(&sample, "sample", false, fmt.Sprintf("run on the embedded sample opinion (%s)", corpus.Sample().Meta.CaseName))
 	return cmd
+}
+
+// extractDocument extracts the citations of doc with what its reader
+// knows of its layout.
+func extractDocument(e *extract.Extractor, doc *corpus.Document) ([]extract.Citation, error) {
+	l := extract.Layout{Notes: make([]extract.Span, len(doc.Notes))}
+	for i, n := range doc.Notes {
+		l.Notes[i] = extract.Span{Start: n.Start, End: n.End}
+	}
+	return e.ExtractLayout(doc.Text, l)
+}
+
+// where locates byte offset off of doc for a citation record.
+func where(doc *corpus.Document, off int) extract.Where {
+	w := extract.Where{Location: doc.PageAt(off)}
+	if p, ok := doc.PartAt(off); ok {
+		w.Opinion, w.Author = p.Opinion, p.Author
+	}
+	return w
 }
 
 // writeOutput writes to the file out, atomically, or for "-" to the

@@ -14,20 +14,30 @@ import "strings"
 // Kind says which form a citation takes.
 type Kind uint8
 
-// The citation forms. A Law citation is a statute or regulation: an
-// authority that Id. may refer to, but never a case.
+// The citation forms. Law, Secondary and RecordCite citations are
+// authorities that an Id. may refer to, but never cases: a Law citation
+// is a statute, regulation, constitution or court rule ("42 U.S.C.
+// § 1983", "8 CFR § 1003.1", "U.S. Const., Amdt. 14", "Fed. R. Evid.
+// 403"); a Secondary one a law review, treatise, Restatement, A.L.R.
+// annotation or dictionary ("90 Harv. L. Rev. 1", "5 C. Wright & A.
+// Miller, Federal Practice and Procedure § 1216"); a RecordCite one a
+// cite to the record of the case at hand ("App. 45", "Compl. ¶ 40",
+// "Tr. of Oral Arg. 12", "Brief for Petitioner 12").
 const (
 	Full Kind = iota + 1
 	Short
 	Supra
 	ID
 	Law
+	Secondary
+	RecordCite
 )
 
-var kindNames = [...]string{Full: "full", Short: "short", Supra: "supra", ID: "id", Law: "law"}
+var kindNames = [...]string{Full: "full", Short: "short", Supra: "supra", ID: "id", Law: "law",
+	Secondary: "secondary", RecordCite: "record"}
 
 // String returns the name used in every output format: full, short,
-// supra, id or law.
+// supra, id, law, secondary or record.
 func (k Kind) String() string {
 	if int(k) < len(kindNames) && kindNames[k] != "" {
 		return kindNames[k]
@@ -145,6 +155,12 @@ type Citation struct {
 	// short form could not be resolved.
 	Target Ref
 
+	// TargetName is the case name of the full citation a blank-page slip
+	// cite resolves to ("600 U.S. ___" with no paged parallel): the name
+	// tells apart the cases of one volume not yet paginated. Empty for
+	// every other target.
+	TargetName string
+
 	// Antecedent is the index, in the slice returned by Extract, of the
 	// full (or law) citation this one resolved to; -1 when none.
 	Antecedent int
@@ -161,14 +177,28 @@ type Citation struct {
 	// are not case citations, lands on the case cited before them).
 	Suspect bool
 
-	// lawTarget is set when the citation is a statute or an Id. that
-	// resolved to one.
-	lawTarget bool
+	// authority is the kind of authority the citation refers to when it
+	// is not a case: Law, Secondary or RecordCite, for the citation
+	// itself or for the one an Id. repeats; 0 for a case.
+	authority Kind
+	// dated is set when a court-and-year parenthetical followed the
+	// citation: a full citation repeated without one is a short form.
+	dated bool
 }
 
 // IsCase reports whether the citation refers to a case (as opposed to a
-// statute).
-func (c *Citation) IsCase() bool { return c.Kind != Law && !c.lawTarget }
+// statute, a secondary source or the record).
+func (c *Citation) IsCase() bool { return c.authority == 0 }
+
+// Authority returns the kind of authority the citation refers to: Full for
+// a case, otherwise Law, Secondary or RecordCite (for an Id., the kind of
+// the citation it repeats).
+func (c *Citation) Authority() Kind {
+	if c.authority == 0 {
+		return Full
+	}
+	return c.authority
+}
 
 // Resolved reports whether the citation has a target.
 func (c *Citation) Resolved() bool { return !c.Target.IsZero() }

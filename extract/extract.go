@@ -83,7 +83,7 @@ func (e *Extractor) ExtractLayout(text string, l Layout) ([]Citation, error) {
 func (e *Extractor) extract(text string, l Layout, limit int) ([]Citation, error) {
 	// Opinions carry about one citation per 500 bytes of text: sizing the
 	// result up front spares most of the copying as it grows.
-	s := scanner{src: text, tab: e.reporters, out: make([]Citation, 0, len(text)/500+8), limit: limit}
+	s := scanner{src: text, tab: e.reporters, out: make([]Citation, 0, len(text)/500+8), limit: limit, yearFrom: -1}
 	s.scan()
 	if s.over {
 		return nil, &LimitError{Max: limit}

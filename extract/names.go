@@ -20,7 +20,7 @@ var nameConnectors = map[string]bool{
 	"ex": true, "rel.": true, "de": true, "du": true, "da": true, "del": true, "della": true,
 	"der": true, "den": true, "van": true, "von": true, "la": true, "le": true, "et": true,
 	"al.": true, "&": true, "on": true, "upon": true, "to": true, "re": true, "d/b/a": true,
-	"a": true, "an": true, "by": true,
+	"a": true, "an": true, "by": true, "parte": true,
 }
 
 // corporateSuffixes may follow a comma inside a name ("Liberty Lobby,
@@ -87,21 +87,130 @@ var crossReferenceWords = map[string]bool{
 type span struct{ lo, hi int }
 
 // nameBefore returns the start and text of the case name that ends with a
-// comma just before pos, or -1 when there is none.
+// comma just before pos ("Imbler, supra"; a space may stand before the
+// comma, as it often does where markup ended: "Iqbal , supra"), or -1
+// when there is none.
 func (s *scanner) nameBefore(pos int) (int, string) {
-	src := s.src
-	e := skipSpaceBack(src, pos)
-	if e <= s.lastEnd || src[e-1] != ',' {
+	e := skipSpaceBack(s.src, pos)
+	if e <= s.lastEnd || s.src[e-1] != ',' {
 		return -1, ""
 	}
-	e--
+	return s.nameEndingAt(skipSpaceBack(s.src, e-1))
+}
+
+// prefix is what a citation says before its volume besides the case name:
+// the court and year that California writes between name and volume
+// ("Ghirardo v. Antonioli (1994) 8 Cal.4th 791") and Louisiana after its
+// docket number ("2015-0667 (La. App. 1 Cir. 2/4/16), 191 So. 3d 600").
+type prefix struct {
+	court string
+	year  int
+}
+
+// citePrefix finds the case name of the citation whose volume starts at
+// pos, looking past what courts put between a name and its volume: a
+// docket number ("No. 14-cv-1234 (JMF),", "No. 3:18-cv-00512,"), a
+// Louisiana docket citation with its court and date, or California's
+// court-and-year parenthetical. It returns the name's start (-1 when
+// there is no name) and text, and the court and year the prefix gave.
+func (s *scanner) citePrefix(pos int) (int, string, prefix) {
+	src := s.src
+	var pre prefix
+	e := skipSpaceBack(src, pos)
+	comma := e > s.lastEnd && src[e-1] == ','
+	if comma {
+		e = skipSpaceBack(src, e-1)
+	}
+	if e > s.lastEnd && src[e-1] == ')' {
+		if open := openingParen(src, e-1, s.lastEnd, maxCourtParen); open > 0 {
+			if court, year, ok := courtYear(src[open+1 : e-1]); ok {
+				pre = prefix{court, year}
+				e = skipSpaceBack(src, open)
+				if !comma {
+					// California: "Name (1994) 8 Cal.4th 791".
+					start, name := s.nameEndingAt(e)
+					return start, name, pre
+				}
+			}
+		}
+	}
+	if d := s.docketBefore(e); d >= 0 {
+		e = skipSpaceBack(src, d)
+		if e <= s.lastEnd || src[e-1] != ',' {
+			return -1, "", pre
+		}
+		e, comma = skipSpaceBack(src, e-1), true
+	}
+	if !comma {
+		return -1, "", pre
+	}
+	start, name := s.nameEndingAt(e)
+	return start, name, pre
+}
+
+// maxDocketLen bounds a docket number read backwards from a citation.
+const maxDocketLen = 48
+
+// docketBefore returns the start of the docket number that ends at e, or
+// -1: "No. 14-cv-1234 (JMF)", "Nos. 17-1234, 17-1235", "No. 17 Civ. 3456
+// (KPF)", "No. 3:18-cv-00512", or Louisiana's bare "2015-0667" and
+// "2016-K-0450". Every word after "No." must be part of a docket number
+// (hold a digit, be a case-type word, or a judge's initials in
+// parentheses), so that "Sch. Dist. No. 1 v. Gardner" stays a name.
+func (s *scanner) docketBefore(e int) int {
+	src := s.src
+	lo := max(s.lastEnd, e-maxDocketLen)
+	if no := max(strings.LastIndex(src[lo:e], "No. "), strings.LastIndex(src[lo:e], "Nos. ")); no >= 0 {
+		no += lo
+		body := src[no+strings.IndexByte(src[no:], ' ') : e]
+		if (no == 0 || !isAlnum(src[no-1])) && docketWords(body) {
+			return no
+		}
+	}
+	// Louisiana: a year, a hyphen and a number.
+	t := e
+	for t > lo && (isAlnum(src[t-1]) || src[t-1] == '-') {
+		t--
+	}
+	if w := src[t:e]; len(w) >= 6 && yearOf(w[:4]) > 0 && w[4] == '-' &&
+		strings.IndexFunc(w[5:], func(r rune) bool { return !(r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r == '-') }) < 0 {
+		return t
+	}
+	return -1
+}
+
+// docketTypeWords may stand in a docket number without a digit.
+var docketTypeWords = map[string]bool{
+	"Civ.": true, "Civ": true, "Cr.": true, "Crim.": true, "Misc.": true, "CV": true, "cv": true, "CR": true,
+	"Civil": true, "Action": true,
+}
+
+// docketWords reports whether body, what follows "No." up to the
+// citation, is made of docket-number words only.
+func docketWords(body string) bool {
+	digits := false
+	for _, w := range strings.FieldsFunc(body, func(r rune) bool { return r == ' ' || r == ',' || r == '\n' }) {
+		switch {
+		case strings.ContainsAny(w, "0123456789"):
+			digits = true
+		case docketTypeWords[w]:
+		case len(w) > 2 && w[0] == '(' && w[len(w)-1] == ')' && strings.ToUpper(w) == w:
+		default:
+			return false
+		}
+	}
+	return digits
+}
+
+// nameEndingAt returns the start and text of the case name whose last
+// word ends at e, or -1 when no name ends there.
+func (s *scanner) nameEndingAt(e int) (int, string) {
+	src := s.src
 	var words [maxNameWords]span
 	n := 0
+	quoted := false // inside a quoted part of the name, read backwards
 	for n < maxNameWords {
-		we := e
-		if n > 0 {
-			we = skipSpaceBack(src, e)
-		}
+		we := skipSpaceBack(src, e)
 		if we <= s.lastEnd {
 			break
 		}
@@ -109,8 +218,7 @@ func (s *scanner) nameBefore(pos int) (int, string) {
 		if ws < 0 {
 			break
 		}
-		word := src[ws:we]
-		keep, more, lead := s.nameWord(word, words[:n])
+		keep, more, lead := s.nameWord(src[ws:we], words[:n], &quoted, ws)
 		if keep {
 			words[n] = span{ws + lead, we}
 			n++
@@ -121,9 +229,14 @@ func (s *scanner) nameBefore(pos int) (int, string) {
 		e = ws
 	}
 	// words holds the name backwards; trim what cannot begin a name.
+	trimmed := false
 	for n > 0 {
 		w := src[words[n-1].lo:words[n-1].hi]
-		if nameConnectors[w] && w != "v." || n > 1 && sentenceStarters[w] && !(w == "In" && src[words[n-2].lo:words[n-2].hi] == "re") {
+		switch {
+		case nameConnectors[w] && w != "v.",
+			n > 1 && sentenceStarters[w] && !(w == "In" && src[words[n-2].lo:words[n-2].hi] == "re"),
+			n > 1 && allDigits(w, 1, 6) && s.footnoteNumber(words[n-1].lo, words[:n-1]):
+			trimmed = trimmed || articles[w]
 			n--
 			continue
 		}
@@ -134,23 +247,64 @@ func (s *scanner) nameBefore(pos int) (int, string) {
 	}
 	lo := words[n-1].lo
 	name := cleanName(src[lo:words[0].hi])
-	if name == "" || strings.HasPrefix(name, "v. ") {
+	if name == "" || strings.HasPrefix(name, "v. ") || strings.HasSuffix(name, " v.") {
+		return -1, ""
+	}
+	if !strings.Contains(name, " v. ") && (trimmed || genericNames[name]) {
+		// "the opinion of the Court, 319 U.S. 103": prose, not a name.
 		return -1, ""
 	}
 	return lo, name
 }
 
+// articles, in front of a name, show it to be prose ("the Court", "of
+// the State").
+var articles = map[string]bool{"the": true, "a": true, "an": true, "of": true}
+
+// genericNames are words that, standing alone before a citation, are
+// prose ("as the Court held, 319 U.S. 103") rather than the short name of
+// a case.
+var genericNames = map[string]bool{
+	"Court": true, "Congress": true, "Constitution": true, "Government": true, "Legislature": true,
+	"Amendment": true, "Clause": true, "Justice": true, "Act": true, "Code": true, "Id.": true,
+}
+
+// footnoteNumber reports whether the number at lo, in front of the name
+// words rest (backwards), is a footnote's number rather than part of the
+// name: it stands at the start of a line, or what follows it is a short
+// name with no "v." ("3 Johnson, 576 U.S., at 597").
+func (s *scanner) footnoteNumber(lo int, rest []span) bool {
+	if b := skipSpaceBack(s.src, lo); b == 0 || strings.Contains(s.src[b:lo], "\n") {
+		return true
+	}
+	for _, w := range rest {
+		if v := s.src[w.lo:w.hi]; v == "v." || v == "vs." {
+			return false
+		}
+	}
+	return true
+}
+
 // nameWord decides whether word (met going backwards; right holds the
-// words already taken, nearest first) belongs to a name, and whether the
-// name may go on before it. A word opening with a parenthesis or a quotation
-// mark is the first word of the name.
+// words already taken, nearest first; the word starts at ws) belongs to a
+// name, and whether the name may go on before it. A word opening with a
+// parenthesis or a quotation mark is the first word of the name, unless
+// the quotation stands inside the name (In re "Agent Orange" Product
+// Liability Litigation): quoted tracks that, going backwards.
 // lead is the length of opening punctuation to leave out of the name.
-func (s *scanner) nameWord(word string, right []span) (keep, more bool, lead int) {
+func (s *scanner) nameWord(word string, right []span, quoted *bool, ws int) (keep, more bool, lead int) {
 	if word == "" {
 		return false, false, 0
 	}
 	if stopWords[word] {
 		return false, false, 0
+	}
+	if !*quoted && len(right) > 0 && s.quotedInName(word, ws) {
+		*quoted = true
+		word = strings.TrimSuffix(strings.TrimSuffix(word, "\""), "”")
+		if word == "" {
+			return false, false, 0
+		}
 	}
 	last := word[len(word)-1]
 	switch last {
@@ -161,8 +315,13 @@ func (s *scanner) nameWord(word string, right []span) (keep, more bool, lead int
 		return false, false, 0
 	}
 	if last == ',' {
-		// A comma inside a name only before a corporate suffix.
-		if len(right) == 0 || !corporateSuffixes[s.src[right[len(right)-1].lo:right[len(right)-1].hi]] {
+		// A comma inside a name only before a corporate suffix, or a
+		// stray one before "v." ("Pierce, v. Society of Sisters").
+		if len(right) == 0 {
+			return false, false, 0
+		}
+		next := s.src[right[len(right)-1].lo:right[len(right)-1].hi]
+		if !corporateSuffixes[next] && next != "v." {
 			return false, false, 0
 		}
 		word = word[:len(word)-1]
@@ -170,21 +329,31 @@ func (s *scanner) nameWord(word string, right []span) (keep, more bool, lead int
 			return false, false, 0
 		}
 	}
+	opens := false
 	switch {
 	case word[0] == '(' || word[0] == '[' || word[0] == '"':
-		lead = 1
+		lead, opens = 1, word[0] == '"'
 	case strings.HasPrefix(word, "“"):
-		lead = len("“")
+		lead, opens = len("“"), true
 	}
 	word = word[lead:]
 	if word == "" {
 		return false, false, 0
 	}
-	if nameConnectors[word] {
-		if word == "re" && len(right) > 0 {
-			return false, false, 0
+	if *quoted {
+		if opens {
+			// The opening quotation mark: the name goes on before it only
+			// after a word that joins it ("In re", "v.", "of").
+			*quoted = false
+			return true, s.joinsBefore(ws), 0
 		}
+		return true, true, 0
+	}
+	if nameConnectors[word] {
 		return true, lead == 0, lead
+	}
+	if strings.HasPrefix(word, "v.") && len(word) > 2 && isUpper(word[2]) {
+		return true, lead == 0, lead // "v.Chrestensen": the space lost
 	}
 	c := word[0]
 	if !isUpper(c) && !isDigit(c) && c < 0x80 {
@@ -197,6 +366,46 @@ func (s *scanner) nameWord(word string, right []span) (keep, more bool, lead int
 		return false, false, 0
 	}
 	return true, lead == 0, lead
+}
+
+// maxQuotedName bounds the quoted part of a name ("Agent Orange").
+const maxQuotedName = 80
+
+// quotedInName reports whether word, which starts at ws, closes a
+// quotation that is part of a case name: a quotation of a few words with
+// no sentence's end in it, opened after a word that joins the parts of a
+// name (In re "Agent Orange" Product Liability Litigation).
+func (s *scanner) quotedInName(word string, ws int) bool {
+	if !strings.HasSuffix(word, "\"") && !strings.HasSuffix(word, "”") ||
+		strings.HasSuffix(word, ".\"") || strings.HasSuffix(word, ".”") || strings.HasSuffix(word, ",”") {
+		return false
+	}
+	for i := ws; i > max(s.lastEnd, ws-maxQuotedName); i-- {
+		switch {
+		case s.src[i-1] == '"' && isWordStart(s.src, i-1):
+			return s.joinsBefore(i - 1)
+		case strings.HasSuffix(s.src[:i], "“"):
+			return s.joinsBefore(i - len("“"))
+		case s.src[i-1] == '.' || s.src[i-1] == ';':
+			return false
+		}
+	}
+	return false
+}
+
+// joinsBefore reports whether the word before ws is one that joins the
+// parts of a name: "re", "v.", "of", "ex".
+func (s *scanner) joinsBefore(ws int) bool {
+	e := skipSpaceBack(s.src, ws)
+	b := wordStartBack(s.src, e, s.lastEnd)
+	if b < 0 {
+		return false
+	}
+	switch s.src[b:e] {
+	case "re", "v.", "vs.", "of", "ex", "parte":
+		return true
+	}
+	return false
 }
 
 // sentenceEnd reports whether a capitalised word ending in a period ends a

@@ -12,16 +12,41 @@ const (
 	maxParenthetical = 4000
 )
 
-// closingParen returns the index of the parenthesis closing the one at
-// open, looking no further than limit bytes, or -1.
+// closingParen returns the index of the bracket closing the parenthesis
+// or square bracket at open, looking no further than limit bytes, or -1.
+// Only brackets of the opening kind count: California's bracketed
+// parallels hold parentheses, and parentheticals hold alterations.
 func closingParen(s string, open, limit int) int {
+	o, c := byte('('), byte(')')
+	if s[open] == '[' {
+		o, c = '[', ']'
+	}
 	depth := 0
 	end := min(len(s), open+limit)
 	for i := open; i < end; i++ {
 		switch s[i] {
-		case '(':
+		case o:
 			depth++
+		case c:
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// openingParen returns the index of the parenthesis opening the one that
+// closes at close, looking back no further than limit bytes and not
+// before lo, or -1.
+func openingParen(s string, close, lo, limit int) int {
+	depth := 0
+	for i := close; i >= max(lo, close-limit); i-- {
+		switch s[i] {
 		case ')':
+			depth++
+		case '(':
 			depth--
 			if depth == 0 {
 				return i
@@ -33,12 +58,14 @@ func closingParen(s string, open, limit int) int {
 
 // parentheticals reads the explanatory parentheticals after a citation
 // ending at end, marks their extent so that citations inside them are
-// known to be nested, and returns their text joined by "; ".
+// known to be nested, and returns their text joined by "; ". California
+// writes them in square brackets inside a parenthesised citation
+// ("[interpretation of a statute is reviewed de novo]").
 func (s *scanner) parentheticals(end int) string {
 	src := s.src
 	var parts []string
 	q := skipSpace(src, end)
-	for q < len(src) && src[q] == '(' {
+	for q < len(src) && (src[q] == '(' || src[q] == '[') {
 		close := closingParen(src, q, maxParenthetical)
 		if close < 0 {
 			break
@@ -57,23 +84,39 @@ var months = map[string]bool{
 	"August": true, "September": true, "October": true, "November": true, "December": true,
 }
 
-// courtYear reads a court-and-year parenthetical's content: "1976",
-// "CA9 2007", "N.D. Cal. Mar. 3, 2020", "Tex. Crim. App. 1990". The court
-// is what precedes the date, as written.
+// maxHistoryWords bounds the subsequent history a court-and-date
+// parenthetical may hold after its date ("2011, pet. ref'd", "1990, writ
+// ref'd n.r.e.").
+const maxHistoryWords = 6
+
+// courtYear reads a court-and-date parenthetical's content: "1976", "CA9
+// 2007", "N.D. Cal. Mar. 3, 2020", "Tex. Crim. App. 1990", New York's
+// "2d Dept 2014" (in square brackets), Louisiana's "La. App. 1 Cir.
+// 2/4/16", and Texas's "Tex. App.—Houston [14th Dist.] 2011, pet. ref'd",
+// whose petition history follows the date. The court is what precedes
+// the date, as written.
 func courtYear(content string) (court string, year int, ok bool) {
 	words := strings.Fields(content)
-	if len(words) == 0 || len(words) > 10 {
+	if len(words) == 0 || len(words) > 12+maxHistoryWords {
 		return "", 0, false
 	}
-	y := words[len(words)-1]
-	if len(y) != 4 || !isDigit(y[0]) || !isDigit(y[1]) || !isDigit(y[2]) || !isDigit(y[3]) {
+	// The date is the last word that is one, and only history written in
+	// lower case may follow it, after a comma.
+	at := -1
+	for i := len(words) - 1; i >= 0 && at < 0; i-- {
+		y := yearOf(strings.TrimSuffix(words[i], ","))
+		if y == 0 {
+			continue
+		}
+		if i < len(words)-1 && (!strings.HasSuffix(words[i], ",") || !historyWords(words[i+1:])) {
+			return "", 0, false
+		}
+		at, year = i, y
+	}
+	if at < 0 || at > 12 {
 		return "", 0, false
 	}
-	year = int(y[0]-'0')*1000 + int(y[1]-'0')*100 + int(y[2]-'0')*10 + int(y[3]-'0')
-	if year < 1600 || year > 2100 {
-		return "", 0, false
-	}
-	words = words[:len(words)-1]
+	words = words[:at]
 	// Drop a full date: "Mar. 3, 2020".
 	if n := len(words); n >= 2 && months[words[n-2]] && isDigit(words[n-1][0]) {
 		words = words[:n-2]
@@ -88,6 +131,73 @@ func courtYear(content string) (court string, year int, ok bool) {
 		}
 	}
 	return strings.Join(words, " "), year, true
+}
+
+// historyWords reports whether words can be the subsequent history that
+// Texas and some other courts put inside the parenthetical, after the
+// date: a few words, each in lower case ("pet. ref'd", "no writ").
+func historyWords(words []string) bool {
+	if len(words) > maxHistoryWords {
+		return false
+	}
+	for _, w := range words {
+		if !isLower(w[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+// twoDigitPivot decides the century of a two-digit year in a numeric date
+// ("2/4/16"): below it the 2000s, from it the 1900s. Courts began writing
+// such dates in citations in the 1990s.
+const twoDigitPivot = 50
+
+// yearOf returns the year a word gives: a year from 1600 to 2100
+// ("1976"), or the year of a numeric date ("2/4/16", "12/22/2020");
+// 0 when it gives none.
+func yearOf(w string) int {
+	if i := strings.LastIndexByte(w, '/'); i > 0 {
+		md := w[:i]
+		m, d, ok := strings.Cut(md, "/")
+		if !ok || !allDigits(m, 1, 2) || !allDigits(d, 1, 2) {
+			return 0
+		}
+		y := w[i+1:]
+		switch {
+		case allDigits(y, 2, 2):
+			n := int(y[0]-'0')*10 + int(y[1]-'0')
+			if n < twoDigitPivot {
+				return 2000 + n
+			}
+			return 1900 + n
+		case allDigits(y, 4, 4):
+			w = y
+		default:
+			return 0
+		}
+	}
+	if !allDigits(w, 4, 4) {
+		return 0
+	}
+	year := int(w[0]-'0')*1000 + int(w[1]-'0')*100 + int(w[2]-'0')*10 + int(w[3]-'0')
+	if year < 1600 || year > 2100 {
+		return 0
+	}
+	return year
+}
+
+// allDigits reports whether s is lo to hi ASCII digits.
+func allDigits(s string, lo, hi int) bool {
+	if len(s) < lo || len(s) > hi {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // signals, lower-cased and with commas removed, mapped to their canonical

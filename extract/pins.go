@@ -4,10 +4,10 @@ import "strings"
 
 // pins reads a pin cite at p: one or more items separated by commas, each
 // a page, a range ("425–426", "1028-29"), a star page ("*3"), a blank
-// ("___"), optionally with footnotes ("431, n. 33", "nn. 4-5"). A comma
-// followed by another citation ("…, 86 S. Ct. 1602") ends the list. It
-// returns the pin with its spacing normalised ("431 n.33", "127, 130") and
-// its end, or "" when there is no pin at p.
+// ("___"), a paragraph ("¶ 22"), optionally with footnotes ("431, n. 33",
+// "nn. 4-5"). A comma followed by another citation ("…, 86 S. Ct. 1602")
+// ends the list. It returns the pin with its spacing normalised ("431
+// n.33", "127, 130") and its end, or "" when there is no pin at p.
 func (s *scanner) pins(p int) (string, int) {
 	var b strings.Builder
 	end := p
@@ -23,7 +23,7 @@ func (s *scanner) pins(p int) (string, int) {
 		if _, e := s.refAt(q); e > 0 {
 			break
 		}
-		if fn, e := footnote(s.src, q); e > q {
+		if fn, e := s.footnote(q); e > q {
 			if first {
 				return "", p // a pin starts with a page
 			}
@@ -32,7 +32,7 @@ func (s *scanner) pins(p int) (string, int) {
 			end = e
 			continue
 		}
-		item, e := pinItem(s.src, q)
+		item, e := s.pinItem(q)
 		if e == q {
 			break
 		}
@@ -43,7 +43,7 @@ func (s *scanner) pins(p int) (string, int) {
 		end = e
 		// A footnote may follow without a comma: "431 n.33".
 		if fq := skipSpace(s.src, end); fq > end {
-			if fn, fe := footnote(s.src, fq); fe > fq {
+			if fn, fe := s.footnote(fq); fe > fq {
 				b.WriteByte(' ')
 				b.WriteString(fn)
 				end = fe
@@ -55,59 +55,150 @@ func (s *scanner) pins(p int) (string, int) {
 
 // pinItem reads one page, range, star page or paragraph ("¶ 7", "¶¶
 // 7-9", cited in public-domain citations) at p.
-func pinItem(s string, p int) (string, int) {
-	star := p < len(s) && s[p] == '*'
+func (s *scanner) pinItem(p int) (string, int) {
+	src := s.src
+	star := p < len(src) && src[p] == '*'
 	q := p
 	if star {
 		q++
-	} else if strings.HasPrefix(s[p:], "¶") {
-		for strings.HasPrefix(s[q:], "¶") {
+	} else if strings.HasPrefix(src[p:], "¶") {
+		for strings.HasPrefix(src[q:], "¶") {
 			q += len("¶")
 		}
-		marks := s[p:q]
-		q = skipSpace(s, q)
-		if item, e := pinItem(s, q); e > q && item[0] != '*' {
+		marks := src[p:q]
+		q = skipSpace(src, q)
+		if item, e := s.pinItem(q); e > q && item[0] != '*' {
 			return marks + " " + item, e
 		}
 		return "", p
 	}
-	page, e := pageAt(s, q)
+	page, e := pageAt(src, q)
 	if e == q {
 		return "", p
 	}
 	if star && page[0] == '_' {
 		return "", p
 	}
-	// A range: the dash must be followed by digits ("425–426").
-	if e < len(s) {
-		if d := dashLen(s, e); d > 0 {
-			if hi := digitsEnd(s, e+d, 8); hi > 0 {
+	// A range: the dash must be followed by digits ("425–426"), or by the
+	// blank of a slip opinion when the page is one ("___–___"). A page
+	// break may fall after the dash: a line break in a PDF ("430-\n431"),
+	// a star page in CourtListener's markup ("430–*12 431"); the range is
+	// read whole, without the break.
+	if e < len(src) {
+		if d := dashLen(src, e); d > 0 {
+			r := skipGap(src, e+d)
+			hi, ok := rangeEnd(src, r, page[0] == '_')
+			switch {
+			case !ok:
+			case r == e+d:
 				e = hi
+			case !s.startsCitation(r):
+				return src[p:e+d] + src[r:hi], hi
 			}
 		}
 	}
-	return s[p:e], e
+	return src[p:e], e
+}
+
+// rangeEnd reads the second page of a range at q: digits, or a blank
+// when the first page was one.
+func rangeEnd(s string, q int, blank bool) (int, bool) {
+	if blank {
+		if _, e := pageAt(s, q); e > q && s[q] == '_' {
+			return e, true
+		}
+		return 0, false
+	}
+	if hi := digitsEnd(s, q, 8); hi > 0 {
+		return hi, true
+	}
+	return 0, false
+}
+
+// startsCitation reports whether a volume and a reporter begin at q: a
+// number there starts the next citation rather than ending a range.
+func (s *scanner) startsCitation(q int) bool {
+	j := digitsEnd(s.src, q, 5)
+	if j == 0 {
+		return false
+	}
+	k := skipGap(s.src, j)
+	if k == j || k >= len(s.src) || !s.tab.matcher.startsKey(s.src[k]) {
+		return false
+	}
+	var buf [8]match
+	return len(s.tab.matcher.matchAll(s.src, k, buf[:0])) > 0
 }
 
 // footnote reads "n. 33", "n.9", "nn. 4-5", "note 3" at p and returns it
 // normalised ("n.33", "nn.4-5").
-func footnote(s string, p int) (string, int) {
+func (s *scanner) footnote(p int) (string, int) {
+	src := s.src
 	var mark string
 	q := p
 	switch {
-	case strings.HasPrefix(s[q:], "nn."):
+	case strings.HasPrefix(src[q:], "nn."):
 		mark, q = "nn.", q+3
-	case strings.HasPrefix(s[q:], "n."):
+	case strings.HasPrefix(src[q:], "n."):
 		mark, q = "n.", q+2
-	case wordAt(s, q, "note"):
+	case wordAt(src, q, "note"):
 		mark, q = "n.", q+4
 	default:
 		return "", p
 	}
-	q = skipSpace(s, q)
-	item, e := pinItem(s, q)
+	q = skipSpace(src, q)
+	item, e := s.pinItem(q)
 	if e == q || item[0] == '*' {
 		return "", p
 	}
 	return mark + item, e
 }
+
+// atPin reads the pin of a short form ending at end: ", at 430", " at
+// 819", ", at *3", California's "at p. 800" and "at pp. 800-801". It
+// returns "" and end when there is none.
+func (s *scanner) atPin(end int) (string, int) {
+	q := skipGap(s.src, end)
+	if q < len(s.src) && s.src[q] == ',' {
+		q = skipGap(s.src, q+1)
+	}
+	if !wordAt(s.src, q, "at") {
+		return "", end
+	}
+	q = skipSpace(s.src, q+2)
+	for _, p := range [...]string{"pp.", "p."} {
+		if strings.HasPrefix(s.src[q:], p) {
+			q = skipSpace(s.src, q+len(p))
+			break
+		}
+	}
+	if pin, pe := s.pins(q); pin != "" {
+		return pin, pe
+	}
+	return "", end
+}
+
+// slipPin reads the page of a slip opinion that a citation of one gives
+// after its blank pin or in place of a pin, "(slip op., at 12)", at end.
+// It returns the pin as "slip op. at 12" and the end of the parenthesis,
+// or "" and end.
+func (s *scanner) slipPin(end int) (string, int) {
+	src := s.src
+	q := skipSpace(src, end)
+	if q >= len(src) || src[q] != '(' || !strings.HasPrefix(src[q+1:], "slip op.") {
+		return "", end
+	}
+	close := closingParen(src, q, maxCourtParen)
+	if close < 0 {
+		return "", end
+	}
+	pin, pe := s.atPin(q + len("(slip op."))
+	if pin == "" || skipSpace(src, pe) != close {
+		return "", end
+	}
+	return "slip op. at " + pin, close + 1
+}
+
+// blankPin reports whether a pin gives no page: empty, or the blank of a
+// slip opinion ("___", "___–___").
+func blankPin(pin string) bool { return pin == "" || pin[0] == '_' }

@@ -28,9 +28,15 @@ const (
 	// Code: a statute or regulation cited by an optional title and a
 	// section ("42 U.S.C. § 1983", "Rev. Stat. § 1979").
 	Code
+	// SecondarySource: a law review, an annotation or an encyclopedia
+	// cited by volume and page ("90 Harv. L. Rev. 1", "45 A.L.R.3d 1234").
+	// Such a citation names a case only as the parallel of a case
+	// citation: the first A.L.R. series printed the cases it annotated.
+	SecondarySource
 )
 
-var citeTypeNames = [...]string{CaseReporter: "case", Neutral: "neutral", Database: "database", Session: "session", Code: "code"}
+var citeTypeNames = [...]string{CaseReporter: "case", Neutral: "neutral", Database: "database", Session: "session",
+	Code: "code", SecondarySource: "secondary"}
 
 func (t CiteType) String() string {
 	if int(t) < len(citeTypeNames) {

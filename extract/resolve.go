@@ -188,7 +188,7 @@ func resolve(cs []Citation) {
 	for i := range cs {
 		c := &cs[i]
 		switch c.Kind {
-		case Full, Law:
+		case Full, Law, Secondary, RecordCite:
 			c.Target, c.Antecedent = c.Ref, i
 			r.checkPin(c, c.Ref)
 			r.idx.add(i)
@@ -305,10 +305,10 @@ func (r *resolver) id(i int) {
 // linkID links Id. c to the target of prev, the authority it repeats.
 func (r *resolver) linkID(c *Citation, prev *Citation) {
 	r.link(c, prev.Antecedent)
-	c.lawTarget = prev.lawTarget
+	c.authority = prev.authority
 	if c.Pin == "" {
 		c.Pin = prev.Pin // Ibid. and a bare Id. repeat the pin
-	} else if !c.lawTarget {
+	} else if c.authority == 0 {
 		r.checkPin(c, r.cs[prev.Antecedent].Ref)
 	}
 }
@@ -321,7 +321,7 @@ func (r *resolver) link(c *Citation, k int) {
 // checkPin warns when c's pin lies outside the pages ref can span.
 func (r *resolver) checkPin(c *Citation, ref Ref) {
 	pin, page := firstPage(c.Pin), firstPage(ref.Page)
-	if pin < 0 || page < 0 || c.lawTarget {
+	if pin < 0 || page < 0 || c.authority != 0 {
 		return
 	}
 	if pin < page || pin > page+maxOpinionPages {

@@ -22,6 +22,11 @@ type scanner struct {
 	// scan stops, when one more is found.
 	limit int
 	over  bool
+
+	// yearFrom is the index of a citation that gave its court but left
+	// its year to the citation of its subsequent history, which comes
+	// next; -1 when none waits.
+	yearFrom int
 }
 
 var triggers = func() (t [256]bool) {
@@ -81,7 +86,18 @@ func (s *scanner) add(c Citation, end int) int {
 	if c.Signal == "" {
 		c.Signal = s.inheritedSignal(c.Start)
 	}
+	if blankPin(c.Pin) {
+		if pin, e := s.slipPin(end); pin != "" {
+			c.Pin, end = pin, e
+		}
+	}
 	c.Parenthetical = s.parentheticals(end)
+	if s.yearFrom >= 0 && s.yearFrom < len(s.out) {
+		if c.Kind == Full && c.Year != 0 {
+			s.out[s.yearFrom].Year = c.Year
+		}
+		s.yearFrom = -1
+	}
 	if s.limit > 0 && len(s.out) == s.limit {
 		s.over = true
 		return end
@@ -167,28 +183,91 @@ func (s *scanner) afterReporter(start int, vol string, repStart int, m match) in
 func (s *scanner) full(start int, ref Ref, r *Reporter, nominative Ref, end int, bare bool) int {
 	src := s.src
 	c := Citation{Kind: Full, Start: start, Ref: ref}
-	if r.Type.IsLaw() {
-		c.Kind, c.lawTarget = Law, true
+	switch {
+	case r.Type.IsLaw():
+		c.Kind, c.authority = Law, Law
+	case r.Type == SecondarySource:
+		c.Kind, c.authority = Secondary, Secondary
 	}
 	if !nominative.IsZero() {
 		c.Parallel = append(c.Parallel, nominative)
 	}
+	end = s.pinsAndParallels(&c, end)
+	q := skipGap(src, end)
+	if q < len(src) && (src[q] == '(' || src[q] == '[') {
+		if close := closingParen(src, q, maxCourtParen); close > 0 {
+			content := src[q+1 : close]
+			if court, year, ok := courtYear(content); ok {
+				c.Court, c.Year, c.dated = court, year, true
+				end = close + 1
+			} else if src[q] == '(' && NormalizeCourt(content) != "" {
+				// "(9th Cir.), cert. denied, 540 U.S. 930 (2003)": the
+				// court alone, the year given once for the decision and its
+				// history (Bluebook 10.5); the next citation supplies it.
+				c.Court, c.dated = normalizeSpace(content), true
+				end = close + 1
+				if s.historyFollows(end) {
+					s.yearFrom = len(s.out)
+				}
+			}
+		}
+	}
+	if c.Year == 0 && (r.Type == Neutral || r.Type == Database) {
+		c.Year = yearOf(c.Volume) // "2019 IL 123456", "2020 WL 1234567"
+	}
+	if bare && c.Year == 0 && c.Pin == "" && len(c.Parallel) == 0 && !afterNamePunct(src, start) {
+		return 0 // "5 Or 6 pages": a bare spelling needs a citation around it
+	}
+	if c.Kind == Full {
+		s.nameAndSignal(&c, start)
+	} else {
+		c.Signal = s.signalBefore(start)
+	}
+	c.CourtID = courtOf(c.Court, r)
+	if c.Court == "" && r.Court != DistrictCourts {
+		c.Court = r.Court
+	}
+	return s.add(c, end)
+}
 
-	// Pins after a parallel citation are that reporter's pages; only the
-	// first citation's pins are kept.
+// pinsAndParallels reads what follows the first page of a full citation
+// ending at end: its pins and the parallel citations of the same case,
+// with commas between them ("384 U.S. 436, 444, 86 S. Ct. 1602, 16 L. Ed.
+// 2d 694") or, in California's style, in square brackets ("8 Cal.4th
+// 791, 799 [35 Cal.Rptr.2d 418, 883 P.2d 960]"). It returns their end.
+//
+// Pins after a parallel citation are that reporter's pages: the first
+// citation's pins are kept, unless its page is the blank of a slip
+// opinion, when the pins of the first paged parallel are (the case is
+// identified by that one).
+func (s *scanner) pinsAndParallels(c *Citation, end int) int {
+	src := s.src
+	paged := c.Page[0] != '_'
 	primary := true
 	for {
 		q := skipGap(src, end)
+		if q < len(src) && src[q] == '[' && len(c.Parallel) == 0 {
+			if e := s.bracketedParallels(c, q); e > 0 {
+				end = e
+				continue
+			}
+		}
 		if q >= len(src) || src[q] != ',' {
 			break
 		}
 		p := skipSpace(src, q+1)
 		if par, e := s.parallelRef(p); e > 0 {
-			if !s.parallelOf(&c, par) {
+			if !s.parallelOf(c, par) {
 				break // another case: the scan reads it as a citation of its own
 			}
 			c.Parallel = append(c.Parallel, par)
-			end, primary = e, false
+			end = e
+			if !paged && par.Page[0] != '_' {
+				paged, primary = true, true
+				c.Pin = ""
+				continue
+			}
+			primary = false
 			continue
 		}
 		if wordAt(src, p, "at") { // "2020 WL 1234567, at *3"
@@ -203,28 +282,62 @@ func (s *scanner) full(start int, ref Ref, r *Reporter, nominative Ref, end int,
 		}
 		end = e
 	}
-	q := skipGap(src, end)
-	if q < len(src) && src[q] == '(' {
-		if close := closingParen(src, q, maxCourtParen); close > 0 {
-			if court, year, ok := courtYear(src[q+1 : close]); ok {
-				c.Court, c.Year = court, year
-				end = close + 1
-			}
+	return end
+}
+
+// bracketedParallels reads California's bracketed parallel citations at
+// the "[" at q into c and returns the end of the brackets, or 0 when they
+// hold anything else (an explanatory parenthetical).
+func (s *scanner) bracketedParallels(c *Citation, q int) int {
+	close := closingParen(s.src, q, maxCourtParen)
+	if close < 0 {
+		return 0
+	}
+	var found []Ref
+	for p := skipSpace(s.src, q+1); ; {
+		par, e := s.parallelRef(p)
+		if e == 0 || !s.parallelOf(c, par) {
+			return 0
+		}
+		found = append(found, par)
+		p = skipSpace(s.src, e)
+		if p == close {
+			break
+		}
+		if s.src[p] != ',' {
+			return 0
+		}
+		p = skipSpace(s.src, p+1)
+	}
+	c.Parallel = append(c.Parallel, found...)
+	return close + 1
+}
+
+// historyWindow bounds the subsequent-history phrase ("cert. denied",
+// "aff'd sub nom. Smith v. Jones") between a decision and the citation of
+// its history.
+const historyWindow = 80
+
+// historyFollows reports whether subsequent history follows at end: a
+// comma, words beginning in lower case ("cert. denied", "aff'd", "rev'd
+// on other grounds") and, within historyWindow, the next citation's
+// volume.
+func (s *scanner) historyFollows(end int) bool {
+	src := s.src
+	q := skipSpace(src, end)
+	if q >= len(src) || src[q] != ',' {
+		return false
+	}
+	q = skipSpace(src, q+1)
+	if q >= len(src) || !isLower(src[q]) {
+		return false
+	}
+	for i := q; i < min(len(src), q+historyWindow); i++ {
+		if isDigit(src[i]) {
+			return true
 		}
 	}
-	if bare && c.Year == 0 && c.Pin == "" && len(c.Parallel) == 0 && !afterNamePunct(src, start) {
-		return 0 // "5 Or 6 pages": a bare spelling needs a citation around it
-	}
-	c.CourtID = courtOf(c.Court, r)
-	if c.Court == "" && r.Court != DistrictCourts {
-		c.Court = r.Court
-	}
-	if c.Kind == Full {
-		s.nameAndSignal(&c, start)
-	} else {
-		c.Signal = s.signalBefore(start)
-	}
-	return s.add(c, end)
+	return false
 }
 
 // parallelRef reads "volume reporter page" at p, for a citation of the
@@ -363,7 +476,7 @@ func (s *scanner) code(start int, vol string, r *Reporter, p int) int {
 	if e == q {
 		return 0
 	}
-	c := Citation{Kind: Law, Start: start, Ref: Ref{vol, r.Abbrev, "§ " + src[q:e]}, lawTarget: true}
+	c := Citation{Kind: Law, Start: start, Ref: Ref{vol, r.Abbrev, "§ " + src[q:e]}, authority: Law}
 	c.Signal = s.signalBefore(start)
 	return s.add(c, e)
 }
@@ -417,31 +530,30 @@ func (s *scanner) id(i int) int {
 	}
 	c := Citation{Kind: ID, Start: i}
 	var end int
-	c.Pin, end = s.atPin(e)
-	if q := skipSpace(src, e); c.Pin == "" && strings.HasPrefix(src[q:], "§") {
-		// After a statute: "Id. § 1988".
-		if se := sectionEnd(src, skipSpace(src, q+len("§"))); se > q+len("§") {
-			c.Pin, end = normalizeSpace(src[q:se]), se
-		}
+	if c.Pin, end = s.atPin(e); c.Pin == "" {
+		c.Pin, end = s.idPin(e)
 	}
 	c.Signal = s.signalBefore(i)
 	return s.add(c, end)
 }
 
-// atPin reads the pin of a short form ending at end: ", at 430", " at
-// 819", ", at *3". It returns "" and end when there is none.
-func (s *scanner) atPin(end int) (string, int) {
-	q := skipGap(s.src, end)
-	if q < len(s.src) && s.src[q] == ',' {
-		q = skipGap(s.src, q+1)
+// idPin reads the pin an Id. gives without "at": a paragraph after a
+// public-domain citation or a complaint ("Id. ¶ 30"), a section after a
+// statute ("Id. § 1988(b)"). It returns "" and e when there is none.
+func (s *scanner) idPin(e int) (string, int) {
+	src := s.src
+	q := skipSpace(src, e)
+	switch {
+	case strings.HasPrefix(src[q:], "¶"):
+		if pin, pe := s.pins(q); pin != "" {
+			return pin, pe
+		}
+	case strings.HasPrefix(src[q:], "§"):
+		if se := sectionEnd(src, skipSpace(src, q+len("§"))); se > q+len("§") {
+			return normalizeSpace(src[q:se]), se
+		}
 	}
-	if !wordAt(s.src, q, "at") {
-		return "", end
-	}
-	if pin, pe := s.pins(skipSpace(s.src, q+2)); pin != "" {
-		return pin, pe
-	}
-	return "", end
+	return "", e
 }
 
 // supra reads "Name, supra[, at pin]" at the word "supra" (at i). Without
@@ -468,9 +580,16 @@ func (s *scanner) supra(i int) int {
 // and the signal before the name, and moves the citation's start to the
 // name.
 func (s *scanner) nameAndSignal(c *Citation, start int) {
-	if ns, name := s.nameBefore(start); ns >= 0 {
+	ns, name, pre := s.citePrefix(start)
+	if ns >= 0 {
 		c.Start, c.CaseName = ns, name
 		c.Plaintiff, c.Defendant = splitParties(name)
+	}
+	if c.Year == 0 && pre.year != 0 {
+		c.Year, c.dated = pre.year, true
+		if c.Court == "" {
+			c.Court = pre.court
+		}
 	}
 	c.Signal = s.signalBefore(c.Start)
 }

@@ -106,8 +106,11 @@ type Citation struct {
 	Text       string
 
 	// Ref is what the citation itself says: for full and short cites the
-	// volume, canonical reporter and page (page empty for short cites,
-	// which give only a pin); for supra and id it is empty.
+	// volume, canonical reporter and page (page empty for the short cites
+	// that give only a pin, "424 U.S., at 430"; a short form that repeats
+	// a citation whole, "Smith, 2019 IL 123456, ¶ 25", keeps it); for supra
+	// the volume and reporter California's style names ("Ghirardo, supra,
+	// 8 Cal.4th at p. 800"), otherwise nothing; for id it is empty.
 	Ref
 
 	// Parallel holds the other citations of the same case given alongside
@@ -181,6 +184,16 @@ type Citation struct {
 	// is not a case: Law, Secondary or RecordCite, for the citation
 	// itself or for the one an Id. repeats; 0 for a case.
 	authority Kind
+	// pinRef is the citation in whose pages the pin counts: the first
+	// citation of a full one (its paged parallel when the first is a slip
+	// cite's blank), the reporter a short form names, what an Id.
+	// repeats.
+	pinRef Ref
+	// repeatable is set for the full citations that a short form may
+	// repeat whole: public-domain and database citations, which have no
+	// "volume reporter at pin" form ("Ward, 2020 IL 124981, ¶ 20"), and
+	// citations whose pin follows "at" ("Griswold, 381 U.S. 479 at 485").
+	repeatable bool
 	// dated is set when a court-and-year parenthetical followed the
 	// citation: a full citation repeated without one is a short form.
 	dated bool

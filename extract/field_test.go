@@ -14,16 +14,20 @@ import (
 // describe renders every field of a citation a test of citation forms
 // checks, in one comparable line:
 //
-//	kind target [pin=…] [name="…"] [court=…] [year=…] [par="…; …"] [unresolved]
+//	kind ref [-> target (name)] [pin=…] [name="…"] [court=…] [year=…] [par="…; …"] [unresolved]
 //
-// target is the citation's own reference when it is unresolved.
+// ref is what the citation says (for a short form without a page, and
+// for supra and id, the target).
 func describe(c extract.Citation) string {
-	ref := c.Target
-	if !c.Resolved() {
-		ref = c.Ref
-	}
 	var b strings.Builder
+	ref := c.Ref
+	if ref.Page == "" && c.Resolved() {
+		ref = c.Target
+	}
 	fmt.Fprintf(&b, "%s %s", c.Kind, ref)
+	if c.Resolved() && c.Target != ref {
+		fmt.Fprintf(&b, " -> %s", c.Target)
+	}
 	if c.TargetName != "" {
 		fmt.Fprintf(&b, " (%s)", c.TargetName)
 	}
@@ -48,6 +52,9 @@ func describe(c extract.Citation) string {
 	}
 	if !c.Resolved() {
 		b.WriteString(" unresolved")
+	}
+	if c.Suspect {
+		b.WriteString(" suspect")
 	}
 	return b.String()
 }

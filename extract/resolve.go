@@ -51,7 +51,7 @@ func newIndex(cs []Citation) *index {
 // add indexes full citation i.
 func (x *index) add(i int) {
 	c := &x.cs[i]
-	if c.Kind != Full || c.Ref.Page == "" || c.Ref.Page[0] == '_' {
+	if c.Kind != Full {
 		return
 	}
 	x.addVolume(c.Ref, i)
@@ -66,6 +66,10 @@ func (x *index) add(i int) {
 	p, d, two := strings.Cut(whole, " v ")
 	if two {
 		x.byName[firstWord(p)+" v "+firstWord(d)] = i
+	} else if core := procedureless(whole); core != whole {
+		// "In re Gault" is cited again as "Gault".
+		x.byName[core] = i
+		p = core
 	}
 	for _, side := range [2]string{p, d} {
 		if w := firstWord(side); w != "" {
@@ -86,17 +90,25 @@ func firstWord(s string) string {
 
 // addVolume lists full citation i under its volume. A case cited again
 // takes the place of its earlier entry, so a volume's list holds each case
-// once and resolution stays linear in the length of the text.
+// once and resolution stays linear in the length of the text. The cases
+// of a volume not yet paginated all have the blank page: they are told
+// apart by name.
 func (x *index) addVolume(ref Ref, i int) {
 	key := keyOf(ref)
 	list := x.byVolume[key]
 	for n, k := range list {
-		if refIn(&x.cs[k], ref).Page == ref.Page {
+		if refIn(&x.cs[k], ref).Page == ref.Page && (!blankPin(ref.Page) || sameCase(&x.cs[k], &x.cs[i])) {
 			list[n] = i
 			return
 		}
 	}
 	x.byVolume[key] = append(list, i)
+}
+
+// sameCase reports whether two full citations with the same blank page
+// name the same case.
+func sameCase(a, b *Citation) bool {
+	return a.CaseName != "" && (foldName(a.CaseName) == foldName(b.CaseName) || nameMatches(a.CaseName, b) || nameMatches(b.CaseName, a))
 }
 
 // supra returns the full citation a supra name refers to, or -1, and the
@@ -148,12 +160,25 @@ func (x *index) leadingWords(folded string) int {
 
 // short returns the full citation in the short cite's volume whose first
 // page is the closest at or before the pin (the latest on ties), or -1.
-// With byName, the case name must agree too.
+// With byName, the case name must agree too. A case of a volume not yet
+// paginated ("587 U.S. ___") has no page to compare: it is found by its
+// name, or, for a short cite that gives none, when it is the only one of
+// its volume cited so far.
 func (x *index) short(c *Citation, byName bool) int {
 	pin := firstPage(c.Pin)
 	best, bestPage := -1, -1
+	blanks, blank := 0, -1
 	for _, k := range x.byVolume[keyOf(c.Ref)] {
 		f := &x.cs[k]
+		if blankPin(refIn(f, c.Ref).Page) {
+			switch {
+			case c.CaseName != "" && nameMatches(c.CaseName, f):
+				return k
+			case c.CaseName == "":
+				blanks, blank = blanks+1, k
+			}
+			continue
+		}
 		if byName && c.CaseName != "" && !nameMatches(c.CaseName, f) {
 			continue
 		}
@@ -165,7 +190,24 @@ func (x *index) short(c *Citation, byName bool) int {
 			best, bestPage = k, page
 		}
 	}
+	if best < 0 && blanks == 1 {
+		return blank
+	}
 	return best
+}
+
+// repeated returns the earlier full citation with the same first page
+// as full citation c, or -1.
+func (x *index) repeated(c *Citation) int {
+	if blankPin(c.Page) {
+		return -1
+	}
+	for _, k := range x.byVolume[keyOf(c.Ref)] {
+		if refIn(&x.cs[k], c.Ref).Page == c.Page {
+			return k
+		}
+	}
+	return -1
 }
 
 // resolver links every short form to the full citation it refers to, in
@@ -188,10 +230,10 @@ func resolve(cs []Citation) {
 	for i := range cs {
 		c := &cs[i]
 		switch c.Kind {
-		case Full, Law, Secondary, RecordCite:
-			c.Target, c.Antecedent = c.Ref, i
-			r.checkPin(c, c.Ref)
-			r.idx.add(i)
+		case Full:
+			r.full(i)
+		case Law, Secondary, RecordCite:
+			c.Target, c.Antecedent, c.pinRef = c.Ref, i, c.Ref
 		case Short:
 			r.short(i)
 		case Supra:
@@ -204,6 +246,47 @@ func resolve(cs []Citation) {
 		}
 	}
 	r.forward()
+}
+
+// full resolves a full citation to itself, or, when it repeats an
+// earlier full citation in a form that only short forms take, under a
+// shorter name and without its parenthetical ("Griswold, 381 U.S. 479 at
+// 485", "Smith, 2019 IL 123456, ¶ 25"), makes it the short form it is.
+func (r *resolver) full(i int) {
+	c := &r.cs[i]
+	if k := r.idx.repeated(c); k >= 0 && c.repeatable && !c.dated && !sameName(c, &r.cs[k]) {
+		c.Kind = Short
+		r.link(c, k)
+		r.checkPin(c)
+		return
+	}
+	c.Target, c.Antecedent, c.pinRef = c.Ref, i, c.Ref
+	if blankPin(c.Page) {
+		// A slip opinion not yet paginated: the case is its paged
+		// parallel when one is given, otherwise its volume and name.
+		for _, p := range c.Parallel {
+			if !blankPin(p.Page) {
+				c.Target, c.pinRef = p, p
+				break
+			}
+		}
+		if blankPin(c.Target.Page) {
+			if c.CaseName == "" {
+				c.Target, c.Antecedent = Ref{}, -1
+				c.Reason = "a slip opinion cited with neither page nor case name"
+				return
+			}
+			c.TargetName = c.CaseName
+		}
+	}
+	r.checkPin(c)
+	r.idx.add(i)
+}
+
+// sameName reports whether a repeated full citation c gives the whole
+// name of the earlier one f, as a full citation does.
+func sameName(c, f *Citation) bool {
+	return c.CaseName != "" && foldName(c.CaseName) == foldName(f.CaseName)
 }
 
 // forward resolves the short forms whose full citation comes later in the
@@ -266,8 +349,9 @@ func (r *resolver) short(i int) {
 		return
 	}
 	r.link(c, best)
+	c.pinRef = refIn(&r.cs[best], c.Ref)
 	if c.Warning == "" {
-		r.checkPin(c, refIn(&r.cs[best], c.Ref))
+		r.checkPin(c)
 	}
 }
 
@@ -283,7 +367,12 @@ func (r *resolver) supra(i int) {
 	}
 	r.link(c, k)
 	c.CaseName = name
-	r.checkPin(c, r.cs[k].Ref)
+	if c.Volume != "" {
+		// "Ghirardo, supra, 8 Cal.4th at p. 800": the pin counts in the
+		// reporter named.
+		c.pinRef = refIn(&r.cs[k], c.Ref)
+	}
+	r.checkPin(c)
 }
 
 // id resolves Id. and Ibid. to the immediately preceding authority.
@@ -302,24 +391,35 @@ func (r *resolver) id(i int) {
 	r.linkID(c, prev)
 }
 
-// linkID links Id. c to the target of prev, the authority it repeats.
+// linkID links Id. c to the authority prev refers to. An Id. with a
+// section of its own after a code ("42 U.S.C. § 1983. Id. § 1988(b).")
+// cites that section of the same code.
 func (r *resolver) linkID(c *Citation, prev *Citation) {
-	r.link(c, prev.Antecedent)
-	c.authority = prev.authority
-	if c.Pin == "" {
+	c.Target, c.TargetName, c.Antecedent = prev.Target, prev.TargetName, prev.Antecedent
+	c.Reason = ""
+	c.authority, c.pinRef = prev.authority, prev.pinRef
+	switch {
+	case c.Pin == "":
 		c.Pin = prev.Pin // Ibid. and a bare Id. repeat the pin
-	} else if c.authority == 0 {
-		r.checkPin(c, r.cs[prev.Antecedent].Ref)
+	case c.authority == Law && strings.HasPrefix(c.Pin, "§") && strings.HasPrefix(c.Target.Page, "§"):
+		c.Target.Page, c.Pin = c.Pin, ""
+		c.pinRef = c.Target
+	case c.authority == 0:
+		r.checkPin(c)
 	}
 }
 
 func (r *resolver) link(c *Citation, k int) {
-	c.Target, c.Antecedent = r.cs[k].Target, k
+	f := &r.cs[k]
+	c.Target, c.TargetName, c.Antecedent = f.Target, f.TargetName, k
+	c.pinRef = f.pinRef
 	c.Reason = ""
 }
 
-// checkPin warns when c's pin lies outside the pages ref can span.
-func (r *resolver) checkPin(c *Citation, ref Ref) {
+// checkPin warns when c's pin lies outside the pages its pinRef can
+// span.
+func (r *resolver) checkPin(c *Citation) {
+	ref := c.pinRef
 	pin, page := firstPage(c.Pin), firstPage(ref.Page)
 	if pin < 0 || page < 0 || c.authority != 0 {
 		return
@@ -352,16 +452,34 @@ func nameMatches(name string, f *Citation) bool {
 	return n != "" && f.CaseName != "" && (n == foldName(f.CaseName) || sideStarts(f, n))
 }
 
-// sideStarts reports whether a side of f's name begins with the folded
-// name n.
+// sideStarts reports whether a side of f's name (without its procedural
+// prefix) begins with the folded name n.
 func sideStarts(f *Citation, n string) bool {
 	for _, side := range [2]string{f.Plaintiff, f.Defendant} {
-		s := foldName(side)
+		s := procedureless(foldName(side))
 		if s == n || strings.HasPrefix(s, n+" ") {
 			return true
 		}
 	}
 	return false
+}
+
+// proceduralPrefixes open the names of cases that have no adverse
+// parties (folded): the short form of "In re Gault" is "Gault", of "Ex
+// parte Young" "Young".
+var proceduralPrefixes = []string{
+	"in re marriage of ", "in the matter of ", "in re estate of ", "in re application of ",
+	"in re ", "ex parte ", "matter of ", "estate of ", "application of ", "petition of ", "marriage of ",
+}
+
+// procedureless returns a folded name without its procedural prefix.
+func procedureless(folded string) string {
+	for _, p := range proceduralPrefixes {
+		if rest, ok := strings.CutPrefix(folded, p); ok && rest != "" {
+			return rest
+		}
+	}
+	return folded
 }
 
 // foldName lower-cases a name and drops its punctuation, so that "Liberty

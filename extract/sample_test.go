@@ -91,13 +91,20 @@ func TestSampleOpinion(t *testing.T) {
 			t.Errorf("row %s: unexpected reason %q / warning %q", w.n, c.Reason, c.Warning)
 		}
 	}
-	wantLaws := []string{"Rev. Stat. § 1979", "42 U.S.C. § 1983"}
+	// The other authorities: the two statutes, and three cites to the
+	// appendix of the record.
+	wantLaws := []string{"law Rev. Stat. § 1979", "law 42 U.S.C. § 1983", "record App. 54–55, 59–60",
+		"record App. 45", "record App. 45"}
 	if len(laws) != len(wantLaws) {
-		t.Fatalf("got %d law citations, want %d: %v", len(laws), len(wantLaws), laws)
+		t.Fatalf("got %d other authorities, want %d: %v", len(laws), len(wantLaws), laws)
 	}
 	for i, l := range laws {
-		if l.Kind != extract.Law || l.Target.String() != wantLaws[i] {
-			t.Errorf("law citation %d: got %s %q, want law %q", i, l.Kind, l.Target, wantLaws[i])
+		got := l.Kind.String() + " " + l.Target.String()
+		if l.Pin != "" {
+			got += " " + l.Pin
+		}
+		if got != wantLaws[i] {
+			t.Errorf("authority %d: got %q, want %q", i, got, wantLaws[i])
 		}
 	}
 }

@@ -52,6 +52,9 @@ func (s *scanner) scan() {
 		switch {
 		case isDigit(c):
 			end = s.number(i)
+			if end == 0 && volumeBoundary(src, i) {
+				end = s.authorityAt(i)
+			}
 			if end == 0 { // not a citation: skip the whole number
 				for end = i + 1; end < len(src) && isDigit(src[end]); end++ {
 				}
@@ -154,8 +157,10 @@ func (s *scanner) afterReporter(start int, vol string, repStart int, m match) in
 	}
 	if r.End != 0 && r.End < earlyReporters && p < len(src) && src[p] == ',' {
 		// Early reporters were cited with a comma before the page: "16
-		// Peters, 1", "12 Wheaton, 419".
-		if q := skipGap(src, p+1); q < len(src) && isDigit(src[q]) {
+		// Peters, 1", "12 Wheaton, 419". Not when the number after the
+		// comma is the volume of a citation: "4 Howard, 100 F.3d at 53"
+		// is footnote 4 citing Howard.
+		if q := skipGap(src, p+1); q < len(src) && isDigit(src[q]) && !s.startsCitation(q) {
 			p = q
 		}
 	}
@@ -212,8 +217,11 @@ func (s *scanner) full(start int, ref Ref, r *Reporter, nominative Ref, end int,
 			}
 		}
 	}
-	if c.Year == 0 && (r.Type == Neutral || r.Type == Database) {
-		c.Year = yearOf(c.Volume) // "2019 IL 123456", "2020 WL 1234567"
+	if r.Type == Neutral || r.Type == Database {
+		c.repeatable = true
+		if c.Year == 0 {
+			c.Year = yearOf(c.Volume) // "2019 IL 123456", "2020 WL 1234567"
+		}
 	}
 	if bare && c.Year == 0 && c.Pin == "" && len(c.Parallel) == 0 && !afterNamePunct(src, start) {
 		return 0 // "5 Or 6 pages": a bare spelling needs a citation around it
@@ -244,6 +252,12 @@ func (s *scanner) pinsAndParallels(c *Citation, end int) int {
 	src := s.src
 	paged := c.Page[0] != '_'
 	primary := true
+	if q := skipGap(src, end); wordAt(src, q, "at") {
+		// "381 U.S. 479 at 485": a short form that repeats the first page.
+		if pin, e := s.pins(skipSpace(src, q+2)); pin != "" {
+			c.Pin, end, c.repeatable = pin, e, true
+		}
+	}
 	for {
 		q := skipGap(src, end)
 		if q < len(src) && src[q] == '[' && len(c.Parallel) == 0 {
@@ -256,16 +270,14 @@ func (s *scanner) pinsAndParallels(c *Citation, end int) int {
 			break
 		}
 		p := skipSpace(src, q+1)
-		if par, e := s.parallelRef(p); e > 0 {
+		if par, pin, e := s.parallelRef(p); e > 0 {
 			if !s.parallelOf(c, par) {
 				break // another case: the scan reads it as a citation of its own
 			}
 			c.Parallel = append(c.Parallel, par)
 			end = e
-			if !paged && par.Page[0] != '_' {
-				paged, primary = true, true
-				c.Pin = ""
-				continue
+			if !paged && !blankPin(par.Page) {
+				paged, c.Pin = true, pin
 			}
 			primary = false
 			continue
@@ -295,7 +307,7 @@ func (s *scanner) bracketedParallels(c *Citation, q int) int {
 	}
 	var found []Ref
 	for p := skipSpace(s.src, q+1); ; {
-		par, e := s.parallelRef(p)
+		par, _, e := s.parallelRef(p)
 		if e == 0 || !s.parallelOf(c, par) {
 			return 0
 		}
@@ -341,19 +353,21 @@ func (s *scanner) historyFollows(end int) bool {
 }
 
 // parallelRef reads "volume reporter page" at p, for a citation of the
-// same case given alongside another, and returns it with the end of its
-// own pins (which are not kept).
-func (s *scanner) parallelRef(p int) (Ref, int) {
+// same case given alongside another, and returns it with its own pins
+// and their end.
+func (s *scanner) parallelRef(p int) (Ref, string, int) {
 	ref, e := s.refAt(p)
 	if e == 0 {
-		return Ref{}, 0
+		return Ref{}, "", 0
 	}
+	pin := ""
 	if c := skipSpace(s.src, e); c < len(s.src) && s.src[c] == ',' {
-		if pin, pe := s.pins(skipSpace(s.src, c+1)); pin != "" {
+		var pe int
+		if pin, pe = s.pins(skipSpace(s.src, c+1)); pin != "" {
 			e = pe
 		}
 	}
-	return ref, e
+	return ref, pin, e
 }
 
 // parallelOf reports whether ref, given after c's citations, can be
@@ -481,10 +495,14 @@ func (s *scanner) code(start int, vol string, r *Reporter, p int) int {
 	return s.add(c, e)
 }
 
-// section handles a section sign that no titled citation consumed: a code
-// cited without a title, "Rev. Stat. §1979".
+// section handles a section or paragraph sign that no titled citation
+// consumed: a code cited without a title, "Rev. Stat. §1979", or an
+// authority that is not a code (see titledSection).
 func (s *scanner) section(i int) int {
 	src := s.src
+	if strings.HasPrefix(src[i:], "¶") {
+		return s.titledSection(i)
+	}
 	if !strings.HasPrefix(src[i:], "§") {
 		return 0
 	}
@@ -500,7 +518,7 @@ func (s *scanner) section(i int) int {
 			}
 		}
 	}
-	return 0
+	return s.titledSection(i)
 }
 
 // earlyReporters: reporters that ceased before this year were cited with a
@@ -571,9 +589,41 @@ func (s *scanner) supra(i int) int {
 	c := Citation{Kind: Supra, Start: nameStart, CaseName: name}
 	c.Plaintiff, c.Defendant = splitParties(name)
 	var end int
-	c.Pin, end = s.atPin(i + len("supra"))
+	if c.Ref, c.Pin, end = s.supraReporter(i + len("supra")); c.Pin == "" {
+		c.Pin, end = s.atPin(i + len("supra"))
+	}
 	c.Signal = s.signalBefore(nameStart)
 	return s.add(c, end)
+}
+
+// supraReporter reads the volume, reporter and pin a supra gives in
+// California's style, "Ghirardo, supra, 8 Cal.4th at p. 800", after the
+// word supra ending at e. The whole is one citation.
+func (s *scanner) supraReporter(e int) (Ref, string, int) {
+	src := s.src
+	q := skipSpace(src, e)
+	if q >= len(src) || src[q] != ',' {
+		return Ref{}, "", e
+	}
+	q = skipSpace(src, q+1)
+	j := digitsEnd(src, q, 5)
+	if j == 0 {
+		return Ref{}, "", e
+	}
+	k := skipGap(src, j)
+	if k == j || k >= len(src) || !s.tab.matcher.startsKey(src[k]) {
+		return Ref{}, "", e
+	}
+	var buf [8]match
+	ms := s.tab.matcher.matchAll(src, k, buf[:0])
+	for m := len(ms) - 1; m >= 0; m-- {
+		if r := ms[m].r; !r.Type.IsLaw() {
+			if pin, pe := s.atPin(ms[m].end); pin != "" {
+				return Ref{Volume: src[q:j], Reporter: r.Abbrev}, pin, pe
+			}
+		}
+	}
+	return Ref{}, "", e
 }
 
 // nameAndSignal finds the case name before a citation starting at start
@@ -646,8 +696,13 @@ func digitsEnd(s string, i, max int) int {
 	return j
 }
 
-// pageAt reads a first page at p: digits, or the blank "___" of a slip
-// opinion not yet paginated. It returns the page and its end (p if none).
+// blankPage is how the blank page of a slip opinion not yet paginated
+// reads, however many underscores the text has ("____", "___").
+const blankPage = "___"
+
+// pageAt reads a first page at p: digits, or the blank of a slip opinion
+// not yet paginated (blankPage). It returns the page and its end (p if
+// none).
 func pageAt(s string, p int) (string, int) {
 	if p >= len(s) {
 		return "", p
@@ -660,7 +715,7 @@ func pageAt(s string, p int) (string, int) {
 		if e-p < 2 {
 			return "", p
 		}
-		return s[p:e], e
+		return blankPage, e
 	}
 	e := digitsEnd(s, p, 8)
 	if e == 0 {

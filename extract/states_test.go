@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"bufio"
+	"fmt"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -45,7 +46,7 @@ func TestStatesRecall(t *testing.T) {
 		}
 		have := map[string]int{}
 		for _, c := range extract.Extract(docs[0].Text) {
-			if c.Kind == extract.Full {
+			if c.Kind == extract.Full || c.Kind == extract.Short && c.Page != "" {
 				have[c.Ref.String()]++
 				for _, p := range c.Parallel {
 					have[p.String()]++
@@ -68,6 +69,9 @@ func TestStatesRecall(t *testing.T) {
 				found++
 			} else {
 				misses[rep.Abbrev]++
+				if os.Getenv("STATES_EXAMPLES") != "" {
+					fmt.Println(d.Doc + ": " + r.Text)
+				}
 			}
 		}
 	}

@@ -1,0 +1,656 @@
+package extract
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Authorities that are not cases — the record of the case at hand, court
+// rules, constitutions, law reviews, treatises, Restatements, dictionaries
+// — matter to the extractor for one reason: an Id. after one of them
+// refers to it, never to the case cited before it. They are reported
+// (kinds RecordCite, Law and Secondary) so that a reader sees what each
+// Id. followed; they never become edges of the graph.
+//
+// The forms of the record and of court rules are data (authorities.tsv);
+// law reviews are known by the words of their titles ("Rev.", "L.J."),
+// treatises and Restatements by a title before a section or paragraph
+// sign that names no code.
+
+//go:embed authorities.tsv
+var builtinAuthorities string
+
+// authShape says what follows the spelling of an authority's form.
+type authShape uint8
+
+const (
+	shapePage   authShape = iota + 1 // "App. 45", "App. to Pet. for Cert. 45a"
+	shapePara                        // "Compl. ¶¶ 40-52"
+	shapeEntry                       // "ECF No. 34"
+	shapeTitled                      // "Brief for Petitioner 12"
+	shapeRule                        // "Fed. R. Evid. 403"
+	shapeConst                       // "U.S. Const., Amdt. 14, § 1"
+)
+
+var shapeNames = map[string]authShape{
+	"page": shapePage, "para": shapePara, "entry": shapeEntry, "titled": shapeTitled,
+	"rule": shapeRule, "const": shapeConst,
+}
+
+// authForm is one spelling of one authority's form.
+type authForm struct {
+	kind     Kind
+	shape    authShape
+	canon    string // the form's canonical spelling
+	spelling string
+}
+
+// authorityForms returns the forms of the built-in table by the last
+// word of their spelling, longest spelling first, so that "App. to Pet.
+// for Cert." is tried before "Pet. for Cert.".
+var authorityForms = sync.OnceValue(func() map[string][]authForm {
+	forms, err := parseAuthorities(builtinAuthorities)
+	if err != nil {
+		// The embedded table is checked by the tests.
+		panic("extract: built-in authority table: " + err.Error())
+	}
+	byLast := map[string][]authForm{}
+	for _, f := range forms {
+		last := f.spelling[strings.LastIndexByte(f.spelling, ' ')+1:]
+		byLast[last] = append(byLast[last], f)
+	}
+	return byLast
+})
+
+func parseAuthorities(src string) ([]authForm, error) {
+	var forms []authForm
+	for n, line := range strings.Split(src, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			return nil, fmt.Errorf("line %d: want 4 tab-separated columns, have %d", n+1, len(f))
+		}
+		kind, ok := ParseKind(f[0])
+		if !ok || kind != RecordCite && kind != Law && kind != Secondary {
+			return nil, fmt.Errorf("line %d: kind %q is not record, law or secondary", n+1, f[0])
+		}
+		shape := shapeNames[f[1]]
+		if shape == 0 {
+			return nil, fmt.Errorf("line %d: unknown shape %q", n+1, f[1])
+		}
+		forms = append(forms, authForm{kind, shape, f[2], f[2]})
+		if f[3] != "-" {
+			for _, sp := range strings.Split(f[3], "|") {
+				forms = append(forms, authForm{kind, shape, f[2], sp})
+			}
+		}
+	}
+	sort.SliceStable(forms, func(i, j int) bool { return len(forms[i].spelling) > len(forms[j].spelling) })
+	return forms, nil
+}
+
+// formBefore returns the form of the given shapes whose spelling ends at
+// e (white space in the text matching any space of the spelling), with
+// the spelling's start, or false.
+func (s *scanner) formBefore(e int, shapes ...authShape) (authForm, int, bool) {
+	if e <= s.lastEnd {
+		return authForm{}, 0, false
+	}
+	if last := s.src[e-1]; last != '.' && !isLetter(last) {
+		return authForm{}, 0, false
+	}
+	ws := wordStartBack(s.src, e, s.lastEnd)
+	if ws < 0 {
+		return authForm{}, 0, false
+	}
+	for _, f := range authorityForms()[s.src[ws:e]] {
+		if !hasShape(f.shape, shapes) {
+			continue
+		}
+		if st, ok := endsWithSpaced(s.src, e, s.lastEnd, f.spelling); ok && (st == 0 || !isAlnum(s.src[st-1]) && s.src[st-1] != '.') {
+			return f, st, true
+		}
+	}
+	return authForm{}, 0, false
+}
+
+func hasShape(sh authShape, shapes []authShape) bool {
+	for _, x := range shapes {
+		if x == sh {
+			return true
+		}
+	}
+	return false
+}
+
+// endsWithSpaced reports whether src[:e] ends with spelling, any run of
+// white space in src matching one space of the spelling, and returns where
+// it starts (not before lo).
+func endsWithSpaced(src string, e, lo int, spelling string) (int, bool) {
+	i, j := e, len(spelling)
+	for j > 0 {
+		if i <= lo {
+			return 0, false
+		}
+		if spelling[j-1] == ' ' {
+			k := skipSpaceBack(src, i)
+			if k == i {
+				return 0, false
+			}
+			i, j = k, j-1
+			continue
+		}
+		if src[i-1] != spelling[j-1] {
+			return 0, false
+		}
+		i, j = i-1, j-1
+	}
+	return i, true
+}
+
+// authorityAt tries, at a number that begins no case citation, the
+// authorities a number belongs to: a law review's volume ("90 Harv. L.
+// Rev. 1"), or the page, paragraph, entry or rule number after a form of
+// the record, a court rule or a constitution ("App. 45", "Fed. R. Evid.
+// 403", "U.S. Const., Amdt. 14"), or a page after a dictionary's or
+// treatise's title. It returns the end of what it read, or 0.
+func (s *scanner) authorityAt(i int) int {
+	if end := s.journal(i); end > 0 {
+		return end
+	}
+	e := skipSpaceBack(s.src, i)
+	if f, st, ok := s.formBefore(e, shapePage, shapeEntry, shapeRule); ok {
+		return s.formCite(f, st, i)
+	}
+	if st, title, ok := s.titledBefore(e); ok {
+		return s.formCite(authForm{kind: RecordCite, shape: shapePage, canon: title}, st, i)
+	}
+	if end := s.constitution(i, e); end > 0 {
+		return end
+	}
+	return s.pagedTreatise(i, e)
+}
+
+// formCite records the authority of form f spelled from st, whose
+// number starts at p.
+func (s *scanner) formCite(f authForm, st, p int) int {
+	var pin string
+	var end int
+	if f.shape == shapeRule {
+		end = sectionEnd(s.src, p)
+		pin = s.src[p:end]
+	} else {
+		pin, end = s.recordPages(p)
+	}
+	if pin == "" {
+		return 0
+	}
+	c := Citation{Kind: f.kind, Start: st, Ref: Ref{Reporter: f.canon}, Pin: pin, authority: f.kind}
+	if f.shape == shapeRule {
+		c.Ref.Page, c.Pin = pin, ""
+	}
+	if q := skipSpace(s.src, end); q < len(s.src) && s.src[q] == ',' {
+		if more, e := s.atPin(end); more != "" && f.shape == shapeRule {
+			c.Pin, end = more, e
+		}
+	}
+	c.Signal = s.signalBefore(st)
+	return s.add(c, end)
+}
+
+// recordPages reads the pages of a record cite at p: numbers that may
+// carry a letter ("45a", the appendix to a petition), ranges and lists
+// ("54–55, 59–60"). It returns them with spacing normalised, and their
+// end.
+func (s *scanner) recordPages(p int) (string, int) {
+	src := s.src
+	var b strings.Builder
+	end := p
+	for q := p; ; {
+		e := q
+		for e < len(src) && isDigit(src[e]) {
+			e++
+		}
+		if e == q || e-q > 6 {
+			break
+		}
+		if e < len(src) && isLower(src[e]) && (e+1 == len(src) || !isLetter(src[e+1])) {
+			e++ // "45a"
+		} else if e < len(src) && isLetter(src[e]) {
+			break
+		}
+		if d := dashLen(src, e); d > 0 && e+d < len(src) && isDigit(src[e+d]) {
+			e += d
+			for e < len(src) && (isDigit(src[e]) || isLower(src[e]) && !isLetter(src[min(e+1, len(src)-1)])) {
+				e++
+			}
+		}
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(src[q:e])
+		end = e
+		c := skipSpace(src, e)
+		if c >= len(src) || src[c] != ',' {
+			break
+		}
+		q = skipSpace(src, c+1)
+		if q >= len(src) || !isDigit(src[q]) || s.startsCitation(q) {
+			break
+		}
+	}
+	return b.String(), end
+}
+
+// maxTitledWords bounds the words between "Brief for" and the page.
+const maxTitledWords = 10
+
+// titledBefore finds a titled record form ("Brief for Petitioner", "Brief
+// for United States as Amicus Curiae") whose title ends at e: the form's
+// spelling, then capitalised words and the few small words such titles
+// hold. It returns the start and the title.
+func (s *scanner) titledBefore(e int) (int, string, bool) {
+	src := s.src
+	if e <= s.lastEnd || !isLetter(src[e-1]) {
+		return 0, "", false
+	}
+	i := e
+	for w := 0; w < maxTitledWords; w++ {
+		ws := wordStartBack(src, i, s.lastEnd)
+		if ws < 0 {
+			return 0, "", false
+		}
+		if _, st, ok := s.formBefore(i, shapeTitled); ok {
+			return st, normalizeSpace(src[st:e]), true
+		}
+		word := src[ws:i]
+		if word == "" || !isUpper(word[0]) && !titleSmallWords[word] {
+			return 0, "", false
+		}
+		i = skipSpaceBack(src, ws)
+	}
+	return 0, "", false
+}
+
+// titleSmallWords are the lower-case words inside the titles of briefs
+// and treatises.
+var titleSmallWords = map[string]bool{
+	"of": true, "on": true, "and": true, "the": true, "for": true, "in": true, "as": true, "to": true,
+	"a": true, "&": true, "et": true, "al.": true, "al.,": true,
+}
+
+// constitution reads a constitution cited by article or amendment
+// number, "U.S. Const., Amdt. 14, § 1", at the number at i (the word
+// before it, ending at e, is "Amdt.", "amend.", "Art." or "art.").
+func (s *scanner) constitution(i, e int) int {
+	src := s.src
+	ws := wordStartBack(src, e, s.lastEnd)
+	if ws < 0 || !constitutionParts[src[ws:e]] {
+		return 0
+	}
+	ce := skipSpaceBack(src, ws)
+	if ce > 0 && src[ce-1] == ',' {
+		ce = skipSpaceBack(src, ce-1)
+	}
+	f, st, ok := s.formBefore(ce, shapeConst)
+	if !ok {
+		return 0
+	}
+	return s.constitutionCite(f, st, i)
+}
+
+// constitutionParts are the words that name a part of a constitution.
+var constitutionParts = map[string]bool{
+	"Amdt.": true, "Amdts.": true, "amend.": true, "Amend.": true, "art.": true, "Art.": true,
+	"Art": true, "amdt.": true, "pmbl.": true,
+}
+
+// constitutionCite records the constitution whose "Const." spelling
+// starts at st (the state before it included), and whose parts run on
+// from p: article or amendment, section, clause.
+func (s *scanner) constitutionCite(f authForm, st, p int) int {
+	src := s.src
+	// The jurisdiction: "U.S.", "Cal.", "N.Y." before "Const.".
+	if b := skipSpaceBack(src, st); b > s.lastEnd && b < st {
+		if ws := wordStartBack(src, b, s.lastEnd); ws >= 0 && isUpper(src[ws]) && src[b-1] == '.' {
+			st = ws
+		}
+	}
+	end := p
+	for q := p; ; {
+		e := q
+		for e < len(src) && (isAlnum(src[e]) || src[e] == '(' || src[e] == ')') {
+			e++
+		}
+		if e == q {
+			break
+		}
+		end = e
+		c := skipSpace(src, e)
+		if c >= len(src) || src[c] != ',' {
+			break
+		}
+		q = skipSpace(src, c+1)
+		switch {
+		case strings.HasPrefix(src[q:], "§"):
+			q = skipSpace(src, q+len("§"))
+		case wordAt(src, q, "cl."), wordAt(src, q, "Amdt."), wordAt(src, q, "art."), wordAt(src, q, "Art."):
+			q = skipSpace(src, q+strings.IndexByte(src[q:], '.')+1)
+		default:
+			q = len(src)
+		}
+		if q >= len(src) || !isAlnum(src[q]) {
+			break
+		}
+	}
+	whole := normalizeSpace(src[st:end])
+	head, parts, _ := strings.Cut(whole, f.spelling)
+	c := Citation{Kind: Law, Start: st, authority: Law,
+		Ref: Ref{Reporter: strings.TrimSpace(head) + " " + f.canon, Page: strings.TrimLeft(parts, ", ")}}
+	c.Ref.Reporter = strings.TrimSpace(c.Ref.Reporter)
+	c.Signal = s.signalBefore(st)
+	return s.add(c, end)
+}
+
+// journalMarkers are the words by which a law review's or journal's
+// title is known ("Harv. L. Rev.", "Yale L.J.", "Colum. J. Transnat'l L.").
+var journalMarkers = map[string]bool{
+	"Rev.": true, "L.J.": true, "J.": true, "Q.": true, "L.Q.": true, "Rev": true, "Review": true,
+	"Journal": true, "L. J.": true, "Bull.": true,
+}
+
+// maxJournalTitle bounds the title of a law review, in words.
+const maxJournalTitle = 8
+
+// journal reads a law review or journal cited by volume, title and page,
+// "90 Harv. L. Rev. 1, 5 (1976)", at the volume at i.
+func (s *scanner) journal(i int) int {
+	src := s.src
+	j := digitsEnd(src, i, 4)
+	if j == 0 {
+		return 0
+	}
+	q := skipSpace(src, j)
+	if q == j || q >= len(src) || !isUpper(src[q]) {
+		return 0
+	}
+	marked := false
+	titleEnd := q
+	for w := 0; w < maxJournalTitle; w++ {
+		we := q
+		for we < len(src) && spaceLen(src, we) == 0 && src[we] != ',' && src[we] != ';' {
+			we++
+		}
+		word := src[q:we]
+		switch {
+		case word == "":
+			return 0
+		case isDigit(word[0]):
+			if !marked {
+				return 0
+			}
+			page, pe := pageAt(src, q)
+			if pe == q || page[0] == '_' {
+				return 0
+			}
+			c := Citation{Kind: Secondary, Start: i, authority: Secondary,
+				Ref: Ref{Volume: src[i:j], Reporter: normalizeSpace(src[j:titleEnd]), Page: page}}
+			end := pe
+			if p := skipSpace(src, pe); p < len(src) && src[p] == ',' {
+				if pin, e := s.pins(skipSpace(src, p+1)); pin != "" {
+					c.Pin, end = pin, e
+				}
+			}
+			end = s.datedParen(&c, end)
+			c.Signal = s.signalBefore(i)
+			return s.add(c, end)
+		case !isUpper(word[0]) && !titleSmallWords[word]:
+			return 0
+		}
+		marked = marked || journalMarkers[word]
+		titleEnd = we
+		q = skipSpace(src, we)
+		if q == we {
+			return 0
+		}
+	}
+	return 0
+}
+
+// datedParen reads a parenthetical after a secondary source that gives
+// its year ("(1976)", "(3d ed. 2004)") into c and returns its end.
+func (s *scanner) datedParen(c *Citation, end int) int {
+	q := skipSpace(s.src, end)
+	if q >= len(s.src) || s.src[q] != '(' {
+		return end
+	}
+	close := closingParen(s.src, q, maxCourtParen)
+	if close < 0 {
+		return end
+	}
+	f := strings.Fields(s.src[q+1 : close])
+	if len(f) == 0 {
+		return end
+	}
+	if y := yearOf(f[len(f)-1]); y > 0 && (len(f) == 1 || strings.Contains(s.src[q:close], "ed.")) {
+		c.Year = y
+		return close + 1
+	}
+	return end
+}
+
+// titledSection reads an authority cited by a title and a section or
+// paragraph at i, where no code's name precedes the sign: a treatise
+// ("5 C. Wright & A. Miller, Federal Practice and Procedure § 1216, p.
+// 207 (3d ed. 2004)", "3 Collier on Bankruptcy ¶ 362.03"), a Restatement
+// ("Restatement (Second) of Torts § 402A"), a constitution ("U.S.
+// Const., Art. III, § 2"), a statute known by its name ("Sherman Act §
+// 1") or the record ("Compl. ¶¶ 40-52"). It returns the end of what it
+// read, or 0.
+func (s *scanner) titledSection(i int) int {
+	src := s.src
+	sign := "§"
+	if strings.HasPrefix(src[i:], "¶") {
+		sign = "¶"
+	}
+	e := skipSpaceBack(src, i)
+	if f, st, ok := s.formBefore(e, shapePara); ok {
+		pin, end := s.pins(i)
+		if pin == "" {
+			return 0
+		}
+		c := Citation{Kind: f.kind, Start: st, Ref: Ref{Reporter: f.canon}, Pin: pin, authority: f.kind}
+		c.Signal = s.signalBefore(st)
+		return s.add(c, end)
+	}
+	st, kind := s.titleBefore(e)
+	if st < 0 {
+		return 0
+	}
+	if kind == Law {
+		if f, cst, ok := s.formBefore(s.constPrefix(e), shapeConst); ok {
+			return s.constitutionCite(f, cst, skipSpace(src, skipSpace(src, e)))
+		}
+	}
+	q := i
+	for strings.HasPrefix(src[q:], sign) {
+		q += len(sign)
+	}
+	q = skipSpace(src, q)
+	se := sectionEnd(src, q)
+	if se == q {
+		return 0
+	}
+	c := Citation{Kind: kind, Start: st, authority: kind}
+	c.Ref.Reporter = normalizeSpace(src[st:e])
+	if v, rest, ok := strings.Cut(c.Ref.Reporter, " "); ok && allDigits(v, 1, 4) {
+		c.Ref.Volume, c.Ref.Reporter = v, rest
+	}
+	c.Ref.Page = sign + " " + src[q:se]
+	end := se
+	if p := skipSpace(src, se); p < len(src) && src[p] == ',' {
+		if pin, pe := s.treatisePin(skipSpace(src, p+1)); pin != "" {
+			c.Pin, end = pin, pe
+		}
+	}
+	end = s.datedParen(&c, end)
+	c.Signal = s.signalBefore(st)
+	return s.add(c, end)
+}
+
+// treatisePin reads the page a treatise's section is cited at, "p. 207",
+// "pp. 207-208".
+func (s *scanner) treatisePin(q int) (string, int) {
+	for _, p := range [...]string{"pp.", "p."} {
+		if strings.HasPrefix(s.src[q:], p) {
+			if pin, e := s.pins(skipSpace(s.src, q+len(p))); pin != "" {
+				return p + " " + pin, e
+			}
+		}
+	}
+	return "", q
+}
+
+// constPrefix returns where "Const." would end before the article parts
+// that end at e ("U.S. Const., Art. III" ends its "Const." after "U.S.").
+func (s *scanner) constPrefix(e int) int {
+	i := e
+	for n := 0; n < 4 && i > s.lastEnd; n++ {
+		ws := wordStartBack(s.src, i, s.lastEnd)
+		if ws < 0 {
+			return e
+		}
+		w := strings.TrimSuffix(s.src[ws:i], ",")
+		if w == "Const." {
+			return ws + len(w)
+		}
+		i = skipSpaceBack(s.src, ws)
+	}
+	return e
+}
+
+// maxTitleWords bounds the words of a treatise's authors and title.
+const maxTitleWords = 16
+
+// titleBefore reads, backwards from e, the title (and authors, and
+// volume) of an authority cited by section: capitalised words, initials,
+// small words, an edition's "(Second)" and one comma between authors and
+// title. It returns the start (-1 when there is no title) and the kind of
+// authority the title names: Law for a constitution or a statute known by
+// its name, Secondary for the rest.
+func (s *scanner) titleBefore(e int) (int, Kind) {
+	src := s.src
+	st, words, capital := -1, 0, 0
+	kind := Secondary
+	i := e
+	for ; words < maxTitleWords; words++ {
+		we := skipSpaceBack(src, i)
+		ws := wordStartBack(src, we, s.lastEnd)
+		if ws < 0 || we <= s.lastEnd {
+			break
+		}
+		w := src[ws:we]
+		if words > 0 && strings.HasSuffix(w, ",") {
+			w = w[:len(w)-1]
+		}
+		switch {
+		case w == "":
+		case allDigits(w, 1, 4) && words > 0:
+			st = ws // the volume opens the citation
+			words = maxTitleWords
+			continue
+		case constitutionParts[w] || w == "Const." || isRoman(w):
+			kind = Law
+		case isUpper(w[0]) && !(strings.HasSuffix(w, ".") && sentenceEnd(w) && !strings.Contains(w, "&")),
+			titleSmallWords[w] && words > 0,
+			len(w) > 2 && w[0] == '(' && w[len(w)-1] == ')' && isUpper(w[1]):
+			if isUpper(w[0]) && !sentenceStarters[w] && !stopWords[w] {
+				capital++
+			}
+			if w == "Act" || w == "Code" {
+				kind = Law
+			}
+		default:
+			words = maxTitleWords
+			continue
+		}
+		if strings.ContainsAny(src[ws:we], ";:") {
+			break
+		}
+		st = ws
+		i = ws
+	}
+	// One capitalised word is prose ("Where §1983 actions"); a title has
+	// more, or a volume.
+	if st < 0 || capital < 2 && !isDigit(src[st]) {
+		return -1, 0
+	}
+	// Small words do not open a title.
+	for {
+		w, rest, _ := strings.Cut(src[st:e], " ")
+		if !titleSmallWords[w] || rest == "" {
+			break
+		}
+		st = skipSpace(src, st+len(w))
+	}
+	return st, kind
+}
+
+// isRoman reports whether w is a Roman numeral of the kind that numbers a
+// constitution's articles ("III", "XIV").
+func isRoman(w string) bool {
+	w = strings.TrimSuffix(w, ",")
+	if w == "" || len(w) > 6 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if strings.IndexByte("IVXL", w[i]) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// pagedTreatise reads a dictionary or a treatise cited by page, at the
+// number at i: "Black's Law Dictionary 1234 (11th ed. 2019)", "W.
+// Prosser, Law of Torts 123 (4th ed. 1971)". The page must follow a title
+// ending in "Dictionary", or be followed by an edition's parenthetical.
+func (s *scanner) pagedTreatise(i, e int) int {
+	src := s.src
+	j := digitsEnd(src, i, 5)
+	if j == 0 {
+		return 0
+	}
+	ws := wordStartBack(src, e, s.lastEnd)
+	dictionary := ws >= 0 && strings.HasPrefix(src[ws:e], "Dictionary")
+	if !dictionary {
+		q := skipSpace(src, j)
+		close := -1
+		if q < len(src) && src[q] == '(' {
+			close = closingParen(src, q, maxCourtParen)
+		}
+		if close < 0 || !strings.Contains(src[q:close], "ed.") {
+			return 0
+		}
+	}
+	st, _ := s.titleBefore(e)
+	if st < 0 {
+		return 0
+	}
+	c := Citation{Kind: Secondary, Start: st, authority: Secondary,
+		Ref: Ref{Reporter: normalizeSpace(src[st:e]), Page: src[i:j]}}
+	end := j
+	if p := skipSpace(src, j); p < len(src) && src[p] == ',' {
+		if pin, pe := s.pins(skipSpace(src, p+1)); pin != "" {
+			c.Pin, end = pin, pe
+		}
+	}
+	end = s.datedParen(&c, end)
+	c.Signal = s.signalBefore(st)
+	return s.add(c, end)
+}

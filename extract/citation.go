@@ -99,8 +99,11 @@ func (r Ref) IsZero() bool { return r == Ref{} }
 type Citation struct {
 	Kind Kind
 
-	// Start and End are byte offsets of the citation in the input: Text is
-	// input[Start:End]. Line is the 1-based line of Start.
+	// Start and End are byte offsets of the citation in the input, and
+	// Text is input[Start:End] — except that a footnote printed in the
+	// midst of a citation of the running text (a citation broken across
+	// the foot of a PDF page) is left out of Text, as spaces. Line is the
+	// 1-based line of Start.
 	Start, End int
 	Line       int
 	Text       string
@@ -194,6 +197,9 @@ type Citation struct {
 	// "volume reporter at pin" form ("Ward, 2020 IL 124981, ¶ 20"), and
 	// citations whose pin follows "at" ("Griswold, 381 U.S. 479 at 485").
 	repeatable bool
+	// run is the run of text the citation was read in: 0 for the running
+	// text, k for the k-th footnote (see Layout).
+	run int32
 	// dated is set when a court-and-year parenthetical followed the
 	// citation: a full citation repeated without one is a short form.
 	dated bool

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -81,16 +82,70 @@ func (e *Extractor) ExtractLayout(text string, l Layout) ([]Citation, error) {
 }
 
 func (e *Extractor) extract(text string, l Layout, limit int) ([]Citation, error) {
+	notes := validNotes(l.Notes, len(text))
+	body := text
+	if len(notes) > 0 {
+		body = blankNotes(text, notes)
+	}
 	// Opinions carry about one citation per 500 bytes of text: sizing the
 	// result up front spares most of the copying as it grows.
-	s := scanner{src: text, tab: e.reporters, out: make([]Citation, 0, len(text)/500+8), limit: limit, yearFrom: -1}
+	s := scanner{src: body, tab: e.reporters, out: make([]Citation, 0, len(text)/500+8), limit: limit, yearFrom: -1}
 	s.scan()
+	for k, n := range notes {
+		if s.over {
+			break
+		}
+		ns := scanner{src: text[n.Start:n.End], tab: e.reporters, out: s.out, limit: limit, yearFrom: -1}
+		from := len(ns.out)
+		ns.scan()
+		for i := from; i < len(ns.out); i++ {
+			c := &ns.out[i]
+			c.Start += n.Start
+			c.End += n.Start
+			c.run = int32(k + 1)
+		}
+		s.out, s.over = ns.out, ns.over
+	}
 	if s.over {
 		return nil, &LimitError{Max: limit}
 	}
-	resolve(s.out)
+	if len(notes) > 0 {
+		slices.SortStableFunc(s.out, func(a, b Citation) int { return a.Start - b.Start })
+	}
+	resolve(s.out, len(notes)+1)
 	setLines(text, s.out)
 	return s.out, nil
+}
+
+// validNotes returns the notes that lie within a text of n bytes, in
+// ascending order without overlaps: a reader's mistake must not make the
+// extractor read a byte twice or out of range.
+func validNotes(notes []Span, n int) []Span {
+	var out []Span
+	last := 0
+	for _, sp := range notes {
+		if sp.Start < last || sp.End <= sp.Start || sp.End > n {
+			continue
+		}
+		out = append(out, sp)
+		last = sp.End
+	}
+	return out
+}
+
+// blankNotes returns text with every note replaced by spaces, line ends
+// kept: the running text as if the notes were not printed in its midst,
+// at the same offsets.
+func blankNotes(text string, notes []Span) string {
+	b := []byte(text)
+	for _, n := range notes {
+		for i := n.Start; i < n.End; i++ {
+			if b[i] != '\n' {
+				b[i] = ' '
+			}
+		}
+	}
+	return string(b)
 }
 
 // Reporters returns the extractor's reporter table.

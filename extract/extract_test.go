@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -228,6 +229,53 @@ func TestParseRef(t *testing.T) {
 		}
 		if ok && got.String() != s {
 			t.Errorf("ParseRef(%q).String() = %q", s, got.String())
+		}
+	}
+}
+
+// TestFootnotes reads a text whose footnotes are printed in the midst of
+// the running text, as at the foot of a PDF page: a citation and the Id.
+// chain of the running text go on across the footnote, and each
+// footnote is a run of its own.
+func TestFootnotes(t *testing.T) {
+	const text = "The rule is old. Imbler v. Pacht-\n" +
+		"1 Howard, 100 F.3d at 53. Id., at 54.\n" +
+		"2 Id., at 7.\n" +
+		"man, 424 U.S. 409, 430 (1976). It holds. Id., at 431.\n" +
+		"3 See Burns v. Reed, 500 U.S. 478, 486 (1991); id., at 487.\n" +
+		"Id., at 432."
+	notes := []extract.Span{}
+	for _, n := range []string{"1 Howard, 100 F.3d at 53. Id., at 54.", "2 Id., at 7.", "3 See Burns v. Reed, 500 U.S. 478, 486 (1991); id., at 487."} {
+		i := strings.Index(text, n)
+		notes = append(notes, extract.Span{Start: i, End: i + len(n)})
+	}
+	cs, err := extract.New(nil).ExtractLayout(text, extract.Layout{Notes: notes})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range cs {
+		got = append(got, describe(c))
+	}
+	want := []string{
+		`full 424 U.S. 409 pin=430 name="Imbler v. Pachtman" court=scotus year=1976`,
+		`short 100 F.3d pin=53 name="Howard" unresolved`,
+		`id  pin=54 unresolved`,
+		`id  pin=7 unresolved`,
+		`id 424 U.S. 409 pin=431`,
+		`full 500 U.S. 478 pin=486 name="Burns v. Reed" court=scotus year=1991`,
+		`id 500 U.S. 478 pin=487`,
+		`id 424 U.S. 409 pin=432`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+	if cs[0].Line != 1 || cs[len(cs)-1].Line != 6 {
+		t.Errorf("lines %d and %d, want 1 and 6", cs[0].Line, cs[len(cs)-1].Line)
+	}
+	for _, c := range cs {
+		if strings.Contains(c.Text, "Howard") && c.Kind == extract.Full {
+			t.Errorf("a footnote leaked into %q", c.Text)
 		}
 	}
 }

@@ -20,7 +20,7 @@ var nameConnectors = map[string]bool{
 	"ex": true, "rel.": true, "de": true, "du": true, "da": true, "del": true, "della": true,
 	"der": true, "den": true, "van": true, "von": true, "la": true, "le": true, "et": true,
 	"al.": true, "&": true, "on": true, "upon": true, "to": true, "re": true, "d/b/a": true,
-	"a": true, "an": true, "by": true, "parte": true,
+	"a": true, "an": true, "by": true, "parte": true, "etc.": true,
 }
 
 // corporateSuffixes may follow a comma inside a name ("Liberty Lobby,
@@ -28,7 +28,9 @@ var nameConnectors = map[string]bool{
 var corporateSuffixes = map[string]bool{
 	"Inc.": true, "Co.": true, "Corp.": true, "Ltd.": true, "L.P.": true, "LLC": true,
 	"L.L.C.": true, "N.A.": true, "P.C.": true, "LLP": true, "L.L.P.": true, "P.A.": true,
-	"Jr.": true, "Sr.": true, "et": true,
+	"Jr.": true, "Sr.": true, "et": true, "etc.": true, "Petitioner": true, "Petitioners": true,
+	"Respondent": true, "Respondents": true, "Appellant": true, "Appellants": true, "Appellee": true,
+	"Appellees": true,
 }
 
 // sentenceStarters are capitalised words that begin sentences far more
@@ -110,15 +112,64 @@ type prefix struct {
 // citePrefix finds the case name of the citation whose volume starts at
 // pos, looking past what courts put between a name and its volume: a
 // docket number ("No. 14-cv-1234 (JMF),", "No. 3:18-cv-00512,"), a
-// Louisiana docket citation with its court and date, or California's
-// court-and-year parenthetical. It returns the name's start (-1 when
-// there is no name) and text, and the court and year the prefix gave.
+// Louisiana docket citation with its court and date, the court and year
+// of California's style and of older opinions ("Ghirardo v. Antonioli
+// (1994) 8 Cal.4th 791", "Sparf v. United States, (1895) 156 U. S. 51",
+// "Baldwin v. Iowa State Traveling Men's Association, 1931, 283 U.S.
+// 522"), an opening bracket or parenthesis ("Lovell v. Griffin, [303 U.
+// S. 444", "Caldarola v. Eckert (332 U. S. 155)"). It returns the name's
+// start (-1 when there is no name) and text, and the court and year the
+// prefix gave.
 func (s *scanner) citePrefix(pos int) (int, string, prefix) {
 	src := s.src
 	var pre prefix
 	e := skipSpaceBack(src, pos)
+	opened := e > s.lastEnd && (src[e-1] == '(' || src[e-1] == '[')
+	if opened {
+		e = skipSpaceBack(src, e-1)
+	}
 	comma := e > s.lastEnd && src[e-1] == ','
 	if comma {
+		e = skipSpaceBack(src, e-1)
+	}
+	if comma {
+		if b := s.blankCiteBefore(e); b >= 0 {
+			// "Commonwealth v. O'Neal, — Mass. —, 339 N. E. 2d 676": the
+			// official report, not yet paged, before the regional one.
+			e = skipSpaceBack(src, b)
+			if e <= s.lastEnd || src[e-1] != ',' {
+				return -1, "", pre
+			}
+			e = skipSpaceBack(src, e-1)
+		}
+	}
+	if comma && s.wordBefore(e) == "supra" {
+		// "Cantwell v. Connecticut, supra, 310 U. S. 296": the citation
+		// given again in full, after the name and "supra".
+		e = skipSpaceBack(src, e-len("supra"))
+		if e <= s.lastEnd || src[e-1] != ',' {
+			return -1, "", pre
+		}
+		e = skipSpaceBack(src, e-1)
+	}
+	if lo := max(s.lastEnd, e-8); comma && e > s.lastEnd && src[e-1] == ')' && strings.Contains(src[lo:e], "(No. ") {
+		// "Leeds & Catlin Co. v. Victor Talking Machine Co. (No. 2)":
+		// the number is part of the name.
+		if open := strings.LastIndex(src[lo:e], "(No. ") + lo; allDigits(src[open+5:e-1], 1, 2) {
+			start, name := s.nameEndingAt(skipSpaceBack(src, open))
+			if start >= 0 {
+				name += " " + src[open:e]
+			}
+			return start, name, pre
+		}
+	}
+	if y := s.yearBefore(e); y > 0 && comma {
+		// "Men's Association, 1931, 283 U.S. 522".
+		pre.year = yearOf(src[y:e])
+		e = skipSpaceBack(src, y)
+		if e <= s.lastEnd || src[e-1] != ',' {
+			return -1, "", pre
+		}
 		e = skipSpaceBack(src, e-1)
 	}
 	if e > s.lastEnd && src[e-1] == ')' {
@@ -127,7 +178,11 @@ func (s *scanner) citePrefix(pos int) (int, string, prefix) {
 				pre = prefix{court, year}
 				e = skipSpaceBack(src, open)
 				if !comma {
-					// California: "Name (1994) 8 Cal.4th 791".
+					// California: "Name (1994) 8 Cal.4th 791"; older
+					// opinions: "Name, (1895) 156 U. S. 51".
+					if e > s.lastEnd && src[e-1] == ',' {
+						e = skipSpaceBack(src, e-1)
+					}
 					start, name := s.nameEndingAt(e)
 					return start, name, pre
 				}
@@ -141,11 +196,79 @@ func (s *scanner) citePrefix(pos int) (int, string, prefix) {
 		}
 		e, comma = skipSpaceBack(src, e-1), true
 	}
-	if !comma {
+	if !comma && !opened {
 		return -1, "", pre
 	}
 	start, name := s.nameEndingAt(e)
 	return start, name, pre
+}
+
+// maxBlankCite bounds a citation with a blank volume and page ("— Mass.
+// —", "___ Cal. App. 5th ___").
+const maxBlankCite = 32
+
+// blankCiteBefore returns the start of a citation with a blank volume and
+// page that ends at e, or -1.
+func (s *scanner) blankCiteBefore(e int) int {
+	src := s.src
+	b := blankBefore(src, e)
+	if b < 0 {
+		return -1
+	}
+	lo := max(s.lastEnd, b-maxBlankCite)
+	for i := skipSpaceBack(src, b); i > lo; i-- {
+		if a := blankBefore(src, i); a >= 0 && a < i {
+			if mid := strings.TrimSpace(src[i:b]); mid != "" && s.tab.Find(mid) != nil {
+				return a
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// blankBefore returns the start of the blank that ends at e — underscores,
+// dashes, or the em dash some sources carry as the control character
+// U+0097 — or -1.
+func blankBefore(src string, e int) int {
+	i := e
+	for i > 0 {
+		switch {
+		case src[i-1] == '_' || src[i-1] == '-':
+			i--
+		case i >= 3 && src[i-3:i] == "—", i >= 3 && src[i-3:i] == "–":
+			i -= 3
+		case i >= 2 && src[i-2:i] == "\u0097":
+			i -= 2
+		default:
+			if i == e {
+				return -1
+			}
+			return i
+		}
+	}
+	if i == e {
+		return -1
+	}
+	return i
+}
+
+// wordBefore returns the word that ends at e.
+func (s *scanner) wordBefore(e int) string {
+	ws := wordStartBack(s.src, e, s.lastEnd)
+	if ws < 0 {
+		return ""
+	}
+	return s.src[ws:e]
+}
+
+// yearBefore returns the start of a year standing alone that ends at e
+// ("…, 1931, 283 U.S. 522"), or -1.
+func (s *scanner) yearBefore(e int) int {
+	if e-4 <= s.lastEnd || yearOf(s.src[e-4:e]) == 0 || e-4 > 0 && !(s.src[e-5] == ' ' || s.src[e-5] == '\n') {
+		return -1
+	}
+	return e - 4
 }
 
 // maxDocketLen bounds a docket number read backwards from a citation.
@@ -250,7 +373,7 @@ func (s *scanner) nameEndingAt(e int) (int, string) {
 	if name == "" || strings.HasPrefix(name, "v. ") || strings.HasSuffix(name, " v.") {
 		return -1, ""
 	}
-	if !strings.Contains(name, " v. ") && (trimmed || genericNames[name]) {
+	if !strings.Contains(name, " v. ") && (trimmed && (!strings.Contains(name, " ") || genericNames[firstWord(name)]) || genericNames[name]) {
 		// "the opinion of the Court, 319 U.S. 103": prose, not a name.
 		return -1, ""
 	}
@@ -299,6 +422,16 @@ func (s *scanner) nameWord(word string, right []span, quoted *bool, ws int) (kee
 	if stopWords[word] {
 		return false, false, 0
 	}
+	if i := strings.LastIndexByte(word, ';'); i >= 0 && i+1 < len(word) && len(right) > 0 {
+		// A string cite glued by markup ("1107;Evans v. Gore",
+		// "(1930);[31]Rassmussen v. United States"): the name starts
+		// after the semicolon and any footnote mark.
+		rest := word[i+1:]
+		if g := gluedMark(rest); g > 0 || isUpper(rest[0]) {
+			return true, false, i + 1 + g
+		}
+		return false, false, 0
+	}
 	if !*quoted && len(right) > 0 && s.quotedInName(word, ws) {
 		*quoted = true
 		word = strings.TrimSuffix(strings.TrimSuffix(word, "\""), "”")
@@ -311,7 +444,8 @@ func (s *scanner) nameWord(word string, right []span, quoted *bool, ws int) (kee
 	case ';', ':', ')', '"', ']', '!', '?':
 		return false, false, 0
 	}
-	if strings.HasSuffix(word, "”") || strings.HasSuffix(word, "’") && !isLetter(word[0]) {
+	if strings.HasSuffix(word, "”") || strings.HasSuffix(word, "’") && !isLetter(word[0]) ||
+		strings.HasSuffix(word, ".'") || strings.HasSuffix(word, ",'") || strings.HasSuffix(word, ".’") {
 		return false, false, 0
 	}
 	if last == ',' {
@@ -320,14 +454,25 @@ func (s *scanner) nameWord(word string, right []span, quoted *bool, ws int) (kee
 		if len(right) == 0 {
 			return false, false, 0
 		}
-		next := s.src[right[len(right)-1].lo:right[len(right)-1].hi]
-		if !corporateSuffixes[next] && next != "v." {
+		next := strings.TrimSuffix(s.src[right[len(right)-1].lo:right[len(right)-1].hi], ",")
+		if !corporateSuffixes[next] && next != "v." && !isInitial(next) && word != "etc.," {
 			return false, false, 0
 		}
 		word = word[:len(word)-1]
 		if word == "" {
 			return false, false, 0
 		}
+	}
+	if lead := gluedMark(word); lead > 0 && len(right) > 0 {
+		// A footnote mark or a dash glued to the name by markup
+		// ("[31]Rassmussen v. United States", "—Moor v. County of
+		// Alameda"): the name starts after it.
+		return true, false, lead
+	}
+	if strings.HasPrefix(word, "[v.") && len(right) > 0 {
+		// "Miranda [v. Arizona, 384 U.S. 436": an editor's bracket
+		// inside the name.
+		return true, true, 0
 	}
 	opens := false
 	switch {
@@ -356,8 +501,8 @@ func (s *scanner) nameWord(word string, right []span, quoted *bool, ws int) (kee
 		return true, lead == 0, lead // "v.Chrestensen": the space lost
 	}
 	c := word[0]
-	if !isUpper(c) && !isDigit(c) && c < 0x80 {
-		return false, false, 0
+	if !isUpper(c) && !isDigit(c) && (c < 0x80 || !hasAlnum(word) || strings.HasPrefix(word, "§") || strings.HasPrefix(word, "¶")) {
+		return false, false, 0 // lower case, a dash, a section sign
 	}
 	if isDigit(c) && (len(right) == 0 || word[len(word)-1] == '.') {
 		return false, false, 0 // "at 12, 34 U.S. 5", "1700. Wright, supra"
@@ -366,6 +511,30 @@ func (s *scanner) nameWord(word string, right []span, quoted *bool, ws int) (kee
 		return false, false, 0
 	}
 	return true, lead == 0, lead
+}
+
+// gluedMark returns the length of a footnote mark ("[31]") or a dash
+// glued to the front of a capitalised word, or 0.
+func gluedMark(word string) int {
+	i := 0
+	switch {
+	case strings.HasPrefix(word, "["):
+		j := 1
+		for j < len(word) && isDigit(word[j]) {
+			j++
+		}
+		if j > 1 && j < len(word) && word[j] == ']' {
+			i = j + 1
+		}
+	case strings.HasPrefix(word, "—"), strings.HasPrefix(word, "–"):
+		i = 3
+	case strings.HasPrefix(word, "\u0097"):
+		i = 2
+	}
+	if i == 0 || i >= len(word) || !isUpper(word[i]) {
+		return 0
+	}
+	return i
 }
 
 // maxQuotedName bounds the quoted part of a name ("Agent Orange").
@@ -407,6 +576,21 @@ func (s *scanner) joinsBefore(ws int) bool {
 	}
 	return false
 }
+
+// hasAlnum reports whether w holds an ASCII letter or digit.
+func hasAlnum(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if isAlnum(w[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isInitial reports whether w is one capital letter and a period: the
+// initials that railroads' names run on with after a comma ("Choctaw, O.
+// & G. R. Co.", "Chicago, B. & Q. R. Co.").
+func isInitial(w string) bool { return len(w) == 2 && isUpper(w[0]) && w[1] == '.' }
 
 // sentenceEnd reports whether a capitalised word ending in a period ends a
 // sentence rather than abbreviating a word of a name.
@@ -479,6 +663,10 @@ func cleanName(raw string) string {
 		if n := spaceLen(raw, i); n > 0 {
 			space = true
 			i += n
+			continue
+		}
+		if raw[i] == '[' || raw[i] == ']' {
+			i++ // an editor's brackets ("Miranda [v. Arizona")
 			continue
 		}
 		if space && b.Len() > 0 {

@@ -216,17 +216,23 @@ func (x *index) repeated(c *Citation) int {
 type resolver struct {
 	cs  []Citation
 	idx *index
-	// last is the index of the latest authority outside a parenthetical:
-	// what Id. refers to.
-	last int
+	// last is, for each run of text (the running text and each
+	// footnote), the index of its latest authority outside a
+	// parenthetical: what an Id. there refers to.
+	last []int
 	// later holds the short forms left unresolved by the pass; idAfter
 	// the Id.s that followed an unresolved citation, with its index.
 	later   []int
 	idAfter [][2]int
 }
 
-func resolve(cs []Citation) {
-	r := resolver{cs: cs, idx: newIndex(cs), last: -1}
+// resolve resolves the citations cs, read in the given number of runs
+// of text.
+func resolve(cs []Citation, runs int) {
+	r := resolver{cs: cs, idx: newIndex(cs), last: make([]int, runs)}
+	for i := range r.last {
+		r.last[i] = -1
+	}
 	for i := range cs {
 		c := &cs[i]
 		switch c.Kind {
@@ -242,7 +248,7 @@ func resolve(cs []Citation) {
 			r.id(i)
 		}
 		if !c.Nested {
-			r.last = i
+			r.last[c.run] = i
 		}
 	}
 	r.forward()
@@ -378,14 +384,21 @@ func (r *resolver) supra(i int) {
 // id resolves Id. and Ibid. to the immediately preceding authority.
 func (r *resolver) id(i int) {
 	c := &r.cs[i]
-	if r.last < 0 {
+	last := r.last[c.run]
+	switch {
+	case last < 0 && c.run > 0:
+		// What an Id. opening a footnote repeats is cited in the text at
+		// the footnote's mark, which the reader does not locate.
+		c.Reason = "Id. opens a footnote, and the footnote's mark is not located"
+		return
+	case last < 0:
 		c.Reason = "no earlier authority"
 		return
 	}
-	prev := &r.cs[r.last]
+	prev := &r.cs[last]
 	if !prev.Resolved() {
 		c.Reason = "the preceding citation is unresolved"
-		r.idAfter = append(r.idAfter, [2]int{i, r.last})
+		r.idAfter = append(r.idAfter, [2]int{i, last})
 		return
 	}
 	r.linkID(c, prev)

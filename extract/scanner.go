@@ -325,6 +325,36 @@ func (s *scanner) bracketedParallels(c *Citation, q int) int {
 	return close + 1
 }
 
+// afterHistory reports whether the citation starting at start gives the
+// subsequent history of the full citation before it: only a phrase in
+// lower case stands between them, within commas (", rev'd,", ", cert.
+// denied,", ", aff'd per curiam,").
+func (s *scanner) afterHistory(start int) bool {
+	if len(s.out) == 0 || s.out[len(s.out)-1].Kind != Full || start-s.lastEnd > historyWindow {
+		return false
+	}
+	gap := strings.TrimSpace(s.src[s.lastEnd:start])
+	phrase, ok := strings.CutPrefix(gap, ",")
+	if !ok {
+		return false
+	}
+	phrase, ok = strings.CutSuffix(strings.TrimSpace(phrase), ",")
+	phrase = strings.TrimSpace(phrase)
+	if !ok || phrase == "" || !isLower(phrase[0]) {
+		return false
+	}
+	for i := 0; i < len(phrase); i++ {
+		if c := phrase[i]; !isLower(c) && c != '.' && c != '\'' && c != ' ' && c != '\n' {
+			if n := apostropheLen(phrase, i); n > 0 {
+				i += n - 1
+				continue
+			}
+			return false
+		}
+	}
+	return true
+}
+
 // historyWindow bounds the subsequent-history phrase ("cert. denied",
 // "aff'd sub nom. Smith v. Jones") between a decision and the citation of
 // its history.
@@ -586,6 +616,15 @@ func (s *scanner) supra(i int) int {
 	if nameStart < 0 || crossReference(name) {
 		return 0
 	}
+	if q := skipSpace(s.src, i+len("supra")); q < len(src) && src[q] == ',' {
+		if p := skipSpace(src, q+1); p < len(src) && isDigit(src[p]) {
+			if _, e := s.refAt(p); e > 0 {
+				// "Cantwell v. Connecticut, supra, 310 U. S. 296": the
+				// citation given again in full (see citePrefix).
+				return 0
+			}
+		}
+	}
 	c := Citation{Kind: Supra, Start: nameStart, CaseName: name}
 	c.Plaintiff, c.Defendant = splitParties(name)
 	var end int
@@ -631,8 +670,16 @@ func (s *scanner) supraReporter(e int) (Ref, string, int) {
 // name.
 func (s *scanner) nameAndSignal(c *Citation, start int) {
 	ns, name, pre := s.citePrefix(start)
-	if ns >= 0 {
-		c.Start, c.CaseName = ns, name
+	if ns < 0 && s.afterHistory(start) {
+		// "Brush v. Commissioner, 85 F. 2d 32, rev'd, 300 U.S. 352": the
+		// decision's subsequent history is the same case.
+		name = s.out[len(s.out)-1].CaseName
+	}
+	if name != "" {
+		if ns >= 0 {
+			c.Start = ns
+		}
+		c.CaseName = name
 		c.Plaintiff, c.Defendant = splitParties(name)
 	}
 	if c.Year == 0 && pre.year != 0 {

@@ -112,11 +112,24 @@ func (s *scanner) formBefore(e int, shapes ...authShape) (authForm, int, bool) {
 		if !hasShape(f.shape, shapes) {
 			continue
 		}
-		if st, ok := endsWithSpaced(s.src, e, s.lastEnd, f.spelling); ok && (st == 0 || !isAlnum(s.src[st-1]) && s.src[st-1] != '.') {
+		if st, ok := endsWithSpaced(s.src, e, s.lastEnd, f.spelling); ok && (st == 0 || !isAlnum(s.src[st-1]) && s.src[st-1] != '.') &&
+			(f.kind != RecordCite || !s.afterAbbreviation(st)) {
 			return f, st, true
 		}
 	}
 	return authForm{}, 0, false
+}
+
+// afterAbbreviation reports whether the word before st is a capitalised
+// abbreviation that does not end a sentence: "App." in "La. App. 1 Cir."
+// or "Cal. App. 4th" names a court or a reporter, not the record.
+func (s *scanner) afterAbbreviation(st int) bool {
+	e := skipSpaceBack(s.src, st)
+	if e == st || e <= s.lastEnd || s.src[e-1] != '.' {
+		return false
+	}
+	w := strings.TrimLeft(s.wordBefore(e), "([\"")
+	return w != "" && isUpper(w[0]) && !sentenceEnd(w)
 }
 
 func hasShape(sh authShape, shapes []authShape) bool {
@@ -212,6 +225,9 @@ func (s *scanner) recordPages(p int) (string, int) {
 	var b strings.Builder
 	end := p
 	for q := p; ; {
+		if strings.HasPrefix(src[q:], "§") {
+			q = skipSpace(src, q+len("§"))
+		}
 		e := q
 		for e < len(src) && isDigit(src[e]) {
 			e++
@@ -323,6 +339,9 @@ func (s *scanner) constitutionCite(f authForm, st, p int) int {
 	}
 	end := p
 	for q := p; ; {
+		if strings.HasPrefix(src[q:], "§") {
+			q = skipSpace(src, q+len("§"))
+		}
 		e := q
 		for e < len(src) && (isAlnum(src[e]) || src[e] == '(' || src[e] == ')') {
 			e++
@@ -473,8 +492,17 @@ func (s *scanner) titledSection(i int) int {
 		return 0
 	}
 	if kind == Law {
-		if f, cst, ok := s.formBefore(s.constPrefix(e), shapeConst); ok {
-			return s.constitutionCite(f, cst, skipSpace(src, skipSpace(src, e)))
+		ce := s.constPrefix(e)
+		if f, cst, ok := s.formBefore(ce, shapeConst); ok {
+			// The parts after "Const.": "Art. I, § 8, cl. 3", "§ 7".
+			p := skipSpace(src, ce)
+			if p < len(src) && src[p] == ',' {
+				p = skipSpace(src, p+1)
+			}
+			if w := s.src[p : p+max(0, strings.IndexAny(src[p:min(len(src), p+8)], " \n"))]; constitutionParts[w] {
+				p = skipSpace(src, p+len(w))
+			}
+			return s.constitutionCite(f, cst, p)
 		}
 	}
 	q := i
@@ -566,6 +594,7 @@ func (s *scanner) titleBefore(e int) (int, Kind) {
 			continue
 		case constitutionParts[w] || w == "Const." || isRoman(w):
 			kind = Law
+			capital++
 		case isUpper(w[0]) && !(strings.HasSuffix(w, ".") && sentenceEnd(w) && !strings.Contains(w, "&")),
 			titleSmallWords[w] && words > 0,
 			len(w) > 2 && w[0] == '(' && w[len(w)-1] == ')' && isUpper(w[1]):

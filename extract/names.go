@@ -163,29 +163,39 @@ func (s *scanner) citePrefix(pos int) (int, string, prefix) {
 			return start, name, pre
 		}
 	}
-	if y := s.yearBefore(e); y > 0 && comma {
-		// "Men's Association, 1931, 283 U.S. 522".
-		pre.year = yearOf(src[y:e])
+	if y := s.courtYearBefore(e); y >= 0 && comma {
+		// "Men's Association, 1931, 283 U.S. 522", "Snell v. Ruppert,
+		// Wyo. 1975, 541 P.2d 1042".
+		pre.court, pre.year, _ = courtYear(src[y:e])
 		e = skipSpaceBack(src, y)
 		if e <= s.lastEnd || src[e-1] != ',' {
-			return -1, "", pre
+			return y, "", pre
 		}
 		e = skipSpaceBack(src, e-1)
+		if start, name := s.nameEndingAt(e); start >= 0 {
+			return start, name, pre
+		}
+		return y, "", pre
 	}
 	if e > s.lastEnd && src[e-1] == ')' {
 		if open := openingParen(src, e-1, s.lastEnd, maxCourtParen); open > 0 {
-			if court, year, ok := courtYear(src[open+1 : e-1]); ok {
+			if court, year, ok := courtYear(src[open+1 : e-1]); ok && (!comma || s.docketBefore(skipSpaceBack(src, open)) < 0) {
+				// California: "Name (1994) 8 Cal.4th 791"; Illinois:
+				// "Paugh v. Paugh (1891), 40 Ill. App. 143"; older
+				// opinions: "Name, (1895) 156 U. S. 51". (Louisiana's
+				// "2015-0667 (La. App. 1 Cir. 2/4/16)," goes on below.)
 				pre = prefix{court, year}
 				e = skipSpaceBack(src, open)
-				if !comma {
-					// California: "Name (1994) 8 Cal.4th 791"; older
-					// opinions: "Name, (1895) 156 U. S. 51".
-					if e > s.lastEnd && src[e-1] == ',' {
-						e = skipSpaceBack(src, e-1)
-					}
-					start, name := s.nameEndingAt(e)
+				if e > s.lastEnd && src[e-1] == ',' {
+					e = skipSpaceBack(src, e-1)
+				}
+				if start, name := s.nameEndingAt(e); start >= 0 {
 					return start, name, pre
 				}
+				return open, "", pre
+			} else if ok {
+				pre = prefix{court, year}
+				e = skipSpaceBack(src, open)
 			}
 		}
 	}
@@ -262,13 +272,23 @@ func (s *scanner) wordBefore(e int) string {
 	return s.src[ws:e]
 }
 
-// yearBefore returns the start of a year standing alone that ends at e
-// ("…, 1931, 283 U.S. 522"), or -1.
-func (s *scanner) yearBefore(e int) int {
-	if e-4 <= s.lastEnd || yearOf(s.src[e-4:e]) == 0 || e-4 > 0 && !(s.src[e-5] == ' ' || s.src[e-5] == '\n') {
+// courtYearBefore returns the start of a court and year standing between
+// commas that end at e ("…, 1931, 283 U.S. 522", "…, Wyo. 1975, 541 P.2d
+// 1042"), or -1.
+func (s *scanner) courtYearBefore(e int) int {
+	if e-4 <= s.lastEnd || yearOf(s.src[e-4:e]) == 0 {
 		return -1
 	}
-	return e - 4
+	lo := max(s.lastEnd, e-maxCourtParen)
+	c := strings.LastIndexByte(s.src[lo:e], ',')
+	if c < 0 {
+		return -1
+	}
+	st := skipSpace(s.src, lo+c+1)
+	if _, _, ok := courtYear(s.src[st:e]); !ok || strings.ContainsAny(s.src[st:e], "()") {
+		return -1
+	}
+	return st
 }
 
 // maxDocketLen bounds a docket number read backwards from a citation.
@@ -667,6 +687,19 @@ func cleanName(raw string) string {
 		}
 		if raw[i] == '[' || raw[i] == ']' {
 			i++ // an editor's brackets ("Miranda [v. Arizona")
+			continue
+		}
+		if raw[i] == ',' && strings.HasPrefix(raw[skipSpace(raw, i+1):], "v. ") {
+			i++ // a stray comma: "Pierce, v. Society of Sisters"
+			continue
+		}
+		if raw[i] == 'v' && strings.HasPrefix(raw[i:], "v.") && i+2 < len(raw) && isUpper(raw[i+2]) && (i == 0 || raw[i-1] == ' ') {
+			// "v.Chrestensen": the space markup dropped.
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString("v. ")
+			i, space = i+2, false
 			continue
 		}
 		if space && b.Len() > 0 {

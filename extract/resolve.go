@@ -69,10 +69,10 @@ func (x *index) add(i int) {
 	} else if core := procedureless(whole); core != whole {
 		// "In re Gault" is cited again as "Gault".
 		x.byName[core] = i
-		p = core
 	}
 	for _, side := range [2]string{p, d} {
-		if w := firstWord(side); w != "" {
+		// "Estate of Thornton" is cited again as "Thornton".
+		if w := firstWord(procedureless(side)); w != "" {
 			prev, ok := x.wordHead[w]
 			if !ok {
 				prev = -1

@@ -167,7 +167,7 @@ func (s *scanner) afterReporter(start int, vol string, repStart int, m match) in
 	if page, q := pageAt(src, p); q > p {
 		return s.full(start, Ref{vol, r.Abbrev, page}, r, nominative, q, bareSpelling(src[repStart:m.end]))
 	}
-	if r.Type == Session || !nominative.IsZero() {
+	if r.Type == Session {
 		return 0
 	}
 	// Short form: "424 U. S., at 430" or "457 U.S. at 819".
@@ -338,9 +338,10 @@ func (s *scanner) afterHistory(start int) bool {
 	if !ok {
 		return false
 	}
-	phrase, ok = strings.CutSuffix(strings.TrimSpace(phrase), ",")
-	phrase = strings.TrimSpace(phrase)
-	if !ok || phrase == "" || !isLower(phrase[0]) {
+	// New York's official style writes no comma after the phrase ("affd
+	// 17 NY3d 863").
+	phrase = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(phrase), ","))
+	if phrase == "" || !isLower(phrase[0]) {
 		return false
 	}
 	for i := 0; i < len(phrase); i++ {
@@ -452,7 +453,8 @@ func (s *scanner) refAt(p int) (Ref, int) {
 }
 
 // nominative reads the nominative reporter in "5 U.S. (1 Cranch) 137":
-// "(1 Cranch)" at p. The page is filled in by the caller's page.
+// "(1 Cranch)" at p, with the page that follows it (none in a short
+// form).
 func (s *scanner) nominative(p int) (Ref, int, bool) {
 	src := s.src
 	j := digitsEnd(src, p+1, 4)
@@ -464,11 +466,10 @@ func (s *scanner) nominative(p int) (Ref, int, bool) {
 	for _, m := range s.tab.matcher.matchAll(src, k, buf[:0]) {
 		e := skipGap(src, m.end)
 		if e < len(src) && src[e] == ')' && m.r.Type == CaseReporter {
+			// The page follows, or, in a short form, a pin: "5 U.S. (1
+			// Cranch) at 178".
 			q := skipGap(src, e+1)
-			page, pe := pageAt(src, q)
-			if pe == q {
-				return Ref{}, 0, false
-			}
+			page, _ := pageAt(src, q)
 			return Ref{src[p+1 : j], m.r.Abbrev, page}, e + 1, true
 		}
 	}
@@ -591,6 +592,9 @@ func (s *scanner) id(i int) int {
 func (s *scanner) idPin(e int) (string, int) {
 	src := s.src
 	q := skipSpace(src, e)
+	if q < len(src) && src[q] == ',' {
+		q = skipSpace(src, q+1) // "Id., § 4.2"
+	}
 	switch {
 	case strings.HasPrefix(src[q:], "¶"):
 		if pin, pe := s.pins(q); pin != "" {
@@ -675,10 +679,10 @@ func (s *scanner) nameAndSignal(c *Citation, start int) {
 		// decision's subsequent history is the same case.
 		name = s.out[len(s.out)-1].CaseName
 	}
+	if ns >= 0 {
+		c.Start = ns
+	}
 	if name != "" {
-		if ns >= 0 {
-			c.Start = ns
-		}
 		c.CaseName = name
 		c.Plaintiff, c.Defendant = splitParties(name)
 	}

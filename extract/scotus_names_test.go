@@ -287,4 +287,3 @@ func nameSides(name string) []string {
 	}
 	return sides
 }
-

@@ -2,11 +2,13 @@ package extract_test
 
 import (
 	"bufio"
-	"fmt"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/citegraph/citegraph/corpus"
@@ -88,4 +90,55 @@ func TestStatesRecall(t *testing.T) {
 	if recall < 0.97 {
 		t.Errorf("recall %.4f below 0.97", recall)
 	}
+}
+
+// TestStatesCourtYear measures how many full citations of the state-court
+// set come out with a court and a year, and checks that every year was
+// read from the citation itself: its own text holds it (the
+// parenthetical, a California or Louisiana prefix, a public-domain
+// volume), or it is the year of the subsequent history that follows it
+// (Bluebook 10.5).
+func TestStatesCourtYear(t *testing.T) {
+	dir := "../../shared/corpus/states"
+	files, _ := filepath.Glob(filepath.Join(dir, "*.xml"))
+	if len(files) == 0 {
+		t.Skip("shared corpus absent: no state opinions under " + dir)
+	}
+	total, court, year, both := 0, 0, 0, 0
+	for _, f := range files {
+		docs, err := corpus.ReadFile(f, corpus.Options{})
+		if err != nil || len(docs) != 1 {
+			t.Fatalf("%s: %v", f, err)
+		}
+		cs := extract.Extract(docs[0].Text)
+		for i, c := range cs {
+			if c.Kind != extract.Full {
+				continue
+			}
+			total++
+			if c.CourtID != "" {
+				court++
+			}
+			if c.Year == 0 {
+				continue
+			}
+			year++
+			if c.CourtID != "" {
+				both++
+			}
+			if !yearInText(c.Text, c.Year) && !(i+1 < len(cs) && cs[i+1].Year == c.Year && yearInText(cs[i+1].Text, c.Year)) {
+				t.Errorf("%s: year %d of %q is not in the citation", filepath.Base(f), c.Year, c.Text)
+			}
+		}
+	}
+	t.Logf("state courts: %d full citations; with a court %d (%.1f%%), with a year %d (%.1f%%), with both %d (%.1f%%)",
+		total, court, pct(court, total), year, pct(year, total), both, pct(both, total))
+}
+
+func pct(n, d int) float64 { return 100 * float64(n) / float64(d) }
+
+// yearInText reports whether text gives the year y: as four digits, or
+// as the two of a numeric date ("2/4/16").
+func yearInText(text string, y int) bool {
+	return strings.Contains(text, strconv.Itoa(y)) || strings.Contains(text, fmt.Sprintf("/%02d", y%100))
 }

@@ -207,16 +207,19 @@ type Citation struct {
 
 // IsCase reports whether the citation refers to a case (as opposed to a
 // statute, a secondary source or the record).
-func (c *Citation) IsCase() bool { return c.authority == 0 }
+func (c *Citation) IsCase() bool { return c.Authority() == Full }
 
 // Authority returns the kind of authority the citation refers to: Full for
 // a case, otherwise Law, Secondary or RecordCite (for an Id., the kind of
 // the citation it repeats).
 func (c *Citation) Authority() Kind {
-	if c.authority == 0 {
-		return Full
+	switch {
+	case c.authority != 0:
+		return c.authority
+	case c.Kind == Law || c.Kind == Secondary || c.Kind == RecordCite:
+		return c.Kind
 	}
-	return c.authority
+	return Full
 }
 
 // Resolved reports whether the citation has a target.

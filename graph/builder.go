@@ -261,7 +261,8 @@ func (b *Builder) Add(doc *corpus.Document, cites []extract.Citation) error {
 			continue
 		}
 		law := !c.IsCase()
-		if law && !b.opt.Statutes {
+		if law && (!b.opt.Statutes || c.Authority() != extract.Law) {
+			// The record and secondary sources are never nodes.
 			d.n[statStatutes]++
 			continue
 		}

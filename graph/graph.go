@@ -51,7 +51,9 @@ type DocStat struct {
 	Opinion string
 	// Citations counts the citations found; Edges those counted in an
 	// edge's weight. The rest are Unresolved short forms, citations of the
-	// case itself (SelfCites), Statutes when statutes are not nodes, and
+	// case itself (SelfCites), Statutes (citations of statutes when they
+	// are not nodes, and of the authorities that never are: the record,
+	// law reviews and treatises), and
 	// Duplicates: citations another document of the same case already
 	// counts (a combined record beside the opinions one by one, or one
 	// case held twice).

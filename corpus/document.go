@@ -64,6 +64,9 @@ type Meta struct {
 	// ("555 U.S. 335", "129 S. Ct. 855"); the graph normalises them.
 	Citations []string
 	Court     string
+	// Docket is the court's docket number as printed ("19–122", "20-1507");
+	// empty when unknown.
+	Docket string
 	// Date is ISO 8601, as precise as the source: "2009-01-26", "1922-05",
 	// "1976".
 	Date string

@@ -50,6 +50,9 @@ func (m *Meta) fill(o Meta) {
 	if m.Court == "" {
 		m.Court = o.Court
 	}
+	if m.Docket == "" {
+		m.Docket = o.Docket
+	}
 	if m.Date == "" {
 		m.Date = o.Date
 	}
@@ -217,8 +220,8 @@ var (
 // textIdentity detects who a document is from its text alone: a Supreme
 // Court slip opinion ("Cite as: 555 U. S. ____ (2009)", its caption and
 // "Decided" line), or a CourtListener-style header whose first line is the
-// citation.
-func textIdentity(text string) Meta {
+// citation. heads are the running heads a reader took out of the text.
+func textIdentity(text string, heads []string) Meta {
 	head := text
 	if len(head) > 64<<10 {
 		head = head[:64<<10]
@@ -226,22 +229,37 @@ func textIdentity(text string) Meta {
 	if m := headerIdentity(head); m.HasIdentity() {
 		return m
 	}
-	slip := strings.Contains(head, "(Slip Opinion)") || citeAsRE.MatchString(head)
+	return slipIdentity(head, heads)
+}
+
+// slipIdentity reads a Supreme Court slip opinion's first page: the case
+// name (the short caption of the running heads, else the caption), the
+// docket number, the decision date, and as its citation the slip cite of
+// the Cite as: head ("591 U.S. ___" until the volume's pages are known).
+func slipIdentity(head string, heads []string) Meta {
+	all := head + "\n" + strings.Join(heads, "\n")
+	slip := strings.Contains(all, "(Slip Opinion)") || citeAsRE.MatchString(all)
 	if !slip {
 		return Meta{}
 	}
 	m := Meta{Court: "Supreme Court of the United States", Source: SourceText}
-	if c := citeAsRE.FindStringSubmatch(head); c != nil {
-		if c[2][0] != '_' {
-			m.Citations = []string{c[1] + " U.S. " + c[2]}
+	if c := citeAsRE.FindStringSubmatch(all); c != nil {
+		page := c[2]
+		if page[0] == '_' {
+			page = "___"
 		}
+		m.Citations = []string{c[1] + " U.S. " + page}
 		m.Date = c[3]
 	}
-	if c := slipCaptRE.FindStringSubmatch(head); c != nil {
+	m.CaseName = shortCaption(heads)
+	if c := slipCaptRE.FindStringSubmatch(head); c != nil && m.CaseName == "" {
 		m.CaseName = cleanCaption(petitionerRE.ReplaceAllString(c[1], ""))
 	}
 	if d := slipDateRE.FindStringSubmatch(head); d != nil {
 		m.Date = parseDate(d[1])
+	}
+	if d := docketRE.FindStringSubmatch(head); d != nil {
+		m.Docket = d[1]
 	}
 	if !m.HasIdentity() {
 		return Meta{}

@@ -2,6 +2,9 @@ package corpus
 
 import (
 	"bytes"
+	"fmt"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -10,8 +13,12 @@ import (
 
 // readPDF reads the text layer of a PDF, one page after another, with a
 // page mark at the start of each page (numbered from 1 as the file orders
-// them). A PDF without a text layer (a scan) is reported, not returned
-// empty: it needs OCR first.
+// them). Lines are rebuilt from where the glyphs are drawn (see
+// pdflines.go), one text line per printed line, so a word broken at a line
+// end keeps its "-\n". Page furniture (running heads, page numbers,
+// filing stamps, line numbers in the margin) is left out of the text, and
+// footnotes and opinions become Notes and Parts. A PDF without a text
+// layer (a scan) is reported, not returned empty: it needs OCR first.
 func readPDF(data []byte) (d *Document, err error) {
 	// The PDF library panics on some malformed files; a bad PDF must only
 	// cost its own document.
@@ -28,30 +35,156 @@ func readPDF(data []byte) (d *Document, err error) {
 	if err != nil {
 		return nil, err
 	}
-	var b strings.Builder
-	d = &Document{Format: "pdf"}
+	printed := make([][]pdfLine, len(pages))
 	for i, p := range pages {
-		t, err := p.GetPlainText(nil)
-		if err != nil {
+		if printed[i], err = readPDFPage(p); err != nil {
 			return nil, fail(ProblemBadPDF, -1, "page %d: %v", i+1, err)
 		}
-		// Fonts with broken encodings yield invalid bytes; the text must
-		// stay UTF-8 for everything downstream.
-		t = strings.ToValidUTF8(strings.Trim(t, "\n"), "\uFFFD")
-		if strings.TrimSpace(t) == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('\n')
-		}
-		d.Pages = append(d.Pages, PageMark{Offset: b.Len(), Page: strconv.Itoa(i + 1)})
-		b.WriteString(t)
 	}
-	if b.Len() == 0 {
+	d = layOutPDF(printed)
+	if d.Text == "" {
 		return nil, fail(ProblemEmpty, -1, "no text layer in %d page(s) (a scanned PDF needs OCR first)", len(pages))
 	}
-	d.Text = b.String()
 	return d, nil
+}
+
+// readPDFPage returns the printed lines of a page.
+func readPDFPage(p pdf.Page) (lines []pdfLine, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			lines, err = nil, fmt.Errorf("%v", r)
+		}
+	}()
+	return pageLines(pageGlyphs(p)), nil
+}
+
+// layOutPDF writes the text of a PDF's pages, leaving out their furniture,
+// and marks its pages, footnotes and opinions. Identity comes from the
+// first page, furniture included (the Cite as: head names the case).
+func layOutPDF(printed [][]pdfLine) *Document {
+	body := bodySize(printed)
+	pages := make([]page, len(printed))
+	for i, lines := range printed {
+		lines = dropMarginNumbers(lines)
+		printed[i] = lines
+		p := page{lines: make([]string, len(lines)), small: make([]bool, len(lines)), marked: make([]bool, len(lines))}
+		for j, l := range lines {
+			p.lines[j] = l.text
+			p.small[j] = l.size < noteSize*body
+			p.marked[j] = len(l.marks) > 0 && l.marks[0] == 0
+		}
+		pages[i] = p
+	}
+	layout := analyzePages(pages)
+	d := &Document{Format: "pdf"}
+	var b strings.Builder
+	var heads []string
+	for i, p := range pages {
+		notes := layout[i].notes
+		started := false
+		for j, line := range p.lines {
+			if layout[i].furniture[j] {
+				heads = append(heads, line)
+				continue
+			}
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			if !started {
+				d.Pages = append(d.Pages, PageMark{Offset: b.Len(), Page: strconv.Itoa(i + 1)})
+				started = true
+			}
+			if len(notes) > 0 && notes[0][0] == j {
+				d.Notes = append(d.Notes, Span{Start: b.Len()})
+				line = markApart(line)
+			}
+			b.WriteString(line)
+			if len(notes) > 0 && notes[0][1] == j+1 {
+				d.Notes[len(d.Notes)-1].End = b.Len()
+				notes = notes[1:]
+			}
+		}
+	}
+	d.Text = b.String()
+	d.Parts = opinionParts(d.Text, syllabusHeads(heads))
+	if len(pages) > 0 {
+		d.Meta = firstPageIdentity(pages, layout)
+	}
+	return d
+}
+
+// markApart sets a footnote's mark apart from its first word ("*The" →
+// "* The"), so that a number is never read with the words after it.
+func markApart(line string) string {
+	if m := noteMarkRE.FindStringSubmatchIndex(line); m != nil && line[m[3]] != ' ' {
+		return line[:m[3]] + " " + line[m[3]:]
+	}
+	return line
+}
+
+// noteSize is the share of the body text's type size under which a line
+// is set small, as footnotes are (10 or 9 points under 12 or 11).
+const noteSize = 0.92
+
+// bodySize returns the type size of most of a document's text.
+func bodySize(pages [][]pdfLine) float64 {
+	weight := map[float64]int{}
+	best, n := 0.0, 0
+	for _, lines := range pages {
+		for _, l := range lines {
+			s := math.Round(l.size*10) / 10
+			weight[s] += len(l.text)
+			if weight[s] > n {
+				best, n = s, weight[s]
+			}
+		}
+	}
+	return best
+}
+
+// dropMarginNumbers removes the line numbers some courts print in the left
+// margin: a short number set apart from its line by a wide gap, left of
+// where the page's text starts, on at least five lines of the page.
+func dropMarginNumbers(lines []pdfLine) []pdfLine {
+	n := 0
+	var xs []float64
+	for _, l := range lines {
+		if l.lead > 0 {
+			n++
+		} else {
+			xs = append(xs, l.x)
+		}
+	}
+	if n < 5 || len(xs) == 0 {
+		return lines
+	}
+	slices.Sort(xs)
+	left := xs[len(xs)/4]
+	for i := range lines {
+		l := &lines[i]
+		switch {
+		case l.x >= left:
+		case l.lead > 0:
+			cut := l.lead + 1 // the number and the space after it
+			l.text, l.x, l.lead = l.text[cut:], left, 0
+			marks := l.marks[:0]
+			for _, m := range l.marks {
+				if m >= cut {
+					marks = append(marks, m-cut)
+				}
+			}
+			l.marks = marks
+		case isDigits(l.text):
+			l.text = ""
+		}
+	}
+	out := lines[:0]
+	for _, l := range lines {
+		if l.text != "" {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // Bounds on the page tree. The PDF library walks the tree (and a page's

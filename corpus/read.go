@@ -378,8 +378,8 @@ func identify(d *Document, man *Manifest, single bool) {
 	if complete(d.Meta) {
 		return
 	}
-	if !text.HasIdentity() {
-		text = textIdentity(d.Text)
+	if text.Source == "" {
+		text = textIdentity(d.Text, nil)
 	}
 	d.Meta.fill(text)
 }

@@ -47,8 +47,12 @@ func firstPageIdentity(pages []page, layout []pageLayout) Meta {
 // running heads ("THOMPSON v. HEBDON", printed beside a page number),
 // written as a case name, or "".
 func shortCaption(heads []string) string {
-	for _, h := range heads {
+	for i, h := range heads {
 		bare := strings.TrimSpace(pageNumberEdgeRE.ReplaceAllString(strings.TrimSpace(h), ""))
+		if strings.HasSuffix(bare, " v.") && i+1 < len(heads) {
+			// A long caption takes two lines.
+			bare += " " + strings.TrimSpace(heads[i+1])
+		}
 		if isCaptionHead(bare) {
 			return captionCase(bare)
 		}

@@ -85,7 +85,7 @@ func readHTML(data []byte, maxDepth int) (*Document, error) {
 		return nil, err
 	}
 	text, pages := c.finish()
-	d := &Document{Format: "courtlistener-html", Text: text, Pages: pages}
+	d := &Document{Format: "courtlistener-html", Text: text, Pages: pages, Notes: c.notes}
 	if lawbox {
 		d.Format = "lawbox-html"
 		d.Meta = lawboxIdentity(c)
@@ -95,6 +95,12 @@ func readHTML(data []byte, maxDepth int) (*Document, error) {
 	if len(opinions) > 0 {
 		d.Format = "harvard-html"
 		d.Meta.Opinion = opinionOfParts(opinions)
+	}
+	// Slip opinions come as the text pdftotext made of them (in <pre>),
+	// running heads and all.
+	if m := layOutText(d, false); !d.Meta.HasIdentity() && m.HasIdentity() {
+		m.Opinion = d.Meta.Opinion
+		d.Meta = m
 	}
 	return d, nil
 }

@@ -19,6 +19,13 @@ type converter struct {
 	b     strings.Builder
 	pages []PageMark
 
+	// notes are the footnotes found so far; noteAt is where the open one
+	// starts (-1: at the next word), noteDepth how deep in the stack it
+	// opened (0: no note is open).
+	notes     []Span
+	noteAt    int
+	noteDepth int
+
 	nl, sp    bool   // a line break or a space is due before the next word
 	page      string // page starting at the next word, if pendingPage
 	pendingPg bool
@@ -41,6 +48,8 @@ type frame struct {
 	marker  []byte // text of a page marker, collected apart from Text
 	label   string // page label given by attribute
 	autoEnd bool   // closed by a sibling of the same name (HTML <p>, <li>)
+	note    bool   // a footnote
+	mark    bool   // a footnote's mark in the text
 }
 
 type elemKind uint8
@@ -137,6 +146,26 @@ func (c *converter) start(name string, attr func(string) string) bool {
 	if f.kind == kindBlock {
 		c.newline()
 	}
+	switch {
+	case isNote(name, attr) && c.noteDepth == 0 && !c.hidden():
+		f.note = true
+		c.noteDepth, c.noteAt = len(c.stack)+1, -1
+		c.newline()
+		if label := strings.TrimSpace(attr("label")); label != "" && len(label) <= 8 {
+			// The note's number, which CAP and Harvard markup give only as
+			// an attribute, opens the note as a word of its own.
+			c.stack = append(c.stack, f)
+			c.text(label)
+			c.stack = c.stack[:len(c.stack)-1]
+			c.sp = true
+		}
+	case isNoteMark(name, attr):
+		// A mark in the text ("claims.<footnotemark>4</footnotemark> See")
+		// is set apart, so that its number is never read with the words
+		// around it.
+		f.mark = true
+		c.sp = true
+	}
 	if c.watch != nil && !c.hidden() {
 		if f.key = c.watch(name, attr); f.key != "" {
 			f.start = c.b.Len()
@@ -144,6 +173,40 @@ func (c *converter) start(name string, attr func(string) string) bool {
 	}
 	c.stack = append(c.stack, f)
 	return true
+}
+
+// isNote recognises a footnote: CAP's and Harvard's <footnote>,
+// Columbia's <footnote_body>, CourtListener's <div class="footnote">.
+func isNote(name string, attr func(string) string) bool {
+	switch name {
+	case "footnote", "footnote_body":
+		return true
+	case "div":
+		return hasClass(attr("class"), "footnote")
+	}
+	return false
+}
+
+// isNoteMark recognises a footnote's mark in the text: <footnotemark>,
+// CourtListener's <a class="footnote">. (Not <sup>, which also holds the
+// "th" of "5th Cir.".)
+func isNoteMark(name string, attr func(string) string) bool {
+	switch name {
+	case "footnotemark":
+		return true
+	case "a":
+		return hasClass(attr("class"), "footnote")
+	}
+	return false
+}
+
+func hasClass(classes, c string) bool {
+	for _, f := range strings.Fields(classes) {
+		if f == c {
+			return true
+		}
+	}
+	return false
 }
 
 // isPageMarker recognises star pagination: CourtListener's
@@ -187,6 +250,16 @@ func (c *converter) close(f frame) {
 			c.text(rest)
 		}
 	case kindBlock:
+		c.newline()
+	}
+	if f.mark {
+		c.sp = true
+	}
+	if f.note {
+		if c.noteAt >= 0 && c.b.Len() > c.noteAt {
+			c.notes = append(c.notes, Span{Start: c.noteAt, End: c.b.Len()})
+		}
+		c.noteDepth = 0
 		c.newline()
 	}
 	if f.key != "" {
@@ -342,6 +415,9 @@ func (c *converter) flushSep() {
 		}
 	}
 	c.nl, c.sp = false, false
+	if c.noteDepth > 0 && c.noteAt < 0 {
+		c.noteAt = c.b.Len()
+	}
 }
 
 func (c *converter) placePage() {
@@ -376,5 +452,16 @@ func (c *converter) finish() (string, []PageMark) {
 		c.stack = c.stack[:len(c.stack)-1]
 		c.close(f)
 	}
-	return strings.TrimRightFunc(c.b.String(), unicode.IsSpace), c.pages
+	text := strings.TrimRightFunc(c.b.String(), unicode.IsSpace)
+	notes := c.notes[:0]
+	for _, n := range c.notes {
+		if n.End > len(text) {
+			n.End = len(text)
+		}
+		if n.Start < n.End {
+			notes = append(notes, n)
+		}
+	}
+	c.notes = notes
+	return text, c.pages
 }

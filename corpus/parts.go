@@ -79,13 +79,11 @@ func openingKind(tail string) string {
 	clauses := strings.Split(t, ",")
 	for i := len(clauses) - 1; i > 0; i-- {
 		c := strings.TrimPrefix(strings.TrimSpace(clauses[i]), "and ")
-		if strings.HasPrefix(c, "concurring") {
-			concur = true
-		} else if strings.HasPrefix(c, "dissenting") {
-			dissent = true
-		} else {
+		if !strings.HasPrefix(c, "concurring") && !strings.HasPrefix(c, "dissenting") {
 			break
 		}
+		concur = concur || strings.Contains(c, "concurring")
+		dissent = dissent || strings.Contains(c, "dissenting")
 	}
 	switch {
 	case concur && dissent:

@@ -51,7 +51,9 @@ PACHTMAN, DISTRICT ATTORNEY.</h1></center>
 func TestCourtListenerHTML(t *testing.T) {
 	d := readOne(t, "imbler.html", clHTML, Options{})
 	for _, want := range []string{
-		"424 U.S. 409 (1976)\nIMBLER\nv.\nPACHTMAN, DISTRICT ATTORNEY.\nNo. 74-5435.",
+		// The header citation names the document: it is blanked, not read
+		// as a citation.
+		"                   \nIMBLER\nv.\nPACHTMAN, DISTRICT ATTORNEY.\nNo. 74-5435.",
 		"MR. JUSTICE POWELL delivered the opinion of the Court.",
 		"See 13 Wall. 335 (1872); Pierson v. Ray, 386 U. S. 547, 554 & n.[1]",
 		"The prosecutor's duty, the court\nheld, was clear.\nUnclosed paragraph one.\nUnclosed paragraph two.",
@@ -61,7 +63,10 @@ func TestCourtListenerHTML(t *testing.T) {
 			t.Errorf("text lacks %q:\n%s", want, d.Text)
 		}
 	}
-	for _, gone := range []string{"*410", "*411", "not text", "<"} {
+	if len(d.Notes) != 1 || !strings.HasPrefix(d.Text[d.Notes[0].Start:], "[1]\nFootnote text") || d.Text[d.Notes[0].End-4:d.Notes[0].End] != "478." {
+		t.Errorf("notes %v", d.Notes)
+	}
+	for _, gone := range []string{"*410", "*411", "not text", "<", "424 U.S. 409"} {
 		if strings.Contains(d.Text, gone) {
 			t.Errorf("text keeps %q", gone)
 		}
@@ -125,7 +130,7 @@ func TestPreformattedSlipOpinion(t *testing.T) {
 	if !strings.Contains(d.Text, "See Imbler v. Pachtman,\n  424 U. S. 409.405 U.S. 150 (1972).") {
 		t.Errorf("layout of <pre> lost: %q", d.Text)
 	}
-	want := Meta{CaseName: "VAN DE KAMP v. GOLDSTEIN", Court: "Supreme Court of the United States", Date: "2009-01-26", Source: SourceText}
+	want := Meta{CaseName: "VAN DE KAMP v. GOLDSTEIN", Court: "Supreme Court of the United States", Docket: "07–854", Date: "2009-01-26", Source: SourceText}
 	if fmt.Sprint(d.Meta) != fmt.Sprint(want) {
 		t.Errorf("meta %+v, want %+v", d.Meta, want)
 	}
@@ -323,12 +328,16 @@ func TestPDF(t *testing.T) {
 	if d.Format != "pdf" || len(d.Pages) != 3 {
 		t.Fatalf("format %q, pages %v", d.Format, d.Pages)
 	}
-	for page, s := range map[string]string{"1": "Cite as: 555 U. S. ____ (2009)", "2": "424 U. S. 409, 430 (1976), and § 1983 “claims”", "3": "Burns v. Reed, 500 U.S. 478"} {
+	for page, s := range map[string]string{"1": "VAN DE KAMP ET AL. v. GOLDSTEIN", "2": "424 U. S. 409, 430 (1976), and § 1983 “claims”", "3": "Burns v. Reed, 500 U.S. 478"} {
 		if got := pageOf(t, d, s); got != page {
 			t.Errorf("%q on page %q, want %s", s, got, page)
 		}
 	}
-	want := Meta{CaseName: "VAN DE KAMP v. GOLDSTEIN", Court: "Supreme Court of the United States", Date: "2009-01-26", Source: SourceText}
+	// The heads name the document and are no part of its text.
+	if strings.Contains(d.Text, "Cite as") || strings.Contains(d.Text, "Slip Opinion") {
+		t.Errorf("heads kept: %q", d.Text)
+	}
+	want := Meta{CaseName: "VAN DE KAMP v. GOLDSTEIN", Citations: []string{"555 U.S. ___"}, Court: "Supreme Court of the United States", Date: "2009-01-26", Source: SourceText}
 	if fmt.Sprint(d.Meta) != fmt.Sprint(want) {
 		t.Errorf("meta %+v, want %+v", d.Meta, want)
 	}

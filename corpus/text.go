@@ -9,12 +9,15 @@ import (
 
 // readText reads plain text. Form feeds, which pdftotext and many
 // court systems put between pages, become page marks (page 1 from the
-// start) and line breaks; Windows line ends become "\n".
+// start) and line breaks; Windows line ends become "\n". Page furniture
+// and the document's own citation at its head are blanked, footnotes and
+// opinions marked (see layOutText).
 func readText(s string) *Document {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	d := &Document{Format: "text"}
 	if !strings.Contains(s, "\f") {
 		d.Text = s
+		d.Meta = layOutText(d, false)
 		return d
 	}
 	pages := strings.Split(s, "\f")
@@ -29,6 +32,7 @@ func readText(s string) *Document {
 		b.WriteString(p)
 	}
 	d.Text = b.String()
+	d.Meta = layOutText(d, true)
 	return d
 }
 

@@ -93,7 +93,7 @@ func readColumbia(data []byte, maxDepth int) (*Document, error) {
 		return nil, err
 	}
 	text, pages := c.finish()
-	d := &Document{Format: "columbia-xml", Text: text, Pages: pages}
+	d := &Document{Format: "columbia-xml", Text: text, Pages: pages, Notes: c.notes}
 	m := Meta{Citations: uniq(c.captured["citation"]), Court: strings.TrimSuffix(c.first("court"), ",")}
 	m.CaseName = columbiaName(c.first("reporter_caption"), m.Citations)
 	if m.CaseName == "" {
@@ -197,7 +197,7 @@ func readCasebody(data []byte, maxDepth int) (*Document, error) {
 	if m.HasIdentity() {
 		m.Source = SourceFormat
 	}
-	return &Document{Format: format, Text: text, Pages: pages, Meta: m}, nil
+	return &Document{Format: format, Text: text, Pages: pages, Notes: c.notes, Meta: m}, nil
 }
 
 func isXMLCasebody(data []byte) bool {

@@ -109,9 +109,9 @@ func (f *font) width(code int) float64 {
 
 // textState is the part of the graphics state that places text.
 type textState struct {
-	ctm, tm, tlm             affine
+	ctm, tm, tlm              affine
 	tc, tw, th, tl, tfs, rise float64
-	font                     *font
+	font                      *font
 }
 
 // maxGlyphs and maxSaves bound the work on one page of a hostile file.

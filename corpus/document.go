@@ -112,3 +112,32 @@ func (d *Document) PageAt(off int) string {
 	}
 	return d.Pages[i-1].Page
 }
+
+// DropSyllabus blanks the syllabus of a slip opinion (the Part whose
+// Opinion is "syllabus"): its characters become spaces, line breaks kept,
+// so no citation is found in it and offsets and line numbers stay true.
+// The part and its footnotes are removed.
+func (d *Document) DropSyllabus() {
+	parts := d.Parts[:0]
+	for _, p := range d.Parts {
+		if p.Opinion != "syllabus" {
+			parts = append(parts, p)
+			continue
+		}
+		b := []byte(d.Text)
+		for i := p.Start; i < p.End; i++ {
+			if b[i] != '\n' {
+				b[i] = ' '
+			}
+		}
+		d.Text = string(b)
+		notes := d.Notes[:0]
+		for _, n := range d.Notes {
+			if n.End <= p.Start || n.Start >= p.End {
+				notes = append(notes, n)
+			}
+		}
+		d.Notes = notes
+	}
+	d.Parts = parts
+}

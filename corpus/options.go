@@ -25,6 +25,10 @@ type Options struct {
 	MaxDepth int
 	// Stdin is read for the input "-"; nil means os.Stdin.
 	Stdin io.Reader
+	// NoSyllabus leaves out the syllabus of a slip opinion (see
+	// Document.DropSyllabus): it is the Reporter of Decisions' summary,
+	// not the Court's opinion.
+	NoSyllabus bool
 }
 
 // Limits applied when Options leaves them zero. They are far above any real

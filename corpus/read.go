@@ -231,6 +231,9 @@ func parseRecord(rec record, opts Options) ([]*Document, error) {
 			}
 		}
 		identify(d, opts.Manifest, rec.line == 0 && len(docs) == 1)
+		if opts.NoSyllabus {
+			d.DropSyllabus()
+		}
 		if strings.TrimSpace(d.Text) == "" {
 			return nil, locate(fail(ProblemEmpty, -1, "no opinion text"), rec)
 		}

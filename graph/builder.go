@@ -80,6 +80,9 @@ type Builder struct {
 	pending []pendingEdge
 	byKey   map[int32]int
 	refKey  map[extract.Ref]int32
+	// slipOf maps the slip key of each document's paged citations to the
+	// document's key (see ownKey).
+	slipOf map[string]int32
 }
 
 // Facts a citation gives about the case it names.
@@ -126,7 +129,8 @@ func NewBuilder(opt Options) *Builder {
 		opt.Normalize = Normalizer(nil)
 	}
 	return &Builder{opt: opt, store: NewStore(), keys: make(map[string]int32), same: make(map[[2]int32]int64),
-		more: make(map[int64]tally), reasons: make(map[int32][]Count), byKey: make(map[int32]int), refKey: make(map[extract.Ref]int32)}
+		more: make(map[int64]tally), reasons: make(map[int32][]Count), byKey: make(map[int32]int), refKey: make(map[extract.Ref]int32),
+		slipOf: make(map[string]int32)}
 }
 
 // Normalizer returns an Options.Normalize that reads a citation with e
@@ -220,9 +224,10 @@ func volumeYear(citations []string) int {
 // it can: it is unresolved; it is a short form whose pin falls outside
 // the pages of the case it was resolved to (an Id. after a treatise or a
 // committee report, which are not citations the extractor knows, lands on
-// the case before them); or it is a slip citation with no page yet and no
-// parallel citation to name the case.
-func unusable(c *extract.Citation) string {
+// the case before them); or it is a slip citation with no page yet and
+// neither a parallel citation nor a case name to tell the case.
+func unusable(cites []extract.Citation, i int) string {
+	c := &cites[i]
 	switch {
 	case !c.Resolved():
 		if c.Reason == "" {
@@ -231,8 +236,24 @@ func unusable(c *extract.Citation) string {
 		return c.Reason
 	case c.Suspect && c.Kind != extract.Full:
 		return "suspect: pin outside the pages of the case it resolves to"
-	case strings.HasPrefix(c.Target.Page, "_") && len(c.Parallel) == 0:
-		return "slip citation without a page"
+	case blankPage(c.Target.Page) && len(c.Parallel) == 0 && targetName(cites, i) == "":
+		return "slip citation without a page or a case name"
+	}
+	return ""
+}
+
+// targetName is the name of the case a citation refers to: the extractor's
+// TargetName, else the name of the full citation it resolved to (itself,
+// for a full citation).
+func targetName(cites []extract.Citation, i int) string {
+	c := &cites[i]
+	switch {
+	case c.TargetName != "":
+		return c.TargetName
+	case c.Kind == extract.Full:
+		return c.CaseName
+	case c.Antecedent >= 0 && c.Antecedent < len(cites):
+		return cites[c.Antecedent].CaseName
 	}
 	return ""
 }
@@ -255,7 +276,7 @@ func (b *Builder) Add(doc *corpus.Document, cites []extract.Citation) error {
 	clear(b.refKey)
 	for i := range cites {
 		c := &cites[i]
-		if reason := unusable(c); reason != "" {
+		if reason := unusable(cites, i); reason != "" {
 			d.n[statUnresolved]++
 			b.reasons[di] = addCount(b.reasons[di], reason, 1)
 			continue
@@ -270,11 +291,19 @@ func (b *Builder) Add(doc *corpus.Document, cites []extract.Citation) error {
 		if law {
 			k = b.key(c.Target.String(), true)
 		} else {
-			k = b.caseKey(c.Target)
+			k = b.caseKey(c.Target, targetName(cites, i))
+			for _, p := range c.Parallel {
+				if k >= 0 {
+					break
+				}
+				k = b.caseKey(p, "")
+			}
 		}
 		if c.Kind == extract.Full && !law {
 			for _, p := range c.Parallel {
-				b.assert(k, b.caseKey(p), 1)
+				if pk := b.caseKey(p, c.CaseName); pk >= 0 {
+					b.assert(k, pk, 1)
+				}
 			}
 			if c.CaseName != "" {
 				b.note(k, factName, int32(s.intern(c.CaseName)))
@@ -294,8 +323,14 @@ func (b *Builder) Add(doc *corpus.Document, cites []extract.Citation) error {
 		if c.Signal != "" {
 			e.Signals = addCount(e.Signals, c.Signal, 1)
 		}
-		if doc.Meta.Opinion != "" {
-			e.Opinions = addCount(e.Opinions, doc.Meta.Opinion, 1)
+		// The opinion of the citation's part when the document holds
+		// several (a slip opinion), else the document's.
+		opinion := doc.Meta.Opinion
+		if p, ok := doc.PartAt(c.Start); ok {
+			opinion = p.Opinion
+		}
+		if opinion != "" {
+			e.Opinions = addCount(e.Opinions, opinion, 1)
 		}
 		if c.Parenthetical != "" {
 			e.Parentheticals = appendNew(e.Parentheticals, c.Parenthetical)
@@ -342,6 +377,7 @@ func (b *Builder) Graph() (*Graph, error) {
 		return nil, errors.New("graph: Builder.Graph called twice")
 	}
 	b.done = true
+	b.joinSlipKeys()
 	groups, groupOf := b.groups()
 	b.keys, b.same = nil, nil
 	id := func(g int32) string { return b.keyStr[groups[g][0]] }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/citegraph/citegraph/corpus"
 	"github.com/citegraph/citegraph/extract"
@@ -29,8 +30,17 @@ func (b *Builder) assert(x, y int32, weight int64) {
 
 // caseKey returns the key of a case citation, tying a citation of an
 // early nominative reporter to its U.S. Reports volume ("18 Wall. 5" is
-// "85 U.S. 5").
-func (b *Builder) caseKey(r extract.Ref) int32 {
+// "85 U.S. 5"). A slip cite, whose page is not yet known, is keyed by its
+// volume, reporter and the case's name (see slipKey); without a name it
+// has no key and caseKey returns -1.
+func (b *Builder) caseKey(r extract.Ref, name string) int32 {
+	if blankPage(r.Page) {
+		s, ok := slipKey(r, name)
+		if !ok {
+			return -1
+		}
+		return b.key(s, false)
+	}
 	if k, ok := b.refKey[r]; ok {
 		return k
 	}
@@ -63,13 +73,24 @@ var nominative = map[string][2]int{
 }
 
 // ownKey records the document's own citations as one case and returns one
-// of their keys.
+// of their keys. Each citation's volume and reporter with the document's
+// name is noted as the slip key the case is cited by before its pages are
+// known (see slipKey), so that such citations join the document.
 func (b *Builder) ownKey(doc *corpus.Document) int32 {
 	first := int32(-1)
 	for _, written := range doc.Meta.Citations {
 		var keys []int32
 		for _, r := range b.opt.Normalize(written) {
-			keys = append(keys, b.caseKey(r))
+			k := b.caseKey(r, doc.Meta.CaseName)
+			if k < 0 {
+				continue
+			}
+			keys = append(keys, k)
+			if s, ok := slipKey(r, doc.Meta.CaseName); ok && !blankPage(r.Page) {
+				if _, seen := b.slipOf[s]; !seen {
+					b.slipOf[s] = k
+				}
+			}
 		}
 		if len(keys) == 0 {
 			if s := strings.Join(strings.Fields(written), " "); s != "" {
@@ -88,6 +109,57 @@ func (b *Builder) ownKey(doc *corpus.Document) int32 {
 		first = b.key("doc:"+doc.ID, false)
 	}
 	return first
+}
+
+// blankPage says whether a page is the blank of a slip cite ("___").
+func blankPage(p string) bool { return p != "" && strings.Trim(p, "_") == "" }
+
+// slipKey is the key of a case cited by a slip cite, whose page is not yet
+// known: "600 U.S. ___ (Mallory v. Norfolk)", the volume, the reporter and
+// the first word of each side of the case name (one word for a name of one
+// side, "In re Gault" → "Gault"), folded as the extractor folds names for
+// supra (letters and digits, case ignored) and written with an initial
+// capital. Two cases in one volume so never become one node, and every
+// spelling of a case's name in its citations ("Mallory v. Norfolk Southern
+// R. Co.", "MALLORY v. NORFOLK SOUTHERN RAILWAY CO.") gives one key. ok is
+// false when the name is empty.
+func slipKey(r extract.Ref, name string) (string, bool) {
+	side := func(s string) string {
+		for _, w := range strings.Fields(s) {
+			var b strings.Builder
+			for _, c := range strings.ToLower(w) {
+				if unicode.IsLetter(c) || unicode.IsDigit(c) {
+					b.WriteRune(c)
+				}
+			}
+			switch f := b.String(); f {
+			case "", "in", "re", "ex", "parte", "the":
+			default:
+				return strings.ToUpper(f[:1]) + f[1:]
+			}
+		}
+		return ""
+	}
+	p, d, two := strings.Cut(name, " v. ")
+	folded := side(p)
+	if two {
+		folded += " v. " + side(d)
+	}
+	if side(p) == "" || two && side(d) == "" {
+		return "", false
+	}
+	return r.Volume + " " + r.Reporter + " ___ (" + folded + ")", true
+}
+
+// joinSlipKeys ties each slip key to the document the corpus knows under a
+// paged citation of the same volume and reporter and a name that folds the
+// same (see ownKey).
+func (b *Builder) joinSlipKeys() {
+	for s, own := range b.slipOf {
+		if k, ok := b.keys[s]; ok {
+			b.assert(k, own, certain)
+		}
+	}
 }
 
 // keyInfo is what a key's citation says about which case it can name and
@@ -111,6 +183,14 @@ func (b *Builder) info(key string) keyInfo {
 	o := keyInfo{class: 8, court: "-"}
 	if strings.HasPrefix(key, "doc:") {
 		o.class = 9
+		return o
+	}
+	if vol, rest, ok := strings.Cut(key, " "); ok && strings.Contains(rest, " ___ (") {
+		// A slip key names its case only with the name: it can join any
+		// paged citation of the case, and comes after all of them.
+		o.volume, _ = strconv.Atoi(vol)
+		o.reporter = rest[:strings.Index(rest, " ___ (")]
+		o.class = 10 + officialOrder[o.reporter]
 		return o
 	}
 	// Keys are "volume reporter page" (or "reporter page" for a code

@@ -23,6 +23,7 @@ type inputFlags struct {
 	strict   bool
 	maxSize  int64 // MiB
 	maxLine  int   // MiB
+	noSyl    bool
 }
 
 // register adds the input flags to cmd.
@@ -34,6 +35,7 @@ func (f *inputFlags) register(cmd *cobra.Command) {
 	fl.BoolVar(&f.strict, "strict", false, "fail (exit 1) if any document cannot be read, instead of skipping it with a warning")
 	fl.Int64Var(&f.maxSize, "max-size", corpus.DefaultMaxSize>>20, "largest document read, in MiB (after decompression)")
 	fl.IntVar(&f.maxLine, "max-line", corpus.DefaultMaxLine>>20, "longest line of a text or JSON-lines input, in MiB")
+	fl.BoolVar(&f.noSyl, "no-syllabus", false, "leave out the syllabus of slip opinions (the Reporter of Decisions' summary, not the Court's opinion)")
 }
 
 // options checks the flags and loads the manifest.
@@ -45,10 +47,11 @@ func (f *inputFlags) options(cmd *cobra.Command) (corpus.Options, error) {
 		return corpus.Options{}, usagef("--max-size and --max-line must be positive")
 	}
 	opts := corpus.Options{
-		Jobs:    f.jobs,
-		MaxSize: f.maxSize << 20,
-		MaxLine: f.maxLine << 20,
-		Stdin:   cmd.InOrStdin(),
+		Jobs:       f.jobs,
+		MaxSize:    f.maxSize << 20,
+		MaxLine:    f.maxLine << 20,
+		Stdin:      cmd.InOrStdin(),
+		NoSyllabus: f.noSyl,
 	}
 	if f.manifest != "" {
 		m, err := corpus.LoadManifest(f.manifest)

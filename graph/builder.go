@@ -560,11 +560,24 @@ func (b *Builder) counted(recs []citeRec, use []bool) []bool {
 		return use
 	}
 	opinion := func(r *citeRec) string { return b.store.strs[b.docs[r.doc].opinion] }
-	bestOf := func(op string) (int, int32) {
-		at, w := -1, int32(0)
+	// A document can cite the case under several of its citations (a slip
+	// cite and its parallel): its records count together.
+	docWeight := func(doc int32) int32 {
+		w := int32(0)
 		for k := range recs {
-			if opinion(&recs[k]) == op && recs[k].weight > w {
-				at, w = k, recs[k].weight
+			if recs[k].doc == doc {
+				w += recs[k].weight
+			}
+		}
+		return w
+	}
+	bestOf := func(op string) (int32, int32) {
+		at, w := int32(-1), int32(0)
+		for k := range recs {
+			if opinion(&recs[k]) == op {
+				if dw := docWeight(recs[k].doc); dw > w {
+					at, w = recs[k].doc, dw
+				}
 			}
 		}
 		return at, w
@@ -577,12 +590,14 @@ func (b *Builder) counted(recs []citeRec, use []bool) []bool {
 		}
 	}
 	if whole >= 0 && wholeW > split {
-		use[whole] = true
+		for k := range recs {
+			use[k] = recs[k].doc == whole
+		}
 		return use
 	}
 	for k := range recs {
 		op := opinion(&recs[k])
-		use[k] = op != combinedOpinion && (op != majorityOpinion || k == major)
+		use[k] = op != combinedOpinion && (op != majorityOpinion || recs[k].doc == major)
 	}
 	return use
 }

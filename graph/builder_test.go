@@ -297,14 +297,15 @@ func TestBuilderEndsWithGraph(t *testing.T) {
 }
 
 // Short forms whose pin lies outside the cited case, and slip citations
-// with no page, are counted as unresolved, not as edges.
+// with no page and no case name, are counted as unresolved, not as edges.
 func TestBuilderLeavesOutSuspectAndPagelessCitations(t *testing.T) {
 	b := newTestBuilder(Options{})
 	d := doc("d", "Doe v. Roe", "2020", "majority", "590 U.S. 1")
 	imbler := full("Imbler v. Pachtman", "424 U.S. 409", 1976)
 	suspect := short(extract.ID, "424 U.S. 409", "12")
 	suspect.Suspect = true
-	slip := full("Smith v. Jones", "600 U.S. ___", 2023)
+	slip := short(extract.ID, "600 U.S. ___", "")
+	slip.Antecedent = -1
 	add(t, b, d, imbler, suspect, slip)
 	g := build(t, b)
 	if g.EdgeCount() != 1 {
@@ -332,3 +333,35 @@ func TestBuilderYearFromVolume(t *testing.T) {
 		t.Errorf("F.2d case year %d, want unknown", n.Year)
 	}
 }
+
+// A slip cite with no page names its case by volume and name: two cases of
+// one volume stay two nodes, and each joins the document the corpus holds
+// under a paged citation of that volume and a name that folds the same.
+func TestBuilderSlipCitesByName(t *testing.T) {
+	b := newTestBuilder(Options{})
+	mallory := full("Mallory v. Norfolk Southern R. Co.", "600 U.S. ___", 2023)
+	sffa := full("Students for Fair Admissions, Inc. v. President and Fellows of Harvard College", "600 U.S. ___", 2023)
+	again := short(extract.Short, "600 U.S. ___", "")
+	again.Antecedent, again.TargetName = -1, "Mallory v. Norfolk Southern R. Co."
+	// As the extractor gives a slip cite with a paged parallel: the paged
+	// one is the target, the blank one a parallel.
+	paged := full("MALLORY v. NORFOLK SOUTHERN RAILWAY CO.", "143 S. Ct. 2028", 2023, "600 U.S. ___")
+	add(t, b, doc("d", "Doe v. Roe", "2024", "majority", "601 U.S. 1"), mallory, sffa, again, paged)
+	add(t, b, doc("m", "Mallory v. Norfolk Southern Railway Co.", "2023-06-27", "majority", "600 U.S. 122"))
+	g := build(t, b)
+	if got := edgePairs(g); len(got) != 2 {
+		t.Fatalf("edges %v, want one to Mallory and one to SFFA", got)
+	}
+	e, ok := g.Edge("601 U.S. 1", "600 U.S. 122")
+	if !ok || e.Weight != 3 {
+		t.Errorf("edge to Mallory %+v (found %v), want weight 3 under its paged citation", e, ok)
+	}
+	n, ok := g.Node("600 U.S. 122")
+	if !ok || !slices.Contains(n.Citations, "143 S. Ct. 2028") || !slices.Contains(n.Citations, "600 U.S. ___ (Mallory v. Norfolk)") {
+		t.Errorf("Mallory node %+v", n)
+	}
+	if n, ok := g.Node("600 U.S. ___ (Students v. President)"); !ok || n.Year != 2023 || !strings.HasPrefix(n.Name, "Students for Fair Admissions") {
+		t.Errorf("SFFA node %+v (found %v)", n, ok)
+	}
+}
+

@@ -62,7 +62,7 @@ func TestInputsSkipWithWarningAndSummary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"a.txt\tVAN DE KAMP v. GOLDSTEIN", "c.txt\tExample v. Case"}
+	want := []string{"a.txt\tVan de Kamp v. Goldstein", "c.txt\tExample v. Case"}
 	if strings.Join(docs, "|") != strings.Join(want, "|") {
 		t.Errorf("documents %q, want %q", docs, want)
 	}
@@ -94,7 +94,7 @@ func TestInputsStdin(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(docs) != 1 || docs[0] != "-\tVAN DE KAMP v. GOLDSTEIN" {
+		if len(docs) != 1 || docs[0] != "-\tVan de Kamp v. Goldstein" {
 			t.Errorf("args %q: documents %q", args, docs)
 		}
 	}

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -74,14 +75,14 @@ func readTable(t *testing.T, path string) []tableRow {
 // occurs fails the test, so that the list only shrinks.
 var pendingExtract = map[string]bool{
 	"tarrant: pin: page 15 full 563 U.S. ___ pin \"slip op. at 5, and n. 4, 17\" (Montana v. Wyoming, 563 U. S. ___, ___, and n. 4, ___, (2011) (slip op., at 5, and n. 4, 17)): got \"___\"": true,
-	"tarrant: pin: page 20 full 560 U.S. 330 pin \"slip op. at 9\" (Alabama v. North Carolina, 560 U. S. 330 ___, ___ (2010) (slip op., at 9)): got \"\"":                                   true,
-	"tarrant: pin: page 24 short 560 U.S. 330 pin \"slip op. at 14\" (Alabama v. North Carolina, 560 U. S., at___ (slip op., at 14)): got \"___\"":                                      true,
-	"tarrant: not a case citation of the table: page 16 id 458 U.S. 141 pin \"33\" (Id., at 33)":  true,
-	"tarrant: not a case citation of the table: page 17 id 464 U.S. 16 pin \"25\" (Id., at 25)":   true,
-	"tarrant: not a case citation of the table: page 17 id 464 U.S. 16 pin \"32\" (Id., at 32)":   true,
-	"tarrant: not a case citation of the table: page 18 id 501 U.S. 221 pin \"32\" (id., at 32)":  true,
-	"tarrant: not a case citation of the table: page 25 id 560 U.S. 330 pin \"25\" (Id., at 25)":  true,
-	"tarrant: not a case citation of the table: page 27 id 553 U.S. 328 pin \"38\" (id., at 38)":  true,
+	"tarrant: pin: page 20 full 560 U.S. 330 pin \"slip op. at 9\" (Alabama v. North Carolina, 560 U. S. 330 ___, ___ (2010) (slip op., at 9)): got \"\"":                                     true,
+	"tarrant: pin: page 24 short 560 U.S. 330 pin \"slip op. at 14\" (Alabama v. North Carolina, 560 U. S., at___ (slip op., at 14)): got \"___\"":                                            true,
+	"tarrant: not a case citation of the table: page 16 id 458 U.S. 141 pin \"33\" (Id., at 33)":                                                                                              true,
+	"tarrant: not a case citation of the table: page 17 id 464 U.S. 16 pin \"25\" (Id., at 25)":                                                                                               true,
+	"tarrant: not a case citation of the table: page 17 id 464 U.S. 16 pin \"32\" (Id., at 32)":                                                                                               true,
+	"tarrant: not a case citation of the table: page 18 id 501 U.S. 221 pin \"32\" (id., at 32)":                                                                                              true,
+	"tarrant: not a case citation of the table: page 25 id 560 U.S. 330 pin \"25\" (Id., at 25)":                                                                                              true,
+	"tarrant: not a case citation of the table: page 27 id 553 U.S. 328 pin \"38\" (id., at 38)":                                                                                              true,
 }
 
 // TestSlipOpinionTables checks the case citations of two slip opinion PDFs
@@ -155,4 +156,87 @@ func diffTable(rows, got []tableRow) []string {
 		diffs = append(diffs, "not a case citation of the table: "+got[j].String())
 	}
 	return diffs
+}
+
+// unresolvedIDs are the Id.s of these files that do not resolve, and why.
+// An Id. must resolve to a real authority or stay unresolved with a
+// reason; the counts only go down.
+var unresolvedIDs = map[string]int{
+	// Id.s after docket entries ("Docket Entry No. 5. ... Id."), which are
+	// no authority: rightly unresolved.
+	"ca9_19.pdf": 2,
+	// "Imbler, 425 U. S., at 425": the source misprints the volume (424),
+	// and the Id. after it follows it.
+	"van-de-kamp-v-goldstein-555-us-335.html": 1,
+	// The extractor's part (issue 9): short forms of slip cites
+	// ("Whole Woman's Health, 579 U. S., at ___") find no full citation
+	// of their volume at page ___, and the Id.s after them go unresolved.
+	"june-medical-services-v-russo-18-1323.pdf": 39,
+}
+
+// TestCourtPDFsHaveNoHeadCitations reads every PDF of the shared slip and
+// court sets and the slip opinions among the immunity HTML: no citation
+// may come from a running head or a stamp, none may be the document's own
+// slip cite, and every Id. must resolve.
+func TestCourtPDFsHaveNoHeadCitations(t *testing.T) {
+	var files []string
+	for _, set := range []string{"slip-pdf", "court-pdf"} {
+		dir := sharedSet(t, set)
+		fs, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
+		files = append(files, fs...)
+	}
+	imm := sharedSet(t, "immunity")
+	files = append(files, filepath.Join(imm, "connick-v-thompson-563-us-51.html"), filepath.Join(imm, "van-de-kamp-v-goldstein-555-us-335.html"))
+	total, ids := 0, 0
+	unresolved := map[string]int{}
+	for _, f := range files {
+		docs, err := ReadFile(f, Options{})
+		var re *ReadError
+		if errors.As(err, &re) && re.Problem == ProblemEmpty {
+			continue // a scan: there is nothing to read without OCR
+		}
+		if err != nil || len(docs) != 1 {
+			t.Fatalf("%s: %v", f, err)
+		}
+		d := docs[0]
+		own := ""
+		for _, c := range d.Meta.Citations {
+			if strings.HasSuffix(c, " ___") {
+				own = strings.TrimSuffix(c, "___")
+			}
+		}
+		for _, c := range extractDoc(t, d) {
+			total++
+			start := strings.LastIndexByte(d.Text[:c.Start], '\n') + 1
+			end := strings.IndexByte(d.Text[c.Start:], '\n')
+			if end < 0 {
+				end = len(d.Text) - c.Start
+			}
+			line := d.Text[start : c.Start+end]
+			form, _ := headForm(line)
+			switch {
+			case form || isStamp(line) || strings.Contains(c.Text, "Cite as"):
+				t.Errorf("%s: citation %q from the head %q", filepath.Base(f), c.Text, line)
+			case own != "" && c.Kind == extract.Full && strings.HasPrefix(c.Ref.String(), own) && c.CaseName == "":
+				t.Errorf("%s: the document's own slip cite read as a citation: %q", filepath.Base(f), c.Text)
+			case c.Kind == extract.ID:
+				ids++
+				if !c.Resolved() {
+					unresolved[filepath.Base(f)]++
+					t.Logf("%s: %q on page %s unresolved: %s", filepath.Base(f), c.Text, d.PageAt(c.Start), c.Reason)
+				}
+			}
+		}
+	}
+	for f, n := range unresolved {
+		if n != unresolvedIDs[f] {
+			t.Errorf("%s: %d Id. unresolved, want %d", f, n, unresolvedIDs[f])
+		}
+	}
+	for f, n := range unresolvedIDs {
+		if unresolved[f] == 0 {
+			t.Errorf("%s: no Id. unresolved, want %d: lower unresolvedIDs", f, n)
+		}
+	}
+	t.Logf("%d files, %d citations, %d Id.", len(files), total, ids)
 }

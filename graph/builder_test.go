@@ -364,4 +364,3 @@ func TestBuilderSlipCitesByName(t *testing.T) {
 		t.Errorf("SFFA node %+v (found %v)", n, ok)
 	}
 }
-

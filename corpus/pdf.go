@@ -147,15 +147,16 @@ func bodySize(pages [][]pdfLine) float64 {
 // where the page's text starts, on at least five lines of the page.
 func dropMarginNumbers(lines []pdfLine) []pdfLine {
 	n := 0
-	var xs []float64
+	var xs []float64 // where each line's text starts
 	for _, l := range lines {
 		if l.lead > 0 {
 			n++
+			xs = append(xs, l.after)
 		} else {
 			xs = append(xs, l.x)
 		}
 	}
-	if n < 5 || len(xs) == 0 {
+	if n < 5 {
 		return lines
 	}
 	slices.Sort(xs)

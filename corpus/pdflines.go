@@ -30,8 +30,8 @@ type pdfLine struct {
 	// x is where the line's first glyph starts; lead is the byte length
 	// of a number that opens the line set apart by a wide gap (a line
 	// number in the margin), 0 when there is none.
-	x    float64
-	lead int
+	x, after float64 // and where the text after the number starts
+	lead     int
 }
 
 // Thresholds of the line builder, as fractions of the font size. A word
@@ -160,7 +160,7 @@ func buildLine(gs []glyph) (pdfLine, bool) {
 		if g.x-end > spaceGap*math.Max(g.size, l.size*0.8) {
 			space = true
 			if l.lead == 0 && g.x-end > marginGap*l.size && isDigits(b.String()) {
-				l.lead = b.Len()
+				l.lead, l.after = b.Len(), g.x
 			}
 		}
 		// Digits and symbols printed small and raised are footnote marks

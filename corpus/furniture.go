@@ -25,6 +25,9 @@ const (
 	// least one page in repeatShare, is a running head of the document.
 	repeatPages = 3
 	repeatShare = 4
+	// maxHead bounds the length of a head or stamp, white space collapsed
+	// (the longest stamps run to about 110 bytes); longer lines are text.
+	maxHead = 160
 )
 
 var (
@@ -68,8 +71,11 @@ func isStamp(s string) bool {
 // stamp) are strong: they mark a page break in text that has lost its form
 // feeds.
 func headForm(s string) (form bool, strong bool) {
+	if len(s) > 2*maxHead {
+		return false, false
+	}
 	s = strings.Join(strings.Fields(s), " ")
-	if s == "" {
+	if s == "" || len(s) > maxHead {
 		return false, false
 	}
 	if isStamp(s) {

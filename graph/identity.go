@@ -117,7 +117,7 @@ func blankPage(p string) bool { return p != "" && strings.Trim(p, "_") == "" }
 // slipKey is the key of a case cited by a slip cite, whose page is not yet
 // known: "600 U.S. ___ (Mallory v. Norfolk)", the volume, the reporter and
 // the first word of each side of the case name (one word for a name of one
-// side, "In re Gault" → "Gault"), folded as the extractor folds names for
+// side, "In re Gault" → "Gault"; a name that is only "Inc." is none), folded as the extractor folds names for
 // supra (letters and digits, case ignored) and written with an initial
 // capital. Two cases in one volume so never become one node, and every
 // spelling of a case's name in its citations ("Mallory v. Norfolk Southern
@@ -132,8 +132,11 @@ func slipKey(r extract.Ref, name string) (string, bool) {
 					b.WriteRune(c)
 				}
 			}
+			// Words that begin names but tell no case apart ("In re", "Ex
+			// parte", "The"), and the ends of firm names that are all a
+			// misread name may keep ("Inc.").
 			switch f := b.String(); f {
-			case "", "in", "re", "ex", "parte", "the":
+			case "", "in", "re", "ex", "parte", "the", "inc", "co", "corp", "ltd", "llc", "et", "al":
 			default:
 				return strings.ToUpper(f[:1]) + f[1:]
 			}

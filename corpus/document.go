@@ -25,7 +25,7 @@ type Document struct {
 	// page, after the opinion in CourtListener HTML). The extractor reads
 	// each note as its own run of text: a citation never runs into or out
 	// of one, and an Id. in a note refers to what precedes it there.
-	Notes []Span
+	Notes []Note
 	// Parts are the opinions within a document that holds several (a slip
 	// opinion: syllabus, opinion of the Court, concurrences, dissents), as
 	// ascending, disjoint spans of Text; empty when the document is one
@@ -37,6 +37,14 @@ type Document struct {
 
 // Span is the byte range [Start, End) of a document's Text.
 type Span struct{ Start, End int }
+
+// Note is a footnote: its span of Text, and Mark, the offset in Text of
+// its mark in the running text (the superscript number the note hangs
+// on), or -1 when the reader cannot tell where that is.
+type Note struct {
+	Span
+	Mark int
+}
 
 // Part is one opinion of a document that holds several.
 type Part struct {

@@ -22,7 +22,7 @@ type converter struct {
 	// notes are the footnotes found so far; noteAt is where the open one
 	// starts (-1: at the next word), noteDepth how deep in the stack it
 	// opened (0: no note is open).
-	notes     []Span
+	notes     []Note
 	noteAt    int
 	noteDepth int
 
@@ -257,7 +257,7 @@ func (c *converter) close(f frame) {
 	}
 	if f.note {
 		if c.noteAt >= 0 && c.b.Len() > c.noteAt {
-			c.notes = append(c.notes, Span{Start: c.noteAt, End: c.b.Len()})
+			c.notes = append(c.notes, Note{Span: Span{Start: c.noteAt, End: c.b.Len()}, Mark: -1})
 		}
 		c.noteDepth = 0
 		c.newline()

@@ -95,7 +95,7 @@ func layOutPDF(printed [][]pdfLine) *Document {
 				started = true
 			}
 			if len(notes) > 0 && notes[0][0] == j {
-				d.Notes = append(d.Notes, Span{Start: b.Len()})
+				d.Notes = append(d.Notes, Note{Span: Span{Start: b.Len()}, Mark: -1})
 				line = markApart(line)
 			}
 			b.WriteString(line)

@@ -83,10 +83,10 @@ func layOutText(d *Document, formFeeds bool) Meta {
 			first, last := lines[from+n[0]], lines[from+n[1]-1]
 			start := first.start + len(d.Text[first.start:first.end]) - len(strings.TrimLeft(d.Text[first.start:first.end], " \t"))
 			end := last.start + len(strings.TrimRight(d.Text[last.start:last.end], " \t\r"))
-			d.Notes = append(d.Notes, Span{Start: start, End: end})
+			d.Notes = append(d.Notes, Note{Span: Span{Start: start, End: end}, Mark: -1})
 		}
 	}
-	slices.SortFunc(d.Notes, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
+	slices.SortFunc(d.Notes, func(a, b Note) int { return cmp.Compare(a.Start, b.Start) })
 	kept := d.Notes[:0]
 	for _, n := range d.Notes {
 		if len(kept) == 0 || n.Start >= kept[len(kept)-1].End {

@@ -615,8 +615,9 @@ func (s *scanner) titleBefore(e int) (int, Kind) {
 		i = ws
 	}
 	// One capitalised word is prose ("Where §1983 actions"); a title has
-	// more, or a volume.
-	if st < 0 || capital < 2 && !isDigit(src[st]) {
+	// more, or one and a volume. A number that opens a line is a
+	// footnote's ("5 Under §2.10 of the Compact"), not a volume.
+	if st < 0 || capital == 0 || capital < 2 && (!isDigit(src[st]) || lineStart(src, st)) {
 		return -1, 0
 	}
 	// Small words do not open a title.
@@ -628,6 +629,13 @@ func (s *scanner) titleBefore(e int) (int, Kind) {
 		st = skipSpace(src, st+len(w))
 	}
 	return st, kind
+}
+
+// lineStart reports whether only white space stands between the start of
+// a line (or of the text) and i.
+func lineStart(src string, i int) bool {
+	b := skipSpaceBack(src, i)
+	return b == 0 || strings.Contains(src[b:i], "\n")
 }
 
 // isRoman reports whether w is a Roman numeral of the kind that numbers a

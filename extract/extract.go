@@ -42,19 +42,22 @@ var defaultExtractor = New(nil)
 // and resolves the short forms. See (*Extractor).Extract.
 func Extract(text string) []Citation { return defaultExtractor.Extract(text) }
 
-// Span is the byte range [Start, End) of a text.
-type Span struct{ Start, End int }
-
 // Layout is what a reader knows of a text's structure beyond its
 // characters.
 type Layout struct {
-	// Notes are the footnotes, ascending and disjoint spans of the text.
-	// Each is read as a run of its own: a citation in the running text
-	// continues across a footnote printed in its midst (at the foot of a
-	// PDF page), and an Id. refers to the authority before it in the same
-	// run.
-	Notes []Span
+	// Notes are the footnotes, ascending and disjoint. Each is read as a
+	// run of its own: a citation in the running text continues across a
+	// footnote printed in its midst (at the foot of a PDF page), and an
+	// Id. refers to the authority before it in the same run — for an Id.
+	// that opens a note, the authority of the running text before the
+	// note's mark.
+	Notes []Note
 }
+
+// Note is a footnote: the byte range [Start, End) of the text, and Mark,
+// the offset of its mark in the running text (the superscript the note
+// hangs on), or -1 when unknown.
+type Note struct{ Start, End, Mark int }
 
 // LimitError is returned when a text holds more citations than the
 // extractor's MaxCitations.
@@ -112,7 +115,14 @@ func (e *Extractor) extract(text string, l Layout, limit int) ([]Citation, error
 	if len(notes) > 0 {
 		slices.SortStableFunc(s.out, func(a, b Citation) int { return a.Start - b.Start })
 	}
-	resolve(s.out, len(notes)+1)
+	marks := make([]int, len(notes)+1)
+	for k, n := range notes {
+		marks[k+1] = n.Mark
+		if n.Mark >= n.Start {
+			marks[k+1] = -1 // a mark must stand in the running text before its note
+		}
+	}
+	resolve(s.out, marks)
 	setLines(text, s.out)
 	return s.out, nil
 }
@@ -120,8 +130,8 @@ func (e *Extractor) extract(text string, l Layout, limit int) ([]Citation, error
 // validNotes returns the notes that lie within a text of n bytes, in
 // ascending order without overlaps: a reader's mistake must not make the
 // extractor read a byte twice or out of range.
-func validNotes(notes []Span, n int) []Span {
-	var out []Span
+func validNotes(notes []Note, n int) []Note {
+	var out []Note
 	last := 0
 	for _, sp := range notes {
 		if sp.Start < last || sp.End <= sp.Start || sp.End > n {
@@ -136,7 +146,7 @@ func validNotes(notes []Span, n int) []Span {
 // blankNotes returns text with every note replaced by spaces, line ends
 // kept: the running text as if the notes were not printed in its midst,
 // at the same offsets.
-func blankNotes(text string, notes []Span) string {
+func blankNotes(text string, notes []Note) string {
 	b := []byte(text)
 	for _, n := range notes {
 		for i := n.Start; i < n.End; i++ {

@@ -244,10 +244,10 @@ func TestFootnotes(t *testing.T) {
 		"man, 424 U.S. 409, 430 (1976). It holds. Id., at 431.\n" +
 		"3 See Burns v. Reed, 500 U.S. 478, 486 (1991); id., at 487.\n" +
 		"Id., at 432."
-	notes := []extract.Span{}
+	notes := []extract.Note{}
 	for _, n := range []string{"1 Howard, 100 F.3d at 53. Id., at 54.", "2 Id., at 7.", "3 See Burns v. Reed, 500 U.S. 478, 486 (1991); id., at 487."} {
 		i := strings.Index(text, n)
-		notes = append(notes, extract.Span{Start: i, End: i + len(n)})
+		notes = append(notes, extract.Note{Start: i, End: i + len(n), Mark: -1})
 	}
 	cs, err := extract.New(nil).ExtractLayout(text, extract.Layout{Notes: notes})
 	if err != nil {

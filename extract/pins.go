@@ -19,6 +19,9 @@ func (s *scanner) pins(p int) (string, int) {
 				break
 			}
 			q = skipSpace(s.src, c+1)
+			if wordAt(s.src, q, "and") {
+				q = skipSpace(s.src, q+len("and")) // "at 5, and n. 4, 17"
+			}
 		}
 		if _, e := s.refAt(q); e > 0 {
 			break

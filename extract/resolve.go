@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -220,16 +221,19 @@ type resolver struct {
 	// footnote), the index of its latest authority outside a
 	// parenthetical: what an Id. there refers to.
 	last []int
+	// marks locates each footnote's mark in the running text.
+	marks []int
 	// later holds the short forms left unresolved by the pass; idAfter
 	// the Id.s that followed an unresolved citation, with its index.
 	later   []int
 	idAfter [][2]int
 }
 
-// resolve resolves the citations cs, read in the given number of runs
-// of text.
-func resolve(cs []Citation, runs int) {
-	r := resolver{cs: cs, idx: newIndex(cs), last: make([]int, runs)}
+// resolve resolves the citations cs, read in runs of text: the running
+// text, then the footnotes, marks[k] giving the offset of the k-th run's
+// mark in the running text (-1 when unknown; marks[0] is unused).
+func resolve(cs []Citation, marks []int) {
+	r := resolver{cs: cs, idx: newIndex(cs), last: make([]int, len(marks)), marks: marks}
 	for i := range r.last {
 		r.last[i] = -1
 	}
@@ -385,12 +389,15 @@ func (r *resolver) supra(i int) {
 func (r *resolver) id(i int) {
 	c := &r.cs[i]
 	last := r.last[c.run]
+	if last < 0 && c.run > 0 {
+		// An Id. opening a footnote repeats the authority the running
+		// text cites before the footnote's mark.
+		if last = r.beforeMark(r.marks[c.run]); last < 0 {
+			c.Reason = "Id. opens a footnote, and no authority of the running text precedes the footnote's mark (or the mark is not located)"
+			return
+		}
+	}
 	switch {
-	case last < 0 && c.run > 0:
-		// What an Id. opening a footnote repeats is cited in the text at
-		// the footnote's mark, which the reader does not locate.
-		c.Reason = "Id. opens a footnote, and the footnote's mark is not located"
-		return
 	case last < 0:
 		c.Reason = "no earlier authority"
 		return
@@ -402,6 +409,26 @@ func (r *resolver) id(i int) {
 		return
 	}
 	r.linkID(c, prev)
+}
+
+// maxMarkLookback bounds the citations looked at, back from a footnote's
+// mark, for the authority of the running text before it.
+const maxMarkLookback = 256
+
+// beforeMark returns the latest citation of the running text, outside
+// parentheticals, that starts before offset mark, or -1.
+func (r *resolver) beforeMark(mark int) int {
+	if mark < 0 {
+		return -1
+	}
+	i := sort.Search(len(r.cs), func(i int) bool { return r.cs[i].Start >= mark })
+	for n := 0; i > 0 && n < maxMarkLookback; n++ {
+		i--
+		if c := &r.cs[i]; c.run == 0 && !c.Nested {
+			return i
+		}
+	}
+	return -1
 }
 
 // linkID links Id. c to the authority prev refers to. An Id. with a

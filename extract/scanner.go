@@ -199,6 +199,13 @@ func (s *scanner) full(start int, ref Ref, r *Reporter, nominative Ref, end int,
 	}
 	end = s.pinsAndParallels(&c, end)
 	q := skipGap(src, end)
+	if q < len(src) && src[q] == ',' && blankPin(c.Pin) {
+		// "563 U. S. ___, ___, and n. 4, ___, (2011)": a stray comma
+		// after the blanks of a slip cite.
+		if p := skipSpace(src, q+1); p < len(src) && src[p] == '(' {
+			q = p
+		}
+	}
 	if q < len(src) && (src[q] == '(' || src[q] == '[') {
 		if close := closingParen(src, q, maxCourtParen); close > 0 {
 			content := src[q+1 : close]
@@ -252,7 +259,13 @@ func (s *scanner) pinsAndParallels(c *Citation, end int) int {
 	src := s.src
 	paged := c.Page[0] != '_'
 	primary := true
-	if q := skipGap(src, end); wordAt(src, q, "at") {
+	if q := skipGap(src, end); q < len(src) && src[q] == '_' {
+		// "560 U. S. 330 ___, ___ (2010)": the page known, the pins of the
+		// slip opinion still blank.
+		if pin, e := s.pins(q); pin != "" {
+			c.Pin, end = pin, e
+		}
+	} else if wordAt(src, q, "at") {
 		// "381 U.S. 479 at 485": a short form that repeats the first page.
 		if pin, e := s.pins(skipSpace(src, q+2)); pin != "" {
 			c.Pin, end, c.repeatable = pin, e, true

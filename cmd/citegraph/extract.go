@@ -112,9 +112,9 @@ contract), json (one array), csv.`,
 // extractDocument extracts the citations of doc with what its reader
 // knows of its layout.
 func extractDocument(e *extract.Extractor, doc *corpus.Document) ([]extract.Citation, error) {
-	l := extract.Layout{Notes: make([]extract.Span, len(doc.Notes))}
+	l := extract.Layout{Notes: make([]extract.Note, len(doc.Notes))}
 	for i, n := range doc.Notes {
-		l.Notes[i] = extract.Span{Start: n.Start, End: n.End}
+		l.Notes[i] = extract.Note{Start: n.Start, End: n.End, Mark: n.Mark}
 	}
 	return e.ExtractLayout(doc.Text, l)
 }

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"image/png"
 	"math"
 	"os"
@@ -29,7 +30,7 @@ func realSample(t testing.TB) *graph.Graph {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := g.Rank(graph.PageRank, graph.RankOptions{}); err != nil {
+	if _, err := g.Rank(context.Background(), graph.PageRank, graph.RankOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	return g
@@ -60,7 +61,7 @@ var scotusOnce = sync.OnceValues(func() (*graph.Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, err = g.Rank(graph.PageRank, graph.RankOptions{})
+	_, err = g.Rank(context.Background(), graph.PageRank, graph.RankOptions{})
 	return g, err
 })
 
@@ -150,7 +151,7 @@ func TestRealGraphsInTheirTools(t *testing.T) {
 				small := g
 				if g.NodeCount() > 100 {
 					var err error
-					if small, err = g.Filter(graph.Filter{Top: 50, By: graph.PageRank}); err != nil {
+					if small, err = g.Filter(context.Background(), graph.Filter{Top: 50, By: graph.PageRank}); err != nil {
 						t.Fatal(err)
 					}
 				}
@@ -178,7 +179,7 @@ func TestRealGraphsInTheirTools(t *testing.T) {
 func TestRealPictures(t *testing.T) {
 	graphs := map[string]*graph.Graph{"sample": realSample(t)}
 	if _, err := os.Stat(scotusDir); err == nil {
-		top, err := scotusGraph(t).Filter(graph.Filter{Top: 50, By: graph.PageRank})
+		top, err := scotusGraph(t).Filter(context.Background(), graph.Filter{Top: 50, By: graph.PageRank})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -141,13 +142,13 @@ func benchBuildRank(b *testing.B, normalize func(string) []extract.Ref, feed fun
 	bld = nil
 	heap := liveHeap() - before
 	t := time.Now()
-	pr, err := g.Rank(PageRank, RankOptions{})
+	pr, err := g.Rank(context.Background(), PageRank, RankOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	prTime := time.Since(t)
 	t = time.Now()
-	hits, err := g.Rank(Hub, RankOptions{})
+	hits, err := g.Rank(context.Background(), Hub, RankOptions{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -24,7 +25,7 @@ func Example() {
 	}
 	fmt.Println(g.NodeCount(), "cases,", g.EdgeCount(), "edges")
 
-	if _, err := g.Rank(graph.Citations, graph.RankOptions{}); err != nil {
+	if _, err := g.Rank(context.Background(), graph.Citations, graph.RankOptions{}); err != nil {
 		panic(err)
 	}
 	top, _ := g.Top(graph.Citations, 3)

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -46,8 +47,8 @@ func (f *Filter) IsZero() bool {
 // Filter returns the subgraph f selects, as a new graph. Nodes keep their
 // data, scores and counts from g (so a case's TimesCited still counts
 // citations from the whole corpus); call Recount on the result to count
-// within the subgraph.
-func (g *Graph) Filter(f Filter) (*Graph, error) {
+// within the subgraph. ctx stops the ranking that Top may need (see Rank).
+func (g *Graph) Filter(ctx context.Context, f Filter) (*Graph, error) {
 	if f.Top < 0 || f.Depth < 0 || f.MinWeight < 0 {
 		return nil, fmt.Errorf("negative filter value (top %d, depth %d, min weight %d)", f.Top, f.Depth, f.MinWeight)
 	}
@@ -100,7 +101,7 @@ func (g *Graph) Filter(f Filter) (*Graph, error) {
 		return sub, err
 	}
 	if _, ok := sub.store.scores[f.By]; !ok {
-		if _, err := sub.Rank(f.By, f.RankOptions); err != nil {
+		if _, err := sub.Rank(ctx, f.By, f.RankOptions); err != nil {
 			return nil, err
 		}
 	}

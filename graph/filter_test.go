@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -42,7 +43,7 @@ func lineGraph(t *testing.T) *Graph {
 
 func filtered(t *testing.T, g *Graph, f Filter) *Graph {
 	t.Helper()
-	sub, err := g.Filter(f)
+	sub, err := g.Filter(context.Background(), f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +104,7 @@ func TestFilterAround(t *testing.T) {
 		t.Errorf("around Imbler, weight ≥ 3: %v", got)
 	}
 	for _, bad := range []Filter{{Around: "999 U.S. 1"}, {Around: "405 U.S. 150", Since: 2000}, {Top: 2, By: "fame"}, {Top: -1}} {
-		if _, err := g.Filter(bad); err == nil {
+		if _, err := g.Filter(context.Background(), bad); err == nil {
 			t.Errorf("%+v accepted", bad)
 		}
 	}
@@ -119,7 +120,7 @@ func TestFilterTop(t *testing.T) {
 		t.Errorf("top 2 edges: %v", got)
 	}
 	// Scores attached to the graph before filtering are kept and used.
-	if _, err := g.Rank(PageRank, RankOptions{}); err != nil {
+	if _, err := g.Rank(context.Background(), PageRank, RankOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	top, _ := g.Top(PageRank, 3)

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"math"
 	"os"
@@ -71,7 +72,7 @@ func compareNetworkx(t *testing.T, g *Graph, betweenness bool) {
 		}
 		for _, m := range measures {
 			opt := RankOptions{Unweighted: !weighted, Tolerance: 1e-13, MaxIter: 10000}
-			res, err := g.Rank(m, opt)
+			res, err := g.Rank(context.Background(), m, opt)
 			if err != nil {
 				t.Fatal(err)
 			}

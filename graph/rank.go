@@ -2,12 +2,15 @@ package graph
 
 import (
 	"cmp"
+	"context"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
 	"strings"
 
 	"gonum.org/v1/gonum/floats"
+	gg "gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/network"
 )
 
@@ -86,9 +89,16 @@ func IsMeasure(name string) bool { return slices.Contains(Measures, name) }
 // Betweenness is normalised by 1/((n-1)(n-2)), as networkx does for
 // directed graphs, and ignores weights (a citation count is not a
 // distance).
-func (g *Graph) Rank(measure string, opt RankOptions) (RankResult, error) {
+//
+// Cancelling ctx stops the computation within one iteration (PageRank,
+// HITS) or one source's search (betweenness): Rank then returns ctx.Err()
+// and leaves the graph's scores as they were.
+func (g *Graph) Rank(ctx context.Context, measure string, opt RankOptions) (RankResult, error) {
 	opt, err := opt.withDefaults()
 	if err != nil {
+		return RankResult{}, err
+	}
+	if err := ctx.Err(); err != nil {
 		return RankResult{}, err
 	}
 	res := RankResult{Measure: measure, Converged: true}
@@ -96,11 +106,17 @@ func (g *Graph) Rank(measure string, opt RankOptions) (RankResult, error) {
 	switch measure {
 	case PageRank:
 		var pr []float64
-		pr, res.Iterations, res.Converged = g.pageRank(opt)
+		pr, res.Iterations, res.Converged, err = g.pageRank(ctx, opt)
+		if err != nil {
+			return res, err
+		}
 		s.scores[PageRank] = pr
 	case Authority, Hub:
 		var hub, auth []float64
-		hub, auth, res.Iterations, res.Converged = g.hits(opt)
+		hub, auth, res.Iterations, res.Converged, err = g.hits(ctx, opt)
+		if err != nil {
+			return res, err
+		}
 		s.scores[Hub], s.scores[Authority] = hub, auth
 	case InDegree, Citations:
 		deg := make([]float64, len(s.ids))
@@ -118,7 +134,11 @@ func (g *Graph) Rank(measure string, opt RankOptions) (RankResult, error) {
 		if n := g.NodeCount(); n > opt.BetweennessLimit {
 			return res, fmt.Errorf("betweenness on %d nodes would take too long (limit %d): filter the graph first", n, opt.BetweennessLimit)
 		}
-		s.scores[Betweenness] = g.betweenness()
+		b, err := g.betweenness(ctx)
+		if err != nil {
+			return res, err
+		}
+		s.scores[Betweenness] = b
 	default:
 		return res, fmt.Errorf("unknown measure %q (want one of %s)", measure, strings.Join(Measures, ", "))
 	}
@@ -144,12 +164,12 @@ func (g *Graph) outWeights(opt RankOptions) (out []float64, w func(edgeRec) floa
 // pageRank iterates over the out-lists in place: each node pushes its
 // share along its edges, in index order, so the sums are always added in
 // the same order.
-func (g *Graph) pageRank(opt RankOptions) ([]float64, int, bool) {
+func (g *Graph) pageRank(ctx context.Context, opt RankOptions) ([]float64, int, bool, error) {
 	s := g.store
 	n := float64(s.live)
 	x := make([]float64, len(s.ids))
 	if s.live == 0 {
-		return x, 0, true
+		return x, 0, true, nil
 	}
 	live := s.sorted()
 	for _, i := range live {
@@ -159,6 +179,9 @@ func (g *Graph) pageRank(opt RankOptions) ([]float64, int, bool) {
 	y := make([]float64, len(s.ids))
 	d := opt.Damping
 	for it := 1; it <= opt.MaxIter; it++ {
+		if err := ctx.Err(); err != nil {
+			return nil, it, false, err
+		}
 		var dangling float64
 		for _, i := range live {
 			if outW[i] == 0 {
@@ -181,15 +204,15 @@ func (g *Graph) pageRank(opt RankOptions) ([]float64, int, bool) {
 		delta := floats.Distance(x, y, 1)
 		x, y = y, x
 		if delta < n*opt.Tolerance {
-			return x, it, true
+			return x, it, true, nil
 		}
 	}
-	return x, opt.MaxIter, false
+	return x, opt.MaxIter, false, nil
 }
 
 // hits alternates authority = Aᵀ·hub and hub = A·authority, normalising
 // each to sum 1.
-func (g *Graph) hits(opt RankOptions) (hub, auth []float64, iters int, converged bool) {
+func (g *Graph) hits(ctx context.Context, opt RankOptions) (hub, auth []float64, iters int, converged bool, err error) {
 	s := g.store
 	hub = make([]float64, len(s.ids))
 	auth = make([]float64, len(s.ids))
@@ -203,7 +226,7 @@ func (g *Graph) hits(opt RankOptions) (hub, auth []float64, iters int, converged
 	if total == 0 {
 		// No edges (or only zero weights): there is nothing to iterate,
 		// and normalising would divide by zero.
-		return hub, auth, 0, true
+		return hub, auth, 0, true, nil
 	}
 	live := s.sorted()
 	for _, i := range live {
@@ -213,6 +236,9 @@ func (g *Graph) hits(opt RankOptions) (hub, auth []float64, iters int, converged
 	lastAuth := make([]float64, len(s.ids))
 	n := float64(s.live)
 	for it := 1; it <= opt.MaxIter; it++ {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, it, false, err
+		}
 		copy(lastHub, hub)
 		copy(lastAuth, auth)
 		clear(auth)
@@ -231,10 +257,10 @@ func (g *Graph) hits(opt RankOptions) (hub, auth []float64, iters int, converged
 		}
 		normalise(hub)
 		if floats.Distance(hub, lastHub, 1)+floats.Distance(auth, lastAuth, 1) < n*opt.Tolerance {
-			return hub, auth, it, true
+			return hub, auth, it, true, nil
 		}
 	}
-	return hub, auth, opt.MaxIter, false
+	return hub, auth, opt.MaxIter, false, nil
 }
 
 func normalise(v []float64) {
@@ -243,18 +269,48 @@ func normalise(v []float64) {
 	}
 }
 
-func (g *Graph) betweenness() []float64 {
+// betweenness runs gonum's Brandes algorithm, which has no way to be
+// stopped: it reads the graph through a view whose every adjacency query
+// first checks ctx, and unwinds with a sentinel panic once ctx is done.
+func (g *Graph) betweenness(ctx context.Context) (b []float64, err error) {
 	s := g.store
-	b := make([]float64, len(s.ids))
+	b = make([]float64, len(s.ids))
 	n := float64(s.live)
 	if n < 3 {
-		return b
+		return b, nil
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			if r != errCancelled {
+				panic(r)
+			}
+			b, err = nil, ctx.Err()
+		}
+	}()
 	scale := 1 / ((n - 1) * (n - 2))
-	for gid, v := range network.Betweenness(g.Gonum()) {
+	for gid, v := range network.Betweenness(cancellable{g.Gonum(), ctx.Done()}) {
 		b[gid] = v * scale
 	}
-	return b
+	return b, nil
+}
+
+// errCancelled unwinds a gonum algorithm whose context is done.
+var errCancelled = errors.New("cancelled")
+
+// cancellable is a gonum graph that panics with errCancelled on the first
+// adjacency query after done is closed.
+type cancellable struct {
+	gg.WeightedDirected
+	done <-chan struct{}
+}
+
+func (c cancellable) From(id int64) gg.Nodes {
+	select {
+	case <-c.done:
+		panic(errCancelled)
+	default:
+	}
+	return c.WeightedDirected.From(id)
 }
 
 // Ranked is a node with its score.

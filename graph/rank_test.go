@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -41,7 +42,7 @@ func graphOf(t testing.TB, spec string) *Graph {
 
 func scores(t testing.TB, g *Graph, measure string, opt RankOptions) map[string]float64 {
 	t.Helper()
-	if _, err := g.Rank(measure, opt); err != nil {
+	if _, err := g.Rank(context.Background(), measure, opt); err != nil {
 		t.Fatal(err)
 	}
 	m := make(map[string]float64)
@@ -83,7 +84,7 @@ func TestEmptyAndEdgelessGraphsGiveZerosNotHangs(t *testing.T) {
 	for _, spec := range []string{"", "a b c"} {
 		g := graphOf(t, spec)
 		for _, m := range []string{PageRank, Hub, Authority, InDegree, Citations, Betweenness} {
-			res, err := g.Rank(m, RankOptions{})
+			res, err := g.Rank(context.Background(), m, RankOptions{})
 			if err != nil || !res.Converged {
 				t.Fatalf("%q %s: %+v %v", spec, m, res, err)
 			}
@@ -102,14 +103,14 @@ func TestEmptyAndEdgelessGraphsGiveZerosNotHangs(t *testing.T) {
 
 func TestHITSIterationCap(t *testing.T) {
 	g := randomGraph(t, 200, 1000, 7)
-	res, err := g.Rank(Hub, RankOptions{MaxIter: 2, Tolerance: 1e-15})
+	res, err := g.Rank(context.Background(), Hub, RankOptions{MaxIter: 2, Tolerance: 1e-15})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if res.Converged || res.Iterations != 2 {
 		t.Errorf("capped run: %+v", res)
 	}
-	res, _ = g.Rank(Hub, RankOptions{})
+	res, _ = g.Rank(context.Background(), Hub, RankOptions{})
 	if !res.Converged || res.Iterations < 3 {
 		t.Errorf("default run: %+v", res)
 	}
@@ -128,13 +129,13 @@ func TestDegreeMeasuresAndBetweenness(t *testing.T) {
 	if !near(bc["b"], 1.0/6, 1e-12) || bc["a"] != 0 || bc["c"] != 0 {
 		t.Errorf("betweenness %v", bc)
 	}
-	if _, err := g.Rank(Betweenness, RankOptions{BetweennessLimit: 3}); err == nil {
+	if _, err := g.Rank(context.Background(), Betweenness, RankOptions{BetweennessLimit: 3}); err == nil {
 		t.Error("betweenness over the limit ran")
 	}
-	if _, err := g.Rank("closeness", RankOptions{}); err == nil {
+	if _, err := g.Rank(context.Background(), "closeness", RankOptions{}); err == nil {
 		t.Error("unknown measure accepted")
 	}
-	if _, err := g.Rank(PageRank, RankOptions{Damping: 1.5}); err == nil {
+	if _, err := g.Rank(context.Background(), PageRank, RankOptions{Damping: 1.5}); err == nil {
 		t.Error("damping 1.5 accepted")
 	}
 }
@@ -211,7 +212,7 @@ func TestRankIsDeterministicAndTopOrdersTies(t *testing.T) {
 		}
 	}
 	g := graphOf(t, "x>b y>a z>c c>a")
-	if _, err := g.Rank(InDegree, RankOptions{}); err != nil {
+	if _, err := g.Rank(context.Background(), InDegree, RankOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	top, err := g.Top(InDegree, 3)
@@ -227,5 +228,57 @@ func TestRankIsDeterministicAndTopOrdersTies(t *testing.T) {
 	}
 	if _, err := g.Top(PageRank, 3); err == nil {
 		t.Error("top of a measure not computed")
+	}
+}
+
+// lateContext is a context that is already done but does not say so at
+// its first Err call, as when a signal lands just after Rank's own check:
+// the computation itself must notice.
+type lateContext struct {
+	context.Context
+	calls int
+}
+
+func (c *lateContext) Err() error {
+	c.calls++
+	if c.calls == 1 {
+		return nil
+	}
+	return context.Canceled
+}
+
+// Every measure stops on a cancelled context, with the context's error,
+// and leaves the scores the graph had.
+func TestRankCancelled(t *testing.T) {
+	g := graphOf(t, "a>b b>c c>a d>c e>d")
+	for _, m := range Measures {
+		if m == InDegree || m == Citations {
+			continue // one pass over the edges: nothing to stop
+		}
+		for _, name := range []string{"before", "during"} {
+			done, cancel := context.WithCancel(context.Background())
+			cancel()
+			var ctx context.Context = done
+			if name == "during" {
+				ctx = &lateContext{Context: done}
+			}
+			_, err := g.Rank(ctx, m, RankOptions{})
+			if err != context.Canceled {
+				t.Errorf("%s, cancelled %s: err %v, want context.Canceled", m, name, err)
+			}
+			for n := range g.Nodes() {
+				if _, ok := n.Scores[m]; ok {
+					t.Errorf("%s, cancelled %s: %s got a score", m, name, n.ID)
+				}
+			}
+		}
+	}
+	if _, err := g.Filter(context.Background(), Filter{Top: 2, By: PageRank}); err != nil {
+		t.Fatal(err)
+	}
+	done, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := g.Filter(done, Filter{Top: 2, By: Hub}); err != context.Canceled {
+		t.Errorf("Filter ranking on a cancelled context: err %v", err)
 	}
 }

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -132,7 +133,7 @@ func checkRead(t *testing.T, read func() (*Graph, error)) {
 			t.Fatalf("edge to missing node %q", e.To)
 		}
 	}
-	if _, err := g.Rank(PageRank, RankOptions{MaxIter: 20}); err != nil {
+	if _, err := g.Rank(context.Background(), PageRank, RankOptions{MaxIter: 20}); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -66,7 +67,7 @@ func (f *filterFlags) filter() (graph.Filter, error) {
 
 // apply returns the part of g the flags select (g itself when they select
 // everything).
-func (f *filterFlags) apply(g *graph.Graph, opt graph.RankOptions) (*graph.Graph, error) {
+func (f *filterFlags) apply(ctx context.Context, g *graph.Graph, opt graph.RankOptions) (*graph.Graph, error) {
 	flt, err := f.filter()
 	if err != nil {
 		return nil, err
@@ -75,7 +76,7 @@ func (f *filterFlags) apply(g *graph.Graph, opt graph.RankOptions) (*graph.Graph
 		return g, nil
 	}
 	flt.RankOptions = opt
-	sub, err := g.Filter(flt)
+	sub, err := g.Filter(ctx, flt)
 	if err != nil {
 		return nil, fmt.Errorf("filter: %w", err)
 	}

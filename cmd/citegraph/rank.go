@@ -59,7 +59,7 @@ func (f *rankFlags) options() (graph.RankOptions, error) {
 // rankWarn ranks g by measure, warning on standard error when an
 // iterative measure stopped before converging.
 func rankWarn(cmd *cobra.Command, g *graph.Graph, measure string, opt graph.RankOptions) error {
-	res, err := g.Rank(measure, opt)
+	res, err := g.Rank(cmd.Context(), measure, opt)
 	if err != nil {
 		return err
 	}
@@ -130,7 +130,7 @@ GraphML; citegraph's own exports included) or an edge list (.csv, .tsv,
 			if asOf != 0 && !hasYears(g) {
 				return fmt.Errorf("--as-of %d: no case in the graph has a year", asOf)
 			}
-			if g, err = flt.apply(g, opt); err != nil {
+			if g, err = flt.apply(cmd.Context(), g, opt); err != nil {
 				return err
 			}
 			if err := rankWarn(cmd, g, by, opt); err != nil {

@@ -84,7 +84,7 @@ func (f *exportFlags) sizeAndFilter(cmd *cobra.Command, g *graph.Graph, flt *fil
 			return nil, err
 		}
 	}
-	return flt.apply(g, opt)
+	return flt.apply(cmd.Context(), g, opt)
 }
 
 func newRenderCmd() *cobra.Command {

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -124,8 +125,9 @@ func Write(w io.Writer, g Source, format string, opts Options) error {
 // CSV goes to two files. For a directory target (an existing directory, or
 // a path ending in a separator, created if missing) they are DIR/nodes.csv
 // and DIR/edges.csv; for NAME.csv they are NAME.nodes.csv and
-// NAME.edges.csv.
-func Save(path string, g Source, format string, opts Options) error {
+// NAME.edges.csv. The two replace their old versions together (see
+// WriteFiles). Cancelling ctx stops the writing, leaving the old files.
+func Save(ctx context.Context, path string, g Source, format string, opts Options) error {
 	if format == "" {
 		f, err := FormatFromPath(path)
 		if err != nil {
@@ -136,16 +138,15 @@ func Save(path string, g Source, format string, opts Options) error {
 		return err
 	}
 	if format != CSV {
-		return WriteFile(path, func(w io.Writer) error { return Write(w, g, format, opts) })
+		return WriteFiles(ctx, Output{path, func(w io.Writer) error { return Write(w, g, format, opts) }})
 	}
 	nodes, edges, err := CSVPaths(path)
 	if err != nil {
 		return err
 	}
-	if err := WriteFile(nodes, func(w io.Writer) error { return WriteCSVNodes(w, g, opts) }); err != nil {
-		return err
-	}
-	return WriteFile(edges, func(w io.Writer) error { return WriteCSVEdges(w, g, opts) })
+	return WriteFiles(ctx,
+		Output{nodes, func(w io.Writer) error { return WriteCSVNodes(w, g, opts) }},
+		Output{edges, func(w io.Writer) error { return WriteCSVEdges(w, g, opts) }})
 }
 
 // CSVPaths names the two files of a CSV export to path (see Save),

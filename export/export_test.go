@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -51,7 +52,7 @@ func TestWriteFormats(t *testing.T) {
 func TestSaveCSVPairs(t *testing.T) {
 	g := sampleGraph()
 	dir := t.TempDir()
-	if err := Save(filepath.Join(dir, "neo")+"/", g, "", Options{Neo4j: true}); err != nil {
+	if err := Save(context.Background(), filepath.Join(dir, "neo")+"/", g, "", Options{Neo4j: true}); err != nil {
 		t.Fatal(err)
 	}
 	nodes, err := os.ReadFile(filepath.Join(dir, "neo", "nodes.csv"))
@@ -62,7 +63,7 @@ func TestSaveCSVPairs(t *testing.T) {
 	if err != nil || !bytes.HasPrefix(edges, []byte(":START_ID,:END_ID,:TYPE,")) {
 		t.Errorf("neo/edges.csv: %v %.40q", err, edges)
 	}
-	if err := Save(filepath.Join(dir, "graph.csv"), g, "", Options{}); err != nil {
+	if err := Save(context.Background(), filepath.Join(dir, "graph.csv"), g, "", Options{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"graph.nodes.csv", "graph.edges.csv"} {
@@ -70,7 +71,7 @@ func TestSaveCSVPairs(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	if err := Save(Stdout, g, CSV, Options{}); err == nil {
+	if err := Save(context.Background(), Stdout, g, CSV, Options{}); err == nil {
 		t.Error("CSV to standard output accepted")
 	}
 }
@@ -87,7 +88,7 @@ func TestBadGraphLeavesNoFile(t *testing.T) {
 		path := filepath.Join(dir, "g."+f)
 		os.WriteFile(path, []byte("old"), 0o644)
 		for _, bad := range []testGraph{g, g2} {
-			err := Save(path, bad, "", Options{})
+			err := Save(context.Background(), path, bad, "", Options{})
 			if err == nil {
 				t.Errorf("%s: bad graph accepted", f)
 			}

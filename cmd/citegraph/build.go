@@ -126,7 +126,7 @@ names the documents with most, and --report writes the count for each.`,
 				}
 			}
 			if report != "" {
-				if err := export.WriteFile(report, func(w io.Writer) error { return writeDocReport(w, g) }); err != nil {
+				if err := export.WriteFiles(cmd.Context(), export.Output{Path: report, Write: func(w io.Writer) error { return writeDocReport(w, g) }}); err != nil {
 					return err
 				}
 			}
@@ -136,7 +136,7 @@ names the documents with most, and --report writes the count for each.`,
 			if g, err = ex.sizeAndFilter(cmd, g, &flt, opt); err != nil {
 				return err
 			}
-			return export.Save(out, g, format, exOpt)
+			return export.Save(cmd.Context(), out, g, format, exOpt)
 		},
 	}
 	src.register(cmd)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -9,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/citegraph/citegraph/corpus"
-	"github.com/citegraph/citegraph/export"
 	"github.com/citegraph/citegraph/extract"
 )
 
@@ -70,7 +68,7 @@ contract), json (one array), csv.`,
 			if err != nil {
 				return err
 			}
-			return writeOutput(cmd, out, func(w io.Writer) error {
+			return writeOutput(cmd, out, format, in.strict, func(w io.Writer) error {
 				rw, err := extract.NewRecordWriter(w, format)
 				if err != nil {
 					return err
@@ -126,19 +124,6 @@ func where(doc *corpus.Document, off int) extract.Where {
 		w.Opinion, w.Author = p.Opinion, p.Author
 	}
 	return w
-}
-
-// writeOutput writes to the file out, atomically, or for "-" to the
-// command's standard output.
-func writeOutput(cmd *cobra.Command, out string, write func(io.Writer) error) error {
-	if out != export.Stdout {
-		return export.WriteFile(out, write)
-	}
-	bw := bufio.NewWriter(cmd.OutOrStdout())
-	if err := write(bw); err != nil {
-		return err
-	}
-	return bw.Flush()
 }
 
 func validFormat(f string) bool {

@@ -14,6 +14,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 )
@@ -44,15 +45,48 @@ func newRoot() *cobra.Command {
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go watchdog(sigs, cancel, interruptGrace)
 	err := newRoot().ExecuteContext(ctx)
-	stop()
+	signal.Stop(sigs)
 	os.Exit(exitCode(err))
 }
+
+// interruptGrace is how long an interrupted command has to stop on its own
+// before the process exits without it.
+const interruptGrace = 1500 * time.Millisecond
+
+// watchdog turns the first SIGINT or SIGTERM into the cancellation of the
+// command's context: every phase that can checks it (reading, ranking,
+// writing) and stops cleanly, removing its temporary output. A phase that
+// cannot check it (a third-party computation) does not get to hold the
+// user up: after grace, or at a second signal, the process exits with
+// status 1. Outputs are only ever replaced by an atomic rename, so the old
+// output is still in place; a temporary file left behind is removed by
+// the next write to the same output.
+func watchdog(sigs <-chan os.Signal, cancel context.CancelCauseFunc, grace time.Duration) {
+	sig := <-sigs
+	cancel(fmt.Errorf("%w by %v", errInterrupted, sig))
+	select {
+	case <-sigs:
+	case <-time.After(grace):
+	}
+	fmt.Fprintf(os.Stderr, "citegraph: %v: stopped\n", errInterrupted)
+	os.Exit(1)
+}
+
+// errInterrupted is the cause of a cancelled run.
+var errInterrupted = errors.New("interrupted")
 
 func exitCode(err error) int {
 	if err == nil {
 		return 0
+	}
+	if errors.Is(err, context.Canceled) {
+		// Whatever phase noticed the cancellation, say why it came.
+		err = errInterrupted
 	}
 	fmt.Fprintln(os.Stderr, "citegraph:", err)
 	var ue usageError

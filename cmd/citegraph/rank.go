@@ -140,7 +140,7 @@ GraphML; citegraph's own exports included) or an edge list (.csv, .tsv,
 			if err != nil {
 				return err
 			}
-			return export.WriteFile(out, func(w io.Writer) error { return writeRanking(w, format, by, ranked) })
+			return export.WriteFiles(cmd.Context(), export.Output{Path: out, Write: func(w io.Writer) error { return writeRanking(w, format, by, ranked) }})
 		},
 	}
 	src.register(cmd)

@@ -151,7 +151,7 @@ The format comes from the output's extension (.svg, .png) or --format.`,
 			if g.NodeCount() == 0 {
 				return fmt.Errorf("nothing to draw: the graph has no case left after the filters")
 			}
-			return export.Save(out, g, format, opts)
+			return export.Save(cmd.Context(), out, g, format, opts)
 		},
 	}
 	src.register(cmd)

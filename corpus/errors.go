@@ -21,6 +21,9 @@ const (
 	ProblemBadGzip     Problem = "invalid gzip"
 	ProblemTooDeep     Problem = "nested too deeply"
 	ProblemNotDocument Problem = "not an opinion"
+	// ProblemTooManyCitations is for the caller that extracts citations
+	// (see Process): a document read but holding more than it accepts.
+	ProblemTooManyCitations Problem = "too many citations"
 )
 
 // ReadError says which input could not be read, where, and why.

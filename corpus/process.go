@@ -180,8 +180,9 @@ type item[R any] struct {
 	done      chan struct{}
 	docs      []*Document
 	results   []R
-	skip      error // the record could not be read
-	fatal     error // work failed
+	skip      error        // the record could not be read
+	skipped   []*ReadError // documents work refused
+	fatal     error        // work failed
 }
 
 func (it *item[R]) run(ctx context.Context, opts Options, work func(*Document) (R, error)) {
@@ -194,6 +195,16 @@ func (it *item[R]) run(ctx context.Context, opts Options, work func(*Document) (
 	it.skip = err
 	for _, d := range docs {
 		r, err := work(d)
+		var re *ReadError
+		if errors.As(err, &re) {
+			c := *re
+			c.Path, c.Line = d.Path, it.rec.line
+			if d.ID != d.Path && c.Line == 0 {
+				c.Err = fmt.Errorf("document %s: %w", d.ID, re.Err)
+			}
+			it.skipped = append(it.skipped, &c)
+			continue
+		}
 		if err != nil {
 			it.fatal = fmt.Errorf("%s: %w", d.ID, err)
 			return
@@ -301,6 +312,7 @@ func collect[R any](ctx context.Context, order chan *item[R], window chan struct
 			}
 			sum.Docs++
 		}
+		skips := it.skipped
 		if it.skip != nil {
 			var re *ReadError
 			if !errors.As(it.skip, &re) {
@@ -309,10 +321,13 @@ func collect[R any](ctx context.Context, order chan *item[R], window chan struct
 			if re.Problem == ProblemNotDocument && it.fromDir {
 				sum.Ignored++
 			} else {
-				sum.Skipped[re.Problem]++
-				if hooks.Skip != nil {
-					hooks.Skip(re)
-				}
+				skips = append(skips, re)
+			}
+		}
+		for _, re := range skips {
+			sum.Skipped[re.Problem]++
+			if hooks.Skip != nil {
+				hooks.Skip(re)
 			}
 		}
 		sum.Bytes = it.readSoFar

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -13,28 +14,43 @@ import (
 
 func init() { register(newExtractCmd) }
 
-// extractorFlags choose the reporter table, for every command that
-// extracts citations.
+// extractorFlags choose the reporter table and the citation limit, for
+// every command that extracts citations.
 type extractorFlags struct {
-	reporters string
+	reporters    string
+	maxCitations int
 }
 
+// defaultMaxCitations bounds the citations of one document. Real opinions
+// carry about one citation per 500 bytes, so even a document of the
+// largest size read (--max-size, 256 MiB) would hold about 540,000; the
+// longest real opinions hold a few thousand. Past the bound a document is
+// hostile or broken (a file of nothing but "Id."), and its citations
+// alone would take memory out of proportion to its size.
+const defaultMaxCitations = 1_000_000
+
 func (f *extractorFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&f.reporters, "reporters", "",
+	fl := cmd.Flags()
+	fl.StringVar(&f.reporters, "reporters", "",
 		"extend the built-in reporter table with a reporters-db reporters.json file")
+	fl.IntVar(&f.maxCitations, "max-citations", defaultMaxCitations,
+		"most citations in one document: one with more is skipped with a warning (real opinions hold a few thousand)")
 }
 
 // extractor returns an extractor with the built-in table, extended by
 // --reporters when given.
 func (f *extractorFlags) extractor() (*extract.Extractor, error) {
-	if f.reporters == "" {
-		return extract.New(nil), nil
+	if f.maxCitations < 1 {
+		return nil, usagef("--max-citations must be at least 1, not %d", f.maxCitations)
 	}
-	tab := extract.DefaultReporters()
-	if err := tab.LoadReportersDBFile(f.reporters); err != nil {
-		return nil, err
+	opts := extract.Options{MaxCitations: f.maxCitations}
+	if f.reporters != "" {
+		opts.Reporters = extract.DefaultReporters()
+		if err := opts.Reporters.LoadReportersDBFile(f.reporters); err != nil {
+			return nil, err
+		}
 	}
-	return extract.New(tab), nil
+	return extract.NewWithOptions(opts), nil
 }
 
 func newExtractCmd() *cobra.Command {
@@ -108,13 +124,19 @@ contract), json (one array), csv.`,
 }
 
 // extractDocument extracts the citations of doc with what its reader
-// knows of its layout.
+// knows of its layout. A document over the citation limit is a
+// *corpus.ReadError, which skips it (see corpus.Process).
 func extractDocument(e *extract.Extractor, doc *corpus.Document) ([]extract.Citation, error) {
 	l := extract.Layout{Notes: make([]extract.Note, len(doc.Notes))}
 	for i, n := range doc.Notes {
 		l.Notes[i] = extract.Note{Start: n.Start, End: n.End, Mark: n.Mark}
 	}
-	return e.ExtractLayout(doc.Text, l)
+	cites, err := e.ExtractLayout(doc.Text, l)
+	var le *extract.LimitError
+	if errors.As(err, &le) {
+		return nil, &corpus.ReadError{Path: doc.Path, Offset: -1, Problem: corpus.ProblemTooManyCitations, Err: err}
+	}
+	return cites, err
 }
 
 // where locates byte offset off of doc for a citation record.

@@ -240,6 +240,12 @@ func produce[R any](ctx context.Context, inputs []Input, opts Options, window ch
 		}
 	}
 	for _, in := range inputs {
+		if in.Err != nil {
+			if !send(&item[R]{rec: record{path: in.Path, err: in.Err}, readSoFar: base}) {
+				return
+			}
+			continue
+		}
 		r, closeFn, err := open(in, opts)
 		if err != nil {
 			if !send(&item[R]{rec: record{path: in.Path, err: err}, fromDir: in.FromDir, newFile: true, readSoFar: base}) {

@@ -198,3 +198,89 @@ func TestOutputIsReproducible(t *testing.T) {
 		}
 	}
 }
+
+// unprivileged returns the command that runs bin with args as a user whom
+// file permissions bind: as root, through setpriv without the
+// capabilities that override them.
+func unprivileged(t *testing.T, bin string, args ...string) *exec.Cmd {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		return exec.Command(bin, args...)
+	}
+	setpriv, err := exec.LookPath("setpriv")
+	if err != nil {
+		t.Skip("running as root without setpriv: permissions cannot be tested")
+	}
+	return exec.Command(setpriv, append([]string{"--bounding-set", "-dac_override,-dac_read_search", "--", bin}, args...)...)
+}
+
+// An unreadable folder or file inside a corpus is skipped with a warning
+// naming it, the rest is read; --strict fails for either. A folder of
+// symbolic links is read through them.
+func TestUnreadableAndLinkedInputs(t *testing.T) {
+	bin := binary(t)
+	root := t.TempDir()
+	dir := filepath.Join(root, "corpus")
+	for _, d := range []string{"locked", "open"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files := map[string]string{
+		"locked/a.txt": "Imbler v. Pachtman, 424 U.S. 409 (1976).\n",
+		"open/b.txt":   "Burns v. Reed, 500 U.S. 478 (1991).\n",
+		"open/c.txt":   "Giglio v. United States, 405 U.S. 150 (1972).\n",
+		"secret.txt":   "Brady v. Maryland, 373 U.S. 83 (1963).\n",
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, p := range []string{"locked", "secret.txt"} {
+		if err := os.Chmod(filepath.Join(dir, p), 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Cleanup(func() { os.Chmod(filepath.Join(dir, "locked"), 0o755) })
+	links := filepath.Join(root, "links")
+	if err := os.Mkdir(links, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []struct{ name, target string }{{"open", "../corpus/open"}, {"b.txt", "../corpus/open/b.txt"}} {
+		if err := os.Symlink(l.target, filepath.Join(links, l.name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run := func(args ...string) (string, string, int) {
+		cmd := unprivileged(t, bin, args...)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		var ee *exec.ExitError
+		if err != nil && !errors.As(err, &ee) {
+			t.Fatal(err)
+		}
+		return stdout.String(), stderr.String(), cmd.ProcessState.ExitCode()
+	}
+	out, stderr, code := run("extract", dir, "-f", "jsonl")
+	if code != 0 || strings.Count(out, "\n") != 2 {
+		t.Errorf("exit %d, %d records:\n%s", code, strings.Count(out, "\n"), stderr)
+	}
+	for _, p := range []string{"locked", "secret.txt"} {
+		if !strings.Contains(stderr, "warning: skipped "+filepath.Join(dir, p)+": unreadable: permission denied") {
+			t.Errorf("no warning for %s:\n%s", p, stderr)
+		}
+	}
+	if !strings.Contains(stderr, "read 2 documents from 3 files") || !strings.Contains(stderr, "skipped 2: 2 unreadable") {
+		t.Errorf("summary:\n%s", stderr)
+	}
+	if out, stderr, code := run("extract", dir, "-f", "jsonl", "--strict"); code != 1 || out != "" {
+		t.Errorf("--strict: exit %d, %q:\n%s", code, out, stderr)
+	}
+	// Through the links: b.txt once, c.txt.
+	out, stderr, code = run("extract", links, "-f", "jsonl")
+	if code != 0 || strings.Count(out, "\n") != 2 || strings.Count(out, `b.txt"`) != 1 {
+		t.Errorf("folder of links: exit %d, output %s\n%s", code, out, stderr)
+	}
+}

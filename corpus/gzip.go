@@ -7,13 +7,17 @@ import (
 )
 
 // bombGuard decompresses gzip while watching the expansion ratio: past
-// the first MiB, output may not exceed ratio times the compressed input
-// read so far. Real opinions compress 3–10×; a decompression bomb
-// expands 1000×, and is stopped long before it fills memory.
+// the first slack bytes (--max-size, the most one document may take in
+// any case), output may not exceed ratio times the compressed input read
+// so far. A single document is bounded by its size alone, however well
+// it compresses (a repetitive text can compress 500×); only a stream of
+// documents (JSON lines) runs past the slack, and there the ratio stops
+// a decompression bomb from taking endless time.
 type bombGuard struct {
 	gz    *gzip.Reader
 	in    *countingReader
 	out   int64
+	slack int64
 	ratio int64
 }
 
@@ -34,23 +38,19 @@ func (e *bombError) Error() string {
 	return fmt.Sprintf("gzip expands more than %d× (%d bytes from %d): refusing a likely decompression bomb", e.ratio, e.out, e.in)
 }
 
-// bombSlack is the output allowed before the ratio applies, so that tiny
-// files with a large gzip header overhead are not refused.
-const bombSlack = 1 << 20
-
-func newBombGuard(r io.Reader, ratio int64) (*bombGuard, error) {
+func newBombGuard(r io.Reader, slack, ratio int64) (*bombGuard, error) {
 	in := &countingReader{r: r}
 	gz, err := gzip.NewReader(in)
 	if err != nil {
 		return nil, err
 	}
-	return &bombGuard{gz: gz, in: in, ratio: ratio}, nil
+	return &bombGuard{gz: gz, in: in, slack: slack, ratio: ratio}, nil
 }
 
 func (g *bombGuard) Read(p []byte) (int, error) {
 	n, err := g.gz.Read(p)
 	g.out += int64(n)
-	if g.out > bombSlack && g.out > g.ratio*g.in.n {
+	if g.out > g.slack && g.out > g.ratio*g.in.n {
 		return n, &bombError{in: g.in.n, out: g.out, ratio: g.ratio}
 	}
 	return n, err

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 )
@@ -46,11 +47,67 @@ func TestGzipBomb(t *testing.T) {
 		w.Write(zeros)
 	}
 	w.Close()
-	_, err := Read("bomb.txt.gz", bytes.NewReader(gz.Bytes()), Options{})
-	wantProblem(t, err, ProblemTooLarge, "decompression bomb")
-	// A generous ratio lets the same input through to the next check.
-	_, err = Read("bomb.txt.gz", bytes.NewReader(gz.Bytes()), Options{MaxGzipRatio: 5000})
+	// One document: bounded by --max-size, whatever the ratio.
+	_, err := Read("bomb.txt.gz", bytes.NewReader(gz.Bytes()), Options{MaxSize: 16 << 20})
+	wantProblem(t, err, ProblemTooLarge, "--max-size")
+	_, err = Read("bomb.txt.gz", bytes.NewReader(gz.Bytes()), Options{})
 	wantProblem(t, err, ProblemBinary, "NUL")
+	// A stream of documents runs past --max-size: there the ratio stops
+	// a bomb.
+	gz.Reset()
+	w, _ = gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	for range 200000 {
+		w.Write([]byte(`{"text": "Id."}` + "\n"))
+	}
+	w.Close()
+	_, err = Read("bomb.jsonl.gz", bytes.NewReader(gz.Bytes()), Options{MaxSize: 1 << 20})
+	wantProblem(t, err, ProblemTooLarge, "decompression bomb")
+}
+
+// A legitimate document that compresses extremely well (500× and more) is
+// read: only its decompressed size counts.
+func TestGzipRepetitiveDocument(t *testing.T) {
+	text := strings.Repeat("Id. at 5.\n", 1000000) // 10 MB
+	var gz bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	w.Write([]byte(text))
+	w.Close()
+	if ratio := len(text) / gz.Len(); ratio < 500 {
+		t.Fatalf("the text compresses only %d×", ratio)
+	}
+	docs, err := Read("rep.txt.gz", bytes.NewReader(gz.Bytes()), Options{})
+	if err != nil || len(docs) != 1 || len(docs[0].Text) != len(text) {
+		t.Errorf("%d documents, error %v", len(docs), err)
+	}
+}
+
+// --max-line is checked while reading: a line far longer than the limit
+// is refused having read little more than the limit.
+func TestMaxLineWhileReading(t *testing.T) {
+	r := &countingReader{r: io.MultiReader(strings.NewReader("A short line.\n"), endless('x'))}
+	_, err := Read("one-line.txt", r, Options{MaxLine: 1 << 20})
+	wantProblem(t, err, ProblemTooLarge, "a line longer than 1048576 bytes (--max-line)")
+	if r.n > 2<<20 {
+		t.Errorf("read %d bytes to refuse the line", r.n)
+	}
+	// A PDF's binary "lines" are not checked.
+	pdf := handPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>",
+		"<< /Length 10 >>\nstream\n"+strings.Repeat("z", 200)+"\nendstream")
+	_, err = Read("x.pdf", strings.NewReader(pdf), Options{MaxLine: 100})
+	var re *ReadError
+	if errors.As(err, &re) && re.Problem == ProblemTooLarge {
+		t.Errorf("a PDF refused for its line length: %v", err)
+	}
+}
+
+// endless reads as an infinite run of one byte.
+type endless byte
+
+func (e endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(e)
+	}
+	return len(p), nil
 }
 
 func TestXMLEntitiesAreNotExpanded(t *testing.T) {

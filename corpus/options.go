@@ -17,12 +17,20 @@ type Options struct {
 	// input; 0 means DefaultMaxLine.
 	MaxLine int
 	// MaxGzipRatio bounds how many bytes gzip may expand each compressed
-	// byte to (beyond the first MiB), against decompression bombs; 0 means
+	// byte to beyond the first MaxSize bytes (which only a JSON-lines
+	// stream reaches), against decompression bombs; 0 means
 	// DefaultMaxGzipRatio.
 	MaxGzipRatio int
 	// MaxDepth bounds the nesting of markup elements; 0 means
 	// DefaultMaxDepth.
 	MaxDepth int
+	// Encoding names the character encoding of textual inputs (a WHATWG
+	// label: "windows-1252", "latin1", "utf-16le", ...). "" detects it:
+	// UTF-16 by its byte order mark, UTF-8 when the bytes are valid
+	// UTF-8, Windows-1252 (a superset of Latin-1's printable characters)
+	// otherwise. JSON-lines streams are UTF-8 whatever it says, as JSON
+	// requires, and PDFs carry their own encodings.
+	Encoding string
 	// Stdin is read for the input "-"; nil means os.Stdin.
 	Stdin io.Reader
 	// NoSyllabus leaves out the syllabus of a slip opinion (see

@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"golang.org/x/net/html/atom"
 )
 
 // record is one unit of work: a whole input (which may hold several
@@ -72,7 +74,7 @@ func unwrapPathError(err error) error {
 func records(name string, r io.Reader, opts Options, yield func(record) bool) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if head, _ := br.Peek(2); len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
-		gz, err := newBombGuard(br, opts.maxGzipRatio())
+		gz, err := newBombGuard(br, opts.maxSize(), opts.maxGzipRatio())
 		if err != nil {
 			return &ReadError{Path: name, Offset: 0, Problem: ProblemBadGzip, Err: err}
 		}
@@ -85,12 +87,47 @@ func records(name string, r io.Reader, opts Options, yield func(record) bool) er
 	if lines {
 		return jsonLines(name, br, opts, yield)
 	}
-	data, err := readAllLimited(br, opts.maxSize())
+	var in io.Reader = br
+	if head, _ := br.Peek(1024); pdfStart(head) < 0 {
+		// Lines are checked as they are read, so that refusing one long
+		// line costs no more memory than --max-line; a PDF is binary,
+		// its "lines" mean nothing.
+		in = &lineLimiter{r: br, max: int64(opts.maxLine())}
+	}
+	data, err := readAllLimited(in, opts.maxSize())
 	if err != nil {
 		return inputError(name, err)
 	}
 	yield(record{path: name, data: data})
 	return nil
+}
+
+// lineLimiter fails a read once a line runs past max bytes.
+type lineLimiter struct {
+	r    io.Reader
+	max  int64
+	off  int64 // bytes read so far
+	line int64 // offset where the current line starts
+}
+
+func (l *lineLimiter) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for chunk, at := p[:n], l.off; ; {
+		i := bytes.IndexByte(chunk, '\n')
+		if i < 0 {
+			break
+		}
+		if at+int64(i)-l.line > l.max {
+			return 0, fail(ProblemTooLarge, l.line, "a line longer than %d bytes (--max-line)", l.max)
+		}
+		l.line = at + int64(i) + 1
+		chunk, at = chunk[i+1:], at+int64(i)+1
+	}
+	l.off += int64(n)
+	if l.off-l.line > l.max {
+		return 0, fail(ProblemTooLarge, l.line, "a line longer than %d bytes (--max-line)", l.max)
+	}
+	return n, err
 }
 
 // inputError names the input in err, keeping its Problem.
@@ -214,7 +251,7 @@ func parseRecord(rec record, opts Options) ([]*Document, error) {
 	if rec.line > 0 {
 		docs, err = jsonLineRecord(rec.data, opts.maxDepth())
 	} else {
-		docs, err = parseWhole(rec.data, opts)
+		docs, err = parseWhole(rec.path, rec.data, opts)
 	}
 	if err != nil {
 		return nil, locate(err, rec)
@@ -259,8 +296,9 @@ func locate(err error, rec record) error {
 	return &c
 }
 
-// parseWhole detects the format of a whole input and reads it.
-func parseWhole(data []byte, opts Options) ([]*Document, error) {
+// parseWhole detects the format of a whole input, named name, and reads
+// it.
+func parseWhole(name string, data []byte, opts Options) ([]*Document, error) {
 	if pdfStart(data) >= 0 {
 		d, err := readPDF(data[pdfStart(data):])
 		if err != nil {
@@ -268,12 +306,12 @@ func parseWhole(data []byte, opts Options) ([]*Document, error) {
 		}
 		return []*Document{d}, nil
 	}
-	data, err := checkText(data, opts.maxLine())
+	data, err := decodeText(data, opts.Encoding)
 	if err != nil {
 		return nil, err
 	}
 	var d *Document
-	switch detectMarkup(data) {
+	switch detectFormat(name, data) {
 	case "json":
 		return readJSONValue(data, opts.maxDepth())
 	case "columbia":
@@ -297,17 +335,53 @@ func pdfStart(data []byte) int {
 	return bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-"))
 }
 
-// detectMarkup names the reader for textual input from its first bytes:
-// JSON, Columbia XML, a CAP casebody, other markup (HTML or CourtListener's
-// XML-ish opinion markup), or plain text.
-func detectMarkup(data []byte) string {
+// detectFormat names the reader of a textual input from its name and its
+// first bytes: JSON, Columbia XML, a CAP casebody, other markup (HTML or
+// CourtListener's XML-ish opinion markup), or plain text. The rule:
+//
+//   - A file named as text (.txt, .text) is text unless its content is
+//     unambiguously something else: a JSON object or array that parses,
+//     or markup that says so at its start (an XML declaration, a doctype,
+//     or a root element of HTML or of opinion markup). An opinion that
+//     opens with "[EDITORS' NOTE ...]" or "<Page 3>" stays text.
+//   - A file named as JSON (.json) is JSON, and an error if it does not
+//     parse.
+//   - Anything else (standard input, markup names, unknown names) is
+//     sniffed: JSON when it starts like a JSON object or array of
+//     documents ('{', or '[' then '{', '[' or ']'), or parses as JSON;
+//     markup when it starts with an element; text otherwise.
+func detectFormat(name string, data []byte) string {
 	head := bytes.TrimLeft(data[:min(len(data), 4096)], " \t\r\n")
 	if len(head) == 0 {
 		return "text"
 	}
-	switch head[0] {
-	case '{', '[':
+	ext := strings.ToLower(filepath.Ext(strings.TrimSuffix(strings.ToLower(name), ".gz")))
+	isJSON := func() bool {
+		v := bytes.TrimSpace(data)
+		return len(v) > 0 && (v[0] == '{' || v[0] == '[') && json.Valid(v)
+	}
+	switch ext {
+	case ".txt", ".text":
+		switch {
+		case head[0] == '{' || head[0] == '[':
+			if isJSON() {
+				return "json"
+			}
+			return "text"
+		case head[0] == '<' && !declaresMarkup(head):
+			return "text"
+		}
+	case ".json":
 		return "json"
+	}
+	switch head[0] {
+	case '{':
+		return "json"
+	case '[':
+		if next := bytes.TrimLeft(head[1:], " \t\r\n"); len(next) > 0 && bytes.IndexByte([]byte("{[]"), next[0]) >= 0 || isJSON() {
+			return "json"
+		}
+		return "text"
 	case '<':
 	default:
 		return "text"
@@ -322,6 +396,18 @@ func detectMarkup(data []byte) string {
 		return "text"
 	}
 	return "html"
+}
+
+// declaresMarkup reports whether head opens as a markup document says it
+// is one: an XML declaration, a doctype, or a root element of HTML or of
+// opinion markup (CourtListener's opinions start with a <div> or <pre>).
+func declaresMarkup(head []byte) bool {
+	lower := bytes.ToLower(head[:min(len(head), 16)])
+	if bytes.HasPrefix(lower, []byte("<?xml")) || bytes.HasPrefix(lower, []byte("<!doctype")) {
+		return true
+	}
+	root := rootElement(head)
+	return root == "opinion" || root == "casebody" || atom.Lookup([]byte(root)) != 0
 }
 
 // rootElement returns the name of the first element of markup, past any

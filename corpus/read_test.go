@@ -276,8 +276,6 @@ func TestBadDocumentsNameFileAndProblem(t *testing.T) {
 		problem     Problem
 		detail      string
 	}{
-		{"latin1.txt", "Caf\xe9 v. State", ProblemNotUTF8, "byte 3"},
-		{"utf16.txt", "\xff\xfeA\x00", ProblemNotUTF8, "UTF-16"},
 		{"blob.bin", "\x00\x01\x02binary", ProblemBinary, "NUL"},
 		{"empty.txt", " \n\t\n", ProblemEmpty, ""},
 		{"empty.html", "<div><script>x</script></div>", ProblemEmpty, "no opinion text"},
@@ -368,4 +366,69 @@ func TestSample(t *testing.T) {
 	if Sample().Meta.Citations[0] != "555 U.S. 335" {
 		t.Error("Sample shares its citations between calls")
 	}
+}
+
+// Text that is not UTF-8 is decoded: Windows-1252 (and so Latin-1) when
+// the bytes are not UTF-8, UTF-16 by its byte order mark, or the encoding
+// forced by Options.Encoding.
+func TestEncodings(t *testing.T) {
+	utf16 := func(s string, big bool) string {
+		var b []byte
+		if big {
+			b = append(b, 0xfe, 0xff)
+		} else {
+			b = append(b, 0xff, 0xfe)
+		}
+		for _, r := range s {
+			if big {
+				b = append(b, byte(r>>8), byte(r))
+			} else {
+				b = append(b, byte(r), byte(r>>8))
+			}
+		}
+		return string(b)
+	}
+	for _, tc := range []struct{ name, input, encoding, want string }{
+		{"latin1.txt", "Caf\xe9 v. State, 1 U.S. 1 (1790).", "", "Café v. State, 1 U.S. 1 (1790)."},
+		{"cp1252.txt", "\x93Id.\x94 at 5 \x96 see \xa71983.", "", "“Id.” at 5 – see §1983."},
+		{"le.txt", utf16("Doe v. Roe, 5 U.S. 1 — ¶ 3.", false), "", "Doe v. Roe, 5 U.S. 1 — ¶ 3."},
+		{"be.txt", utf16("Doe v. Roe, 5 U.S. 1 — ¶ 3.", true), "", "Doe v. Roe, 5 U.S. 1 — ¶ 3."},
+		{"latin2.txt", "Ko\xb9ice v. State", "iso-8859-2", "Košice v. State"},
+		{"forced.html", "<p>Caf\xe9</p>", "latin1", "Café"},
+	} {
+		d := readOne(t, tc.name, tc.input, Options{Encoding: tc.encoding})
+		if strings.TrimSpace(d.Text) != tc.want {
+			t.Errorf("%s: text %q, want %q", tc.name, d.Text, tc.want)
+		}
+	}
+	_, err := Read("latin1.txt", strings.NewReader("Caf\xe9"), Options{Encoding: "utf-8"})
+	wantProblem(t, err, ProblemNotUTF8, "byte 3")
+	if _, err := LookupEncoding("klingon"); err == nil {
+		t.Error("an unknown encoding was accepted")
+	}
+}
+
+// Content sniffing respects text: a .txt file (or standard input) that
+// merely begins with a bracket is text; a .txt that holds JSON which
+// parses, or markup that says so, is read as such.
+func TestSniffingRespectsText(t *testing.T) {
+	note := "[EDITORS' NOTE: THIS PAGE CONTAINS HEADNOTES.]\nSee Imbler v. Pachtman, 424 U.S. 409 (1976)."
+	for _, tc := range []struct{ name, input, format string }{
+		{"note.txt", note, "text"},
+		{"-", note, "text"},
+		{"bracket.txt", "[1] The footnote says {this}.", "text"},
+		{"page.txt", "<Page 3>\nThe court held.", "text"},
+		{"array.txt", `[{"text": "An opinion."}]`, "json"},
+		{"object.txt", `{"plain_text": "An opinion.", "id": 3}`, "courtlistener-json"},
+		{"-", `[{"plain_text": "An opinion."}]`, "courtlistener-json"},
+		{"doc.txt", "<!DOCTYPE html><p>An opinion.</p>", "courtlistener-html"},
+	} {
+		d := readOne(t, tc.name, tc.input, Options{})
+		if d.Format != tc.format {
+			t.Errorf("%s %.20q: format %q, want %q", tc.name, tc.input, d.Format, tc.format)
+		}
+	}
+	// Named .json, it is JSON, and an error when it does not parse.
+	_, err := Read("note.json", strings.NewReader(note), Options{})
+	wantProblem(t, err, ProblemBadJSON, "note.json")
 }

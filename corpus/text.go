@@ -2,9 +2,15 @@ package corpus
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // readText reads plain text. Form feeds, which pdftotext and many
@@ -36,34 +42,67 @@ func readText(s string) *Document {
 	return d
 }
 
-// checkText rejects what cannot be opinion text: binary data (NUL bytes),
-// bytes that are not UTF-8, blank input and over-long lines. It returns the
-// data without a UTF-8 byte order mark.
-func checkText(data []byte, maxLine int) ([]byte, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
-		return nil, fail(ProblemNotUTF8, 0, "UTF-16 text; convert it to UTF-8")
+// decodeText turns the bytes of a textual input into UTF-8 (see
+// Options.Encoding for the rule) and rejects what cannot be opinion text:
+// binary data (NUL bytes) and blank input. It returns the text without a
+// byte order mark.
+func decodeText(data []byte, label string) ([]byte, error) {
+	enc, err := textEncoding(data, label)
+	if err != nil {
+		return nil, err
 	}
+	if enc != nil {
+		if data, err = enc.NewDecoder().Bytes(data); err != nil {
+			return nil, fail(ProblemNotUTF8, -1, "cannot decode as %s: %v", label, err)
+		}
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return nil, fail(ProblemBinary, int64(i), "NUL byte")
 	}
 	if !utf8.Valid(data) {
-		return nil, fail(ProblemNotUTF8, int64(firstInvalidUTF8(data)), "invalid UTF-8 byte")
+		return nil, fail(ProblemNotUTF8, int64(firstInvalidUTF8(data)), "invalid UTF-8 byte (--encoding utf-8)")
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fail(ProblemEmpty, -1, "")
 	}
-	for off := 0; off < len(data); {
-		n := bytes.IndexByte(data[off:], '\n')
-		if n < 0 {
-			n = len(data) - off
-		}
-		if n > maxLine {
-			return nil, fail(ProblemTooLarge, int64(off), "a line longer than %d bytes", maxLine)
-		}
-		off += n + 1
-	}
 	return data, nil
+}
+
+// textEncoding returns the encoding data is in, nil for UTF-8.
+func textEncoding(data []byte, label string) (encoding.Encoding, error) {
+	if label != "" {
+		enc, err := LookupEncoding(label)
+		if err != nil {
+			return nil, err
+		}
+		if enc == unicode.UTF8 {
+			return nil, nil
+		}
+		return enc, nil
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
+		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), nil
+	case utf8.Valid(data), bytes.IndexByte(data, 0) >= 0:
+		// UTF-8, or binary data that decodeText refuses.
+		return nil, nil
+	}
+	// Not UTF-8: the single-byte encoding of legal text on Windows
+	// systems. Latin-1 text reads the same in it, save for C1 control
+	// codes, which text does not use.
+	return charmap.Windows1252, nil
+}
+
+// LookupEncoding returns the encoding of a WHATWG label ("utf-8",
+// "windows-1252", "latin1", "iso-8859-15", "utf-16le", "shift_jis", ...),
+// as Options.Encoding takes them.
+func LookupEncoding(label string) (encoding.Encoding, error) {
+	enc, err := htmlindex.Get(label)
+	if err != nil {
+		return nil, fmt.Errorf("unknown encoding %q (want a label such as utf-8, windows-1252, latin1, utf-16le)", label)
+	}
+	return enc, nil
 }
 
 func firstInvalidUTF8(b []byte) int {

@@ -24,6 +24,7 @@ type inputFlags struct {
 	maxSize  int64 // MiB
 	maxLine  int   // MiB
 	noSyl    bool
+	encoding string
 }
 
 // register adds the input flags to cmd.
@@ -36,6 +37,7 @@ func (f *inputFlags) register(cmd *cobra.Command) {
 	fl.Int64Var(&f.maxSize, "max-size", corpus.DefaultMaxSize>>20, "largest document read, in MiB (after decompression)")
 	fl.IntVar(&f.maxLine, "max-line", corpus.DefaultMaxLine>>20, "longest line of a text or JSON-lines input, in MiB")
 	fl.BoolVar(&f.noSyl, "no-syllabus", false, "leave out the syllabus of slip opinions (the Reporter of Decisions' summary, not the Court's opinion)")
+	fl.StringVar(&f.encoding, "encoding", "", "character encoding of text and markup inputs, e.g. windows-1252, latin1, utf-16le (default: UTF-16 by its byte order mark, UTF-8 if valid, else Windows-1252)")
 }
 
 // options checks the flags and loads the manifest.
@@ -46,10 +48,16 @@ func (f *inputFlags) options(cmd *cobra.Command) (corpus.Options, error) {
 	if f.maxSize <= 0 || f.maxLine <= 0 {
 		return corpus.Options{}, usagef("--max-size and --max-line must be positive")
 	}
+	if f.encoding != "" {
+		if _, err := corpus.LookupEncoding(f.encoding); err != nil {
+			return corpus.Options{}, usagef("--encoding: %v", err)
+		}
+	}
 	opts := corpus.Options{
 		Jobs:       f.jobs,
 		MaxSize:    f.maxSize << 20,
 		MaxLine:    f.maxLine << 20,
+		Encoding:   f.encoding,
 		Stdin:      cmd.InOrStdin(),
 		NoSyllabus: f.noSyl,
 	}

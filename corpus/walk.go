@@ -174,6 +174,17 @@ func realPath(path string) string {
 	return path
 }
 
+// DocumentExtensions lists the extensions a directory walk picks up, for
+// messages: ".htm, .html, ...".
+func DocumentExtensions() string {
+	exts := make([]string, 0, len(documentExtensions))
+	for e := range documentExtensions {
+		exts = append(exts, e)
+	}
+	sort.Strings(exts)
+	return strings.Join(exts, ", ")
+}
+
 func isDocumentName(name string) bool {
 	name = strings.TrimSuffix(strings.ToLower(name), ".gz")
 	return documentExtensions[filepath.Ext(name)]

@@ -30,16 +30,16 @@ func (f *corpusFlags) register(cmd *cobra.Command) {
 	f.in.register(cmd)
 	f.ex.register(cmd)
 	fl := cmd.Flags()
-	fl.BoolVar(&f.sample, "sample", false, fmt.Sprintf("run on the embedded sample opinion (%s), as with no input", corpus.Sample().Meta.CaseName))
+	fl.BoolVar(&f.sample, "sample", false, fmt.Sprintf("run on the embedded sample opinion (%s)", corpus.Sample().Meta.CaseName))
 	fl.BoolVar(&f.statutes, "statutes", false, "make statutes nodes too (otherwise only cases are)")
 }
 
-// build reads the opinions args names (the embedded sample when none),
-// extracts their citations on the worker pool and builds their graph, in
-// input order.
+// build reads the opinions args names (see useSample), extracts their
+// citations on the worker pool and builds their graph, in input order.
 func (f *corpusFlags) build(cmd *cobra.Command, args []string) (*graph.Graph, error) {
-	if f.sample && len(args) > 0 {
-		return nil, usagef("--sample takes no input files")
+	sample, err := useSample(cmd, f.sample, f.in.quiet, args)
+	if err != nil {
+		return nil, err
 	}
 	e, err := f.ex.extractor()
 	if err != nil {
@@ -47,7 +47,7 @@ func (f *corpusFlags) build(cmd *cobra.Command, args []string) (*graph.Graph, er
 	}
 	b := graph.NewBuilder(graph.Options{Statutes: f.statutes, Reporters: e.Reporters(), Normalize: graph.Normalizer(e)})
 	work := func(doc *corpus.Document) ([]extract.Citation, error) { return extractDocument(e, doc) }
-	if len(args) == 0 {
+	if sample {
 		doc := corpus.Sample()
 		cites, err := work(doc)
 		if err != nil {
@@ -76,8 +76,8 @@ func newBuildCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "build [FILE|DIR|GLOB|-]... -o FILE",
 		Short: "Build the precedent graph of opinions",
-		Long: `Build reads opinions (files, directories, globs, "-" for standard input; the
-embedded sample opinion when none), finds and resolves their citations and
+		Long: `Build reads opinions (files, directories, globs, "-" or nothing for standard
+input; --sample for the embedded sample opinion), finds and resolves their citations and
 writes the directed precedent graph: one node per case (all its parallel
 citations, and the corpus documents that are the case), one edge per citing
 case → cited case, weighted by the number of citations (short forms, supra and
@@ -87,10 +87,10 @@ star pages. Ranking scores (--measures) become node attributes.
 The format comes from the output's extension or --format: ` + strings.Join(export.Formats, ", ") + `.
 Short forms that could not be resolved are counted per document: the summary
 names the documents with most, and --report writes the count for each.`,
-		Example: `  citegraph build -o sample.graphml
+		Example: `  citegraph build --sample -o sample.graphml
   citegraph build ../shared/corpus/immunity --manifest ../shared/corpus/immunity/manifest.csv -o immunity.gexf
   citegraph build opinions/ -o graph.json --around "424 U.S. 409" --depth 2`,
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			if format == "" && out == export.Stdout {
 				format = export.JSON
 			}
@@ -98,8 +98,16 @@ names the documents with most, and --report writes the count for each.`,
 				if err := export.CheckFormat(format); err != nil {
 					return usageError{err}
 				}
-			} else if _, err := export.FormatFromPath(out); err != nil {
+			} else if format, err = export.FormatFromPath(out); err != nil {
 				return usageError{err}
+			}
+			if err := checkOutput(cmd, out, format); err != nil {
+				return err
+			}
+			if report != "" {
+				if err := checkOutput(cmd, report, ""); err != nil {
+					return err
+				}
 			}
 			opt, err := rk.options()
 			if err != nil {

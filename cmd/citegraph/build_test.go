@@ -57,7 +57,7 @@ type nodeLink struct {
 func TestBuildSample(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "sample.json")
-	stderr := mustRun(t, "build", "-o", out)
+	stderr := mustRun(t, "build", "--sample", "-o", out)
 	if !strings.Contains(stderr, "9 cases (1 in the corpus), 8 edges") {
 		t.Errorf("summary: %q", stderr)
 	}
@@ -155,7 +155,7 @@ func TestBuildErrorsLeaveNoFile(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"--around", "999 U.S. 1"}, 1, `no case "999 U.S. 1"`},
+		{[]string{"--sample", "--around", "999 U.S. 1"}, 1, `no case "999 U.S. 1"`},
 		{[]string{"--measures", "fame"}, 2, `unknown measure "fame"`},
 		{[]string{"--format", "bmp"}, 2, "bmp"},
 		{[]string{"--since", "2000", "--until", "1990"}, 2, "--since 2000 is after --until 1990"},

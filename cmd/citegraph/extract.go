@@ -65,7 +65,8 @@ func newExtractCmd() *cobra.Command {
 		Use:   "extract [FILE|DIR|GLOB|-]...",
 		Short: "Find and resolve every citation in opinions",
 		Long: `Extract finds every case and statute citation in the opinions given (files,
-directories, globs, "-" for standard input; standard input when none) and
+directories, globs, "-" or nothing for standard input; --sample for the
+embedded sample opinion) and
 resolves short cites, supra, Id. and Ibid. to the case they refer to.
 
 Formats: table (for people), jsonl (one object per citation: the stable
@@ -74,13 +75,17 @@ contract), json (one array), csv.`,
   citegraph extract opinion.txt --format jsonl
   citegraph extract ../shared/corpus/scotus --manifest ../shared/corpus/scotus/manifest.csv -o cites.csv --format csv`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if sample && len(args) > 0 {
-				return usagef("--sample takes no input files")
-			}
 			if !validFormat(format) {
 				return usagef("unknown --format %q (want one of %s)", format, strings.Join(extract.OutputFormats, ", "))
 			}
+			if err := checkOutput(cmd, out, ""); err != nil {
+				return err
+			}
 			e, err := ex.extractor()
+			if err != nil {
+				return err
+			}
+			sample, err := useSample(cmd, sample, in.quiet, args)
 			if err != nil {
 				return err
 			}

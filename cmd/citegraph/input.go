@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -71,9 +72,30 @@ func (f *inputFlags) options(cmd *cobra.Command) (corpus.Options, error) {
 	return opts, nil
 }
 
+// useSample says whether a command that reads opinions runs on the
+// embedded sample: when --sample asks for it, or when it is given no input
+// and standard input is a terminal (nothing is piped), which a one-line
+// notice on standard error says. Otherwise the command reads args, or
+// standard input when there are none.
+func useSample(cmd *cobra.Command, sample, quiet bool, args []string) (bool, error) {
+	switch {
+	case sample && len(args) > 0:
+		return false, usagef("--sample takes no input files")
+	case sample:
+		return true, nil
+	case len(args) > 0 || !isTerminal(cmd.InOrStdin()):
+		return false, nil
+	}
+	if !quiet {
+		fmt.Fprintf(cmd.ErrOrStderr(), "citegraph: no input given: running on the embedded sample opinion (%s); name files or folders, or pipe opinions in\n",
+			corpus.Sample().Meta.CaseName)
+	}
+	return true, nil
+}
+
 // processInputs reads the documents named by args (files, directories,
-// globs, "-" for standard input; standard input too when args is empty and
-// it is not a terminal) and runs work on each on the worker pool; emit
+// globs, "-" for standard input; standard input when args is empty) and
+// runs work on each on the worker pool; emit
 // receives each document and its result in input order. Warnings for
 // skipped documents and the closing summary go to standard error, with a
 // progress bar when that is a terminal and the run lasts. With --strict the
@@ -86,9 +108,6 @@ func processInputs[R any](cmd *cobra.Command, f *inputFlags, args []string,
 		return corpus.Summary{}, err
 	}
 	if len(args) == 0 {
-		if isTerminal(cmd.InOrStdin()) {
-			return corpus.Summary{}, usagef("no input: name files, directories or globs, or pipe opinions on standard input")
-		}
 		args = []string{"-"}
 	}
 	inputs, err := corpus.Expand(args)
@@ -121,6 +140,14 @@ func processInputs[R any](cmd *cobra.Command, f *inputFlags, args []string,
 			return sum, fmt.Errorf("interrupted after %d documents", sum.Docs)
 		}
 		return sum, err
+	}
+	if sum.Docs == 0 {
+		// An empty result is never what was asked for: say so rather
+		// than write an empty graph.
+		if len(inputs) == 0 {
+			return sum, fmt.Errorf("no opinion read: %s holds no document files (%s, each also .gz)", strings.Join(args, ", "), corpus.DocumentExtensions())
+		}
+		return sum, fmt.Errorf("no opinion read: %s", sum)
 	}
 	if !f.quiet {
 		fmt.Fprintf(stderr, "citegraph: %s\n", sum)

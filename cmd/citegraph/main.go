@@ -36,11 +36,14 @@ func newRoot() *cobra.Command {
 		Short:         "Turn court opinions into a precedent graph",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       version(),
 	}
+	root.SetVersionTemplate("citegraph {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	for _, f := range subcommands {
 		root.AddCommand(f())
 	}
+	completeFlagValues(root)
 	return root
 }
 

@@ -6,11 +6,42 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/citegraph/citegraph/export"
 )
+
+// checkOutput fails, as a usage error, an output that cannot be written,
+// before the command does any work: a file in a folder that does not
+// exist, a format that cannot go to standard output (CSV is two files; a
+// PNG would fill a terminal with bytes). A CSV target that names a folder
+// ("out/") is created as needed, so it passes.
+func checkOutput(cmd *cobra.Command, out, format string) error {
+	if out == export.Stdout {
+		switch {
+		case format == export.CSV:
+			return usagef("CSV is two files (nodes and edges) and cannot go to standard output: give -o FILE.csv or -o FOLDER/")
+		case format == export.PNG && isTerminal(cmd.OutOrStdout()):
+			return usagef("a PNG picture cannot go to a terminal: give -o FILE.png, or redirect standard output")
+		}
+		return nil
+	}
+	if format == export.CSV && strings.HasSuffix(out, string(filepath.Separator)) {
+		return nil
+	}
+	dir := filepath.Dir(out)
+	fi, err := os.Stat(dir)
+	switch {
+	case err != nil:
+		return usagef("-o %s: folder %s does not exist", out, dir)
+	case !fi.IsDir():
+		return usagef("-o %s: %s is not a folder", out, dir)
+	}
+	return nil
+}
 
 // writeOutput writes citation records to the file out, atomically (see
 // export.WriteFiles), or for "-" to the command's standard output, which

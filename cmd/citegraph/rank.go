@@ -98,8 +98,8 @@ func newRankCmd() *cobra.Command {
   betweenness  share of shortest citation paths through the case (graphs up
                to --betweenness-limit cases)
 
-The graph is built from opinions as build does (the embedded sample when no
-input is given), or read from GRAPHFILE: GraphML (.graphml, or .xml holding
+The graph is built from opinions as build does (standard input when no
+input is given, --sample for the embedded sample), or read from GRAPHFILE: GraphML (.graphml, or .xml holding
 GraphML; citegraph's own exports included) or an edge list (.csv, .tsv,
 .edges, .edgelist: source,target[,weight]; node ids are kept as given).
 --as-of YEAR ranks the graph as it stood then: only cases decided up to YEAR
@@ -119,6 +119,9 @@ GraphML; citegraph's own exports included) or an edge list (.csv, .tsv,
 				return usagef("--as-of and --until say the same thing: give one")
 			case graphFormat != "" && graphFormat != graph.FormatGraphML && graphFormat != graph.FormatEdgeList:
 				return usagef("unknown --graph-format %q (want %s or %s)", graphFormat, graph.FormatGraphML, graph.FormatEdgeList)
+			}
+			if err := checkOutput(cmd, out, ""); err != nil {
+				return err
 			}
 			if asOf != 0 {
 				flt.until = asOf

@@ -21,7 +21,7 @@ func readCSV(t *testing.T, path string) [][]string {
 
 func TestRankSampleByCitations(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "top.csv")
-	mustRun(t, "rank", "--by", "citations", "--top", "3", "--format", "csv", "-o", out)
+	mustRun(t, "rank", "--sample", "--by", "citations", "--top", "3", "--format", "csv", "-o", out)
 	rows := readCSV(t, out)
 	want := [][]string{
 		{"rank", "id", "name", "citation", "score"},

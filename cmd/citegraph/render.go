@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -87,6 +88,9 @@ func (f *exportFlags) sizeAndFilter(cmd *cobra.Command, g *graph.Graph, flt *fil
 	return flt.apply(cmd.Context(), g, opt)
 }
 
+// pictureFormats are the formats render draws.
+var pictureFormats = []string{export.SVG, export.PNG}
+
 func newRenderCmd() *cobra.Command {
 	var (
 		src         corpusFlags
@@ -100,8 +104,9 @@ func newRenderCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "render [FILE|DIR|GLOB|-]... | GRAPHFILE  -o graph.svg|graph.png",
 		Short: "Draw the precedent graph as an SVG or PNG picture",
-		Long: `Render draws the precedent graph of opinions (built as build does; the
-embedded sample opinion when no input is given), or of a graph file (GraphML,
+		Long: `Render draws the precedent graph of opinions (built as build does:
+standard input when no input is given, --sample for the embedded sample
+opinion), or of a graph file (GraphML,
 citegraph's own included, or an edge list), as a picture: no Graphviz or other
 program needed.
 
@@ -113,22 +118,26 @@ citations, and a legend says so. The filters (--top, --around, --since, ...)
 pick the part of the graph to draw.
 
 The format comes from the output's extension (.svg, .png) or --format.`,
-		Example: `  citegraph render -o sample.png
+		Example: `  citegraph render --sample -o sample.png
   citegraph render ../shared/corpus/scotus --manifest ../shared/corpus/scotus/manifest.csv --top 50 -o top50.svg
   citegraph render graph.graphml --around "424 U.S. 409" --depth 1 --title "Imbler and its neighbours" -o imbler.png`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format == "" {
 				format = export.SVG
 				if out != export.Stdout {
-					f, err := export.FormatFromPath(out)
-					if err != nil {
-						return usageError{err}
-					}
-					format = f
+					format, _ = export.FormatFromPath(out)
 				}
 			}
-			if format != export.SVG && format != export.PNG {
-				return usagef("render draws svg or png, not %s (citegraph build writes the other formats)", format)
+			if !slices.Contains(pictureFormats, format) {
+				what := format
+				if what == "" {
+					what = fmt.Sprintf("%q", filepath.Ext(out))
+				}
+				return usagef("render draws pictures: %s (from the -o extension or --format), not %s; citegraph build writes the graph formats",
+					strings.Join(pictureFormats, ", "), what)
+			}
+			if err := checkOutput(cmd, out, format); err != nil {
+				return err
 			}
 			opts, err := ex.options()
 			if err != nil {

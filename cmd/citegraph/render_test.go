@@ -27,7 +27,7 @@ func drawsText(svg []byte, s string) bool {
 func TestRenderSample(t *testing.T) {
 	dir := t.TempDir()
 	svg := filepath.Join(dir, "sample.svg")
-	mustRun(t, "render", "-o", svg)
+	mustRun(t, "render", "--sample", "-o", svg)
 	pic := readFile(t, svg)
 	if nodes := svgNodes(pic); nodes != 9 {
 		t.Errorf("%d cases drawn, want the sample's 9", nodes)
@@ -52,7 +52,7 @@ func TestRenderSample(t *testing.T) {
 func TestRenderGraphFileWithFilters(t *testing.T) {
 	dir := t.TempDir()
 	g := filepath.Join(dir, "sample.graphml")
-	mustRun(t, "build", "-q", "-o", g)
+	mustRun(t, "build", "--sample", "-q", "-o", g)
 	svg := filepath.Join(dir, "top.svg")
 	mustRun(t, "render", g, "--top", "3", "--by", "citations", "--size-by", "citations", "--layout", "force", "-o", svg)
 	pic := readFile(t, svg)
@@ -97,14 +97,14 @@ func TestRenderErrors(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{[]string{"-o", filepath.Join(dir, "g.dot")}, 2, "svg or png"},
-		{[]string{"-o", filepath.Join(dir, "g.pdf")}, 2, ".pdf"},
+		{[]string{"-o", filepath.Join(dir, "g.dot")}, 2, "render draws pictures: svg, png (from the -o extension or --format), not dot"},
+		{[]string{"-o", filepath.Join(dir, "g.pdf")}, 2, `render draws pictures: svg, png (from the -o extension or --format), not ".pdf"`},
 		{[]string{"--layout", "circle", "-o", out}, 2, "--layout"},
 		{[]string{"--size-by", "fame", "-o", out}, 2, "--size-by"},
 		{[]string{"--scale", "-1", "-o", out}, 2, "--scale"},
 		{[]string{"--scale", "17", "-o", out}, 2, "--scale"},
-		{[]string{"--around", "999 U.S. 999", "-o", out}, 1, "999 U.S. 999"},
-		{[]string{"--since", "2100", "-o", out}, 1, "nothing to draw"},
+		{[]string{"--sample", "--around", "999 U.S. 999", "-o", out}, 1, "999 U.S. 999"},
+		{[]string{"--sample", "--since", "2100", "-o", out}, 1, "nothing to draw"},
 		{[]string{filepath.Join(dir, "missing.graphml"), "-o", out}, 1, "missing.graphml"},
 	} {
 		stderr, code := runGraphCmd(t, append([]string{"render"}, c.args...)...)

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"fmt"
+	"runtime/debug"
+	"strings"
+)
+
+// version describes the build for --version: the module version, and the
+// commit it was built from, as the Go toolchain stamps them into the
+// binary (go build in a git checkout; go install of a tagged version).
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown (built without module information)"
+	}
+	vcs := map[string]string{}
+	for _, s := range info.Settings {
+		vcs[s.Key] = s.Value
+	}
+	var b strings.Builder
+	b.WriteString(info.Main.Version)
+	if rev := vcs["vcs.revision"]; rev != "" {
+		fmt.Fprintf(&b, "\ncommit %s", rev)
+		if t := vcs["vcs.time"]; t != "" {
+			fmt.Fprintf(&b, " (%s)", t)
+		}
+		if vcs["vcs.modified"] == "true" {
+			b.WriteString(", with uncommitted changes")
+		}
+	} else {
+		b.WriteString("\ncommit unknown (not built from a git checkout)")
+	}
+	fmt.Fprintf(&b, "\n%s", info.GoVersion)
+	return b.String()
+}

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -284,5 +288,164 @@ func TestUnreadableAndLinkedInputs(t *testing.T) {
 	out, stderr, code = run("extract", links, "-f", "jsonl")
 	if code != 0 || strings.Count(out, "\n") != 2 || strings.Count(out, `b.txt"`) != 1 {
 		t.Errorf("folder of links: exit %d, output %s\n%s", code, out, stderr)
+	}
+}
+
+// syntheticCorpus writes a JSON-lines corpus of n opinions, each citing
+// k others at random (fixed seed): a graph on which betweenness takes
+// many seconds.
+func syntheticCorpus(t *testing.T, n, k int) string {
+	t.Helper()
+	rng := rand.New(rand.NewPCG(1, 2))
+	cite := func(i int) string { return fmt.Sprintf("%d U.S. %d", 100+i/500, 1+i%500) }
+	var b strings.Builder
+	for i := range n {
+		var text strings.Builder
+		for range k {
+			j := rng.IntN(n)
+			fmt.Fprintf(&text, "See A%d v. B%d, %s (1950). ", j, j, cite(j))
+		}
+		rec, _ := json.Marshal(map[string]string{"id": fmt.Sprint(i), "case_name": fmt.Sprintf("A%d v. B%d", i, i),
+			"citations": cite(i), "date": "1960", "text": text.String()})
+		b.Write(rec)
+		b.WriteByte('\n')
+	}
+	path := filepath.Join(t.TempDir(), "corpus.jsonl")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// An interrupt stops every phase within seconds, exits 1 and leaves the
+// old output: build while ranking (once the summary of the reading is
+// out), and rank itself.
+func TestInterruptEveryPhase(t *testing.T) {
+	bin := binary(t)
+	corpus := syntheticCorpus(t, 2500, 20)
+	dir := t.TempDir()
+	edges := filepath.Join(dir, "edges.csv")
+	var el strings.Builder
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 40000 {
+		fmt.Fprintf(&el, "n%d,n%d\n", rng.IntN(4000), rng.IntN(4000))
+	}
+	if err := os.WriteFile(edges, []byte(el.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		args  []string
+		ready string // on standard error when the phase has begun; "" to wait a moment
+	}{
+		{"build, ranking", []string{"build", corpus, "--measures", "betweenness"}, "citegraph: read "},
+		{"rank", []string{"rank", edges, "--by", "betweenness"}, ""},
+	} {
+		out := filepath.Join(dir, "out.graphml")
+		if err := os.WriteFile(out, []byte("old"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(bin, append(tc.args, "-o", out)...)
+		stderr, err := cmd.StderrPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		var errText strings.Builder
+		lines := make(chan string)
+		go func() {
+			sc := bufio.NewScanner(stderr)
+			for sc.Scan() {
+				lines <- sc.Text()
+			}
+			close(lines)
+		}()
+		if tc.ready != "" {
+			for line := range lines {
+				errText.WriteString(line + "\n")
+				if strings.HasPrefix(line, tc.ready) {
+					break
+				}
+			}
+		} else {
+			time.Sleep(time.Second)
+		}
+		sent := time.Now()
+		if err := cmd.Process.Signal(os.Interrupt); err != nil {
+			t.Fatalf("%s: the run ended before the signal: %v", tc.name, err)
+		}
+		for line := range lines {
+			errText.WriteString(line + "\n")
+		}
+		err = cmd.Wait()
+		took := time.Since(sent)
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 1 || !strings.Contains(errText.String(), "interrupted") {
+			t.Errorf("%s: %v, want exit status 1 saying interrupted:\n%s", tc.name, err, errText.String())
+		}
+		// The bound is loose for a loaded machine; the fault it guards
+		// against ran on for 39 s.
+		if took > 5*time.Second {
+			t.Errorf("%s: stopped %v after the signal", tc.name, took)
+		}
+		if got := string(readFile(t, out)); got != "old" {
+			t.Errorf("%s: output replaced by %d bytes", tc.name, len(got))
+		}
+	}
+}
+
+// The nodes and edges of a CSV export are replaced together: on a file
+// system too small for both new files beside the old ones, the run fails
+// and both old files stay (before, nodes.csv was replaced, then the edges
+// failed). The file system is a size-limited tmpfs, which needs root.
+func TestCSVPairOnFullFileSystem(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("mounting a small tmpfs needs root")
+	}
+	bin := binary(t)
+	corpus := syntheticCorpus(t, 300, 5)
+	sizes := t.TempDir()
+	if out, err := exec.Command(bin, "build", corpus, "-q", "-o", filepath.Join(sizes, "g.csv")).CombinedOutput(); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	pages := func(name string) int64 {
+		fi, err := os.Stat(filepath.Join(sizes, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return (fi.Size() + 4095) / 4096
+	}
+	np, ne := pages("g.nodes.csv"), pages("g.edges.csv")
+	if ne < 2 {
+		t.Fatalf("edges.csv is %d page: too small for the test", ne)
+	}
+	// Room for the old files and the new nodes, not for the new edges
+	// too: the writes must fail at the edges.
+	mnt := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", fmt.Sprintf("size=%d", (np+ne)*4096), "tmpfs", mnt).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs: %v: %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", mnt).Run() })
+	old := map[string]string{"g.nodes.csv": "old nodes", "g.edges.csv": "old edges"}
+	for name, body := range old {
+		if err := os.WriteFile(filepath.Join(mnt, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err := exec.Command(bin, "build", corpus, "-q", "-o", filepath.Join(mnt, "g.csv")).CombinedOutput()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 1 || !strings.Contains(string(out), "no space left on device") {
+		t.Errorf("%v, want exit 1 for a full disk: %s", err, out)
+	}
+	ents, _ := os.ReadDir(mnt)
+	if len(ents) != 2 {
+		t.Errorf("%d files in the folder, want the 2 old ones", len(ents))
+	}
+	for name, body := range old {
+		if got := string(readFile(t, filepath.Join(mnt, name))); got != body {
+			t.Errorf("%s holds %.40q, want the old %q", name, got, body)
+		}
 	}
 }

@@ -30,6 +30,12 @@ var (
 // binary builds citegraph once for the tests that need a process.
 func binary(t *testing.T) string {
 	t.Helper()
+	return binaryB(t)
+}
+
+// binaryB is binary for tests and benchmarks alike.
+func binaryB(t testing.TB) string {
+	t.Helper()
 	binOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "citegraph-bin")
 		if err != nil {

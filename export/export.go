@@ -36,6 +36,9 @@ type Options struct {
 	// Neo4j writes CSV headers for neo4j-admin database import (:ID,
 	// :START_ID, :END_ID, typed and array columns).
 	Neo4j bool
+	// GEXFVersion is the GEXF version written: GEXF13 ("" means it) or
+	// GEXF12 for older readers (networkx 2.x, Gephi 0.9 and before).
+	GEXFVersion string
 	// Render tunes pictures (svg, png).
 	Render RenderOptions
 }

@@ -2,6 +2,8 @@ package export
 
 import (
 	"bufio"
+	"cmp"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -16,11 +18,38 @@ var gexfTypes = map[kind]string{
 // the largest does not swallow its neighbours.
 const gexfMinSize, gexfMaxSize = 4.0, 40.0
 
-// WriteGEXF writes g as GEXF 1.3, Gephi's own format: directed, every
-// attribute typed (lists as delimited strings), a timeline on which each
-// case appears from its year and each citation from the citing case's,
-// nodes sized by opts.SizeBy and coloured by court.
+// The GEXF versions WriteGEXF writes. What citegraph uses of GEXF (typed
+// attributes, viz colour and size, start dates on a dynamic graph) is the
+// same in both; they differ in namespaces.
+const (
+	GEXF13 = "1.3"
+	GEXF12 = "1.2"
+)
+
+// gexfHeaders are the root elements of each version: 1.3's namespace,
+// and 1.2's "draft" one, as its schema and its readers name it.
+var gexfHeaders = map[string]string{
+	GEXF13: `<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">`,
+	GEXF12: `<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">`,
+}
+
+// CheckGEXFVersion reports whether v is a GEXF version WriteGEXF writes.
+func CheckGEXFVersion(v string) error {
+	if _, ok := gexfHeaders[cmp.Or(v, GEXF13)]; !ok {
+		return fmt.Errorf("unknown GEXF version %q (want %s or %s)", v, GEXF13, GEXF12)
+	}
+	return nil
+}
+
+// WriteGEXF writes g as GEXF (1.3 unless opts.GEXFVersion says 1.2),
+// Gephi's own format: directed, every attribute typed (lists as delimited
+// strings), a timeline on which each case appears from its year and each
+// citation from the citing case's, nodes sized by opts.SizeBy and
+// coloured by court.
 func WriteGEXF(w io.Writer, g Source, opts Options) error {
+	if err := CheckGEXFVersion(opts.GEXFVersion); err != nil {
+		return err
+	}
 	s, err := collect(g)
 	if err != nil {
 		return err
@@ -35,7 +64,7 @@ func WriteGEXF(w io.Writer, g Source, opts Options) error {
 
 	x := xmlWriter{bufio.NewWriter(w)}
 	x.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	x.WriteString(`<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">` + "\n")
+	x.WriteString(gexfHeaders[cmp.Or(opts.GEXFVersion, GEXF13)] + "\n")
 	x.WriteString("  <meta>\n    <creator>citegraph</creator>\n    <description>")
 	x.text("Precedent graph: citing case → cited case, weight = number of citations; node size by " + m + ", colour by court")
 	x.WriteString("</description>\n  </meta>\n")

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -144,7 +145,13 @@ names the documents with most, and --report writes the count for each.`,
 			if g, err = ex.sizeAndFilter(cmd, g, &flt, opt); err != nil {
 				return err
 			}
-			return export.Save(cmd.Context(), out, g, format, exOpt)
+			if err := export.Save(cmd.Context(), out, g, format, exOpt); err != nil {
+				return err
+			}
+			if !src.in.quiet && out != export.Stdout {
+				fmt.Fprintf(cmd.ErrOrStderr(), "citegraph: wrote %s (%s)\n", out, format)
+			}
+			return nil
 		},
 	}
 	src.register(cmd)
@@ -176,8 +183,40 @@ func measureList(ms []string) ([]string, error) {
 	return out, nil
 }
 
-// summarize tells how the build went: graph size, and the documents with
-// the most unresolved short forms.
+// summaryTop is how many of the most cited cases the summary lists.
+const summaryTop = 10
+
+// mostCited returns the n most cited cases of g (every citation counted,
+// then citing cases, then id), most first.
+func mostCited(g *graph.Graph, n int) []graph.Node {
+	var top []graph.Node
+	before := func(a, b graph.Node) bool {
+		if a.TimesCited != b.TimesCited {
+			return a.TimesCited > b.TimesCited
+		}
+		if a.CitingCases != b.CitingCases {
+			return a.CitingCases > b.CitingCases
+		}
+		return a.ID < b.ID
+	}
+	for nd := range g.Nodes() {
+		if nd.TimesCited == 0 {
+			continue
+		}
+		at := len(top)
+		for at > 0 && before(nd, top[at-1]) {
+			at--
+		}
+		if at < n {
+			top = slices.Insert(top, at, nd)
+			top = top[:min(len(top), n)]
+		}
+	}
+	return top
+}
+
+// summarize tells how the build went: graph size, the most cited cases,
+// and the documents with the most unresolved short forms.
 func summarize(w io.Writer, g *graph.Graph) {
 	inCorpus := 0
 	for n := range g.Nodes() {
@@ -205,6 +244,15 @@ func summarize(w io.Writer, g *graph.Graph) {
 	}
 	fmt.Fprintf(w, "citegraph: %d cases (%d in the corpus), %d edges; %d unresolved short forms in %d documents\n",
 		g.NodeCount(), inCorpus, g.EdgeCount(), unresolved, docs)
+	if top := mostCited(g, summaryTop); len(top) > 0 {
+		fmt.Fprintf(w, "citegraph: most cited:\n")
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "  CITATIONS\tCITING CASES\tCASE\tNAME\n")
+		for _, n := range top {
+			fmt.Fprintf(tw, "  %9d\t%12d\t%s\t%s\n", n.TimesCited, n.CitingCases, n.ID, n.Name)
+		}
+		tw.Flush()
+	}
 	for _, d := range worst {
 		// The three commonest reasons; --report has them all.
 		reasons := slices.Clone(d.Reasons)

@@ -27,6 +27,7 @@ func completeFlagValues(root *cobra.Command) {
 		"layout":       {export.LayoutTimeline, export.LayoutForce},
 		"graph-format": {graph.FormatGraphML, graph.FormatEdgeList},
 		"cluster":      {"court"},
+		"gexf-version": {export.GEXF13, export.GEXF12},
 		"encoding":     {"utf-8", "windows-1252", "latin1", "iso-8859-15", "utf-16le", "utf-16be"},
 	}
 	for _, cmd := range root.Commands() {

@@ -17,6 +17,7 @@ func init() { register(newRenderCmd) }
 // exportFlags tune how a graph is written: the format-specific options of
 // build, and the picture options of render.
 type exportFlags struct {
+	gexf    string
 	sizeBy  string
 	cluster string
 	byYear  bool
@@ -35,6 +36,7 @@ func (f *exportFlags) registerFormats(cmd *cobra.Command) {
 	fl.StringVar(&f.cluster, "cluster", "", `DOT: box the cases of each court together ("court")`)
 	fl.BoolVar(&f.byYear, "by-year", false, "DOT: line the cases up on a year axis")
 	fl.BoolVar(&f.neo4j, "neo4j", false, "CSV: headers for neo4j-admin database import (:ID, :START_ID, :END_ID, typed and array columns)")
+	fl.StringVar(&f.gexf, "gexf-version", export.GEXF13, "GEXF: "+export.GEXF13+", or "+export.GEXF12+" for older readers (networkx 2.x, Gephi 0.9 and before)")
 	f.registerSize(cmd)
 }
 
@@ -70,8 +72,11 @@ func (f *exportFlags) options() (export.Options, error) {
 	case !(f.scale > 0 && f.scale <= 16):
 		return export.Options{}, usagef("--scale must be in (0, 16], not %v", f.scale)
 	}
+	if err := export.CheckGEXFVersion(f.gexf); err != nil {
+		return export.Options{}, usagef("--gexf-version: %v", err)
+	}
 	return export.Options{
-		Cluster: f.cluster, ByYear: f.byYear, SizeBy: f.sizeBy, Neo4j: f.neo4j,
+		Cluster: f.cluster, ByYear: f.byYear, SizeBy: f.sizeBy, Neo4j: f.neo4j, GEXFVersion: f.gexf,
 		Render: export.RenderOptions{Layout: f.layout, Labels: f.labels, Title: f.title, Scale: f.scale},
 	}, nil
 }

@@ -211,3 +211,51 @@ func utf16le(s string) string {
 	}
 	return string(b)
 }
+
+// readmeNetworkx is the README's Python for loading citegraph's exports:
+// the node-link call that works in networkx 2.8 and 3.x alike, and GEXF
+// 1.2 for networkx 2.x.
+const readmeNetworkx = `
+import inspect, json, sys
+import networkx as nx
+data = json.load(open(sys.argv[1], encoding="utf-8"))
+links = {"edges": "links"} if "edges" in inspect.signature(nx.node_link_graph).parameters else {}
+G = nx.node_link_graph(data, **links)
+H = nx.read_gexf(sys.argv[2])
+print(nx.__version__, G.number_of_nodes(), G.number_of_edges(), H.number_of_nodes(), H.number_of_edges(), G["555 U.S. 335"]["424 U.S. 409"]["weight"])
+`
+
+// Every networkx on the machine (Debian's 2.8 as CI installs it, and any
+// newer one on the path) loads the node-link JSON with the README's call
+// and the GEXF written with --gexf-version 1.2.
+func TestNetworkxOfEveryAge(t *testing.T) {
+	dir := t.TempDir()
+	js, gexf := filepath.Join(dir, "g.json"), filepath.Join(dir, "g.gexf")
+	mustRun(t, "build", "--sample", "-q", "-o", js)
+	mustRun(t, "build", "--sample", "-q", "--gexf-version", "1.2", "-o", gexf)
+	script := filepath.Join(dir, "load.py")
+	if err := os.WriteFile(script, []byte(readmeNetworkx), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var versions []string
+	for _, cand := range []string{"/usr/bin/python3", "python3"} {
+		py, err := exec.LookPath(cand)
+		if err != nil || exec.Command(py, "-c", "import networkx").Run() != nil {
+			continue
+		}
+		out, err := exec.Command(py, script, js, gexf).CombinedOutput()
+		f := strings.Fields(string(out))
+		if err != nil || len(f) != 6 {
+			t.Errorf("%s: %v\n%s", py, err, out)
+			continue
+		}
+		if strings.Join(f[1:], " ") != "9 8 9 8 31" {
+			t.Errorf("networkx %s read %s, want 9 nodes and 8 edges from each, weight 31", f[0], strings.Join(f[1:], " "))
+		}
+		versions = append(versions, f[0])
+	}
+	if len(versions) == 0 {
+		t.Skip("no python3 with networkx (Debian package python3-networkx)")
+	}
+	t.Logf("networkx versions checked: %v", versions)
+}

@@ -259,3 +259,46 @@ func TestNetworkxOfEveryAge(t *testing.T) {
 	}
 	t.Logf("networkx versions checked: %v", versions)
 }
+
+// The README's quick start is true: its first command, run as it says
+// from the repository root, prints the block the README shows and writes
+// the GraphML; the README's picture is what its command draws.
+func TestQuickStartOutputMatchesREADME(t *testing.T) {
+	readme := string(readFile(t, "../../README.md"))
+	const marker = "<!-- quickstart-output"
+	at := strings.Index(readme, marker)
+	if at < 0 {
+		t.Fatal("README has no quick-start output block")
+	}
+	block := readme[at:]
+	block = block[strings.Index(block, "```\n")+4:]
+	want := block[:strings.Index(block, "```")]
+	if !strings.Contains(readme, "go run ./cmd/citegraph build --sample -o sample.graphml\n") {
+		t.Fatal("the README's first command changed: update this test")
+	}
+	dir := t.TempDir()
+	cmd := exec.Command(binary(t), "build", "--sample", "-o", "sample.graphml")
+	cmd.Dir = dir
+	got, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v: %s", err, got)
+	}
+	if string(got) != want {
+		t.Errorf("the command prints\n%s\nthe README shows\n%s", got, want)
+	}
+	if g := readFile(t, filepath.Join(dir, "sample.graphml")); !bytes.Contains(g, []byte("Imbler v. Pachtman")) {
+		t.Error("no GraphML written")
+	}
+
+	const draw = "go run ./cmd/citegraph render --sample -o docs/sample-graph.png"
+	if !strings.Contains(readme, draw) {
+		t.Fatalf("the README does not give %q", draw)
+	}
+	png := filepath.Join(dir, "sample-graph.png")
+	if _, stderr, code := runBin(t, "", "render", "--sample", "-o", png); code != 0 {
+		t.Fatal(stderr)
+	}
+	if !bytes.Equal(readFile(t, png), readFile(t, "../../docs/sample-graph.png")) {
+		t.Errorf("docs/sample-graph.png is not what %q draws: run it", draw)
+	}
+}

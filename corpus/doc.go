@@ -3,8 +3,11 @@
 //
 // # Formats
 //
-// Read and ReadFile detect the format from the content, not the file name,
-// after undoing gzip:
+// Read and ReadFile detect the format from the content, with the file name
+// as a hint (a .txt is text unless its content is unambiguously JSON or
+// markup; see detectFormat for the rule), after undoing gzip and decoding
+// the text to UTF-8 (Windows-1252 or Latin-1 when the bytes are not UTF-8,
+// UTF-16 by its byte order mark, or Options.Encoding):
 //
 //   - plain text (form feeds mark pages);
 //   - PDF, from its text layer, a page mark per page;
@@ -51,6 +54,9 @@
 // input order whatever the number of workers, holding only the documents
 // in flight. An input that cannot be read is skipped with a *ReadError
 // naming the file (and line or byte where that helps) and the Problem.
-// Limits in Options bound document size, line length, gzip expansion and
-// markup nesting; XML entities declared in a DTD are never expanded.
+// Limits in Options bound document size (after decompression), line
+// length (checked as it is read), the expansion of a gzip stream past the
+// size limit, and markup nesting; XML entities declared in a DTD are never
+// expanded. Expand follows symbolic links, reads each file once, and turns
+// a folder it cannot list into an Input that Process reports and skips.
 package corpus

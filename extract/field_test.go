@@ -417,6 +417,10 @@ var faultKinds = map[string][]string{
 		"full 100 F.3d 1 pin=5 name=\"Smith v. Jones\"",
 		"full 6 F.4th 7 year=2021",
 	},
+	"reporters-across-lines.txt": {
+		"full 4 Wall. 2 pin=121 name=\"Ex parte Milligan\" court=scotus year=1866",
+		"full 10 Wheat. 66 name=\"The Antelope\" court=scotus year=1825",
+	},
 	"short-forms.txt": {
 		"full 8 Cal. 5th 353 pin=360 name=\"People v. Lopez\" court=cal year=2019 par=\"253 Cal. Rptr. 3d 468; 453 P.3d 150\"",
 		"supra 8 Cal. 5th 353 pin=362 name=\"Lopez\"",

@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // trie maps reporter spellings to reporters. Keys are stored with all
 // white space removed and typographic apostrophes folded to ASCII, and the
 // text is walked the same way, so "U. S.", "U.S." and "U.\u00a0S." all
@@ -118,6 +120,13 @@ func (t *trie) matchAll(text string, i int, out []match) []match {
 		}
 		if j >= len(text) {
 			break
+		}
+		if j == i && text[j] == '-' && isLetter(text[j-1]) {
+			// A spelling broken across lines by a hyphen: "Wal-\nlace".
+			k := skipSpace(text, j+1)
+			if k < len(text) && isLower(text[k]) && strings.Contains(text[j+1:k], "\n") {
+				j = k
+			}
 		}
 		b := text[j]
 		n := 1

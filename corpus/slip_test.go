@@ -154,9 +154,6 @@ func diffTable(rows, got []tableRow) []string {
 // An Id. must resolve to a real authority or stay unresolved with a
 // reason; the counts only go down.
 var unresolvedIDs = map[string]int{
-	// Id.s after docket entries ("Docket Entry No. 5. ... Id."), which are
-	// no authority: rightly unresolved.
-	"ca9_19.pdf": 2,
 	// "Imbler, 425 U. S., at 425": the source misprints the volume (424),
 	// and the Id. after it follows it.
 	"van-de-kamp-v-goldstein-555-us-335.html": 1,

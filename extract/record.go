@@ -64,6 +64,10 @@ func NewRecord(doc string, w Where, c *Citation) Record {
 	target := ""
 	if c.Resolved() {
 		target = c.Target.String()
+		if c.TargetName != "" {
+			// A slip cite not yet paged is the case of that name.
+			target += " (" + c.TargetName + ")"
+		}
 	}
 	return Record{
 		Doc: doc, Kind: c.Kind.String(), Text: c.Text,

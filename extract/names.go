@@ -374,7 +374,7 @@ func (s *scanner) nameEndingAt(e int) (int, string) {
 	// words holds the name backwards; trim what cannot begin a name.
 	trimmed := false
 	for n > 0 {
-		w := src[words[n-1].lo:words[n-1].hi]
+		w := cleanName(src[words[n-1].lo:words[n-1].hi])
 		switch {
 		case nameConnectors[w] && w != "v.",
 			n > 1 && sentenceStarters[w] && !(w == "In" && src[words[n-2].lo:words[n-2].hi] == "re"),
@@ -439,7 +439,8 @@ func (s *scanner) nameWord(word string, right []span, quoted *bool, ws int) (kee
 	if word == "" {
 		return false, false, 0
 	}
-	if stopWords[word] {
+	if stopWords[word] || strings.Contains(word, "-\n") && stopWords[cleanName(word)] {
+		// "Com-\npare Whole Woman's Health": a signal broken across lines.
 		return false, false, 0
 	}
 	if i := strings.LastIndexByte(word, ';'); i >= 0 && i+1 < len(word) && len(right) > 0 {

@@ -379,7 +379,7 @@ func (s *scanner) constitutionCite(f authForm, st, p int) int {
 // journalMarkers are the words by which a law review's or journal's
 // title is known ("Harv. L. Rev.", "Yale L.J.", "Colum. J. Transnat'l L.").
 var journalMarkers = map[string]bool{
-	"Rev.": true, "L.J.": true, "J.": true, "Q.": true, "L.Q.": true, "Rev": true, "Review": true,
+	"Rev.": true, "L.J.": true, "J.": true, "L.Q.": true, "Rev": true, "Review": true,
 	"Journal": true, "L. J.": true, "Bull.": true,
 }
 
@@ -515,7 +515,7 @@ func (s *scanner) titledSection(i int) int {
 		return 0
 	}
 	c := Citation{Kind: kind, Start: st, authority: kind}
-	c.Ref.Reporter = normalizeSpace(src[st:e])
+	c.Ref.Reporter = strings.TrimSuffix(normalizeSpace(src[st:e]), ",")
 	if v, rest, ok := strings.Cut(c.Ref.Reporter, " "); ok && allDigits(v, 1, 4) {
 		c.Ref.Volume, c.Ref.Reporter = v, rest
 	}
@@ -582,12 +582,11 @@ func (s *scanner) titleBefore(e int) (int, Kind) {
 		if ws < 0 || we <= s.lastEnd {
 			break
 		}
-		w := src[ws:we]
-		if words > 0 && strings.HasSuffix(w, ",") {
-			w = w[:len(w)-1]
-		}
+		w := strings.TrimSuffix(src[ws:we], ",")
 		switch {
-		case w == "":
+		case w == "", stopWords[w]:
+			words = maxTitleWords // a signal opens the citation: "See Story on the Constitution § 1699"
+			continue
 		case allDigits(w, 1, 4) && words > 0:
 			st = ws // the volume opens the citation
 			words = maxTitleWords

@@ -491,6 +491,13 @@ func (s *scanner) titledSection(i int) int {
 	if st < 0 {
 		return 0
 	}
+	if title := src[st:e]; strings.ToUpper(title) == title && kind != Law || sign == "¶" && !isDigit(src[st]) {
+		// A heading of the opinion itself ("II. PREEMPTION ¶ 23",
+		// "Lundberg's Duty to the Russells ¶ 17"): opinions with
+		// numbered paragraphs. A treatise cited by paragraph gives its
+		// volume ("3 Collier on Bankruptcy ¶ 362.03").
+		return 0
+	}
 	if kind == Law {
 		ce := s.constPrefix(e)
 		if f, cst, ok := s.formBefore(ce, shapeConst); ok {
@@ -600,8 +607,8 @@ func (s *scanner) titleBefore(e int) (int, Kind) {
 			if isUpper(w[0]) && !sentenceStarters[w] && !stopWords[w] {
 				capital++
 			}
-			if w == "Act" || w == "Code" {
-				kind = Law
+			if statuteWords[strings.ToLower(w)] {
+				kind = Law // "Sherman Act § 1", "Penal Code, § 517", "WIS. STAT. § 895.05"
 			}
 		default:
 			words = maxTitleWords
@@ -635,6 +642,13 @@ func (s *scanner) titleBefore(e int) (int, Kind) {
 func lineStart(src string, i int) bool {
 	b := skipSpaceBack(src, i)
 	return b == 0 || strings.Contains(src[b:i], "\n")
+}
+
+// statuteWords, in a title before a section sign (lower-cased), show it
+// to name a statute rather than a treatise.
+var statuteWords = map[string]bool{
+	"act": true, "code": true, "stat.": true, "stats.": true, "statutes": true, "laws": true,
+	"c.": true, "ann.": true, "regs.": true, "reg.": true, "rules": true, "ordinance": true,
 }
 
 // isRoman reports whether w is a Roman numeral of the kind that numbers a

@@ -263,8 +263,12 @@ func (s *scanner) recordPages(p int) (string, int) {
 	return b.String(), end
 }
 
-// maxTitledWords bounds the words between "Brief for" and the page.
-const maxTitledWords = 10
+// maxTitledWords bounds the words between "Brief for" and the page, and
+// titledWindow the bytes from "Brief" to the page.
+const (
+	maxTitledWords = 10
+	titledWindow   = 120
+)
 
 // titledBefore finds a titled record form ("Brief for Petitioner", "Brief
 // for United States as Amicus Curiae") whose title ends at e: the form's
@@ -272,7 +276,7 @@ const maxTitledWords = 10
 // hold. It returns the start and the title.
 func (s *scanner) titledBefore(e int) (int, string, bool) {
 	src := s.src
-	if e <= s.lastEnd || !isLetter(src[e-1]) {
+	if e <= s.lastEnd || !isLetter(src[e-1]) || !s.titledAnchorBefore(e) {
 		return 0, "", false
 	}
 	i := e
@@ -291,6 +295,41 @@ func (s *scanner) titledBefore(e int) (int, string, bool) {
 		i = skipSpaceBack(src, ws)
 	}
 	return 0, "", false
+}
+
+// titledAnchor is a word every titled form of the table holds ("Brief"),
+// found once: a page whose last titledWindow bytes lack it follows no
+// titled form, and the costlier walk back is spared.
+var titledAnchor = sync.OnceValue(func() string {
+	var common map[string]bool
+	for _, forms := range authorityForms() {
+		for _, f := range forms {
+			if f.shape != shapeTitled {
+				continue
+			}
+			words := map[string]bool{}
+			for _, w := range strings.Fields(f.spelling) {
+				if common == nil || common[w] {
+					words[w] = true
+				}
+			}
+			common = words
+		}
+	}
+	longest := ""
+	for w := range common {
+		if len(w) > len(longest) || len(w) == len(longest) && w < longest {
+			longest = w
+		}
+	}
+	return longest
+})
+
+// titledAnchorBefore reports whether the titled forms' common word stands
+// within titledWindow bytes before e.
+func (s *scanner) titledAnchorBefore(e int) bool {
+	a := titledAnchor()
+	return a == "" || strings.Contains(s.src[max(s.lastEnd, e-titledWindow):e], a)
 }
 
 // titleSmallWords are the lower-case words inside the titles of briefs

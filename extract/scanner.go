@@ -212,7 +212,7 @@ func (s *scanner) full(start int, ref Ref, r *Reporter, nominative Ref, end int,
 			if court, year, ok := courtYear(content); ok {
 				c.Court, c.Year, c.dated = court, year, true
 				end = close + 1
-			} else if src[q] == '(' && NormalizeCourt(content) != "" {
+			} else if src[q] == '(' && len(content) <= maxCourtOnly && content != "" && (isUpper(content[0]) || isDigit(content[0])) && NormalizeCourt(content) != "" {
 				// "(9th Cir.), cert. denied, 540 U.S. 930 (2003)": the
 				// court alone, the year given once for the decision and its
 				// history (Bluebook 10.5); the next citation supplies it.
@@ -368,6 +368,11 @@ func (s *scanner) afterHistory(start int) bool {
 	}
 	return true
 }
+
+// maxCourtOnly bounds a parenthetical that names a court alone ("(9th
+// Cir.)", "(S.D.N.Y.)"): longer ones are explanatory, and are not looked
+// up in the court table.
+const maxCourtOnly = 40
 
 // historyWindow bounds the subsequent-history phrase ("cert. denied",
 // "aff'd sub nom. Smith v. Jones") between a decision and the citation of

@@ -3,6 +3,7 @@ package extract
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"regexp"
@@ -166,10 +167,13 @@ func TestFindSpellings(t *testing.T) {
 var reporterInCite = regexp.MustCompile(`^\d+ ([A-Za-z][^,*()]*?)(?: \(\d+ [^)]+\))?(?:,? at(?: pp?\.| pages?)?|,)? \d+`)
 
 // coverage counts how many reporter spellings of cites the table finds,
-// and which spellings it misses.
+// and which spellings it misses; with a second table (the built-in one
+// plus reporters-db), which of the missed spellings that one knows.
 type coverage struct {
 	found, total int
 	missed       map[string]int
+	db           *Reporters
+	dbFound      int
 }
 
 func (c *coverage) add(tab *Reporters, cite string) {
@@ -181,6 +185,9 @@ func (c *coverage) add(tab *Reporters, cite string) {
 	if tab.Find(m[1]) != nil {
 		c.found++
 		return
+	}
+	if c.db != nil && c.db.Find(m[1]) != nil {
+		c.dbFound++
 	}
 	if c.missed == nil {
 		c.missed = map[string]int{}
@@ -249,7 +256,7 @@ func TestGroundTruthReporterCoverage(t *testing.T) {
 		} `json:"citations"`
 	}
 	tab := DefaultReporters()
-	var c coverage
+	c := coverage{db: tableWithDB(t)}
 	eachJSONLine(t, "../../shared/corpus/scotus/groundtruth.jsonl", func(d doc) {
 		for _, cite := range d.Citations {
 			if cite.Resolved {
@@ -259,7 +266,7 @@ func TestGroundTruthReporterCoverage(t *testing.T) {
 	})
 	t.Logf("scotus ground truth: %d of %d resolved citations (%.3f%%) use a known reporter spelling", c.found, c.total, 100*c.share())
 	if len(c.missed) > 0 {
-		t.Logf("missed:%s", c.missedList())
+		t.Logf("missed (reporters-db knows %d of the %d):%s", c.dbFound, c.total-c.found, c.missedList())
 	}
 	if c.total == 0 || c.share() < 0.995 {
 		t.Errorf("coverage %.3f%% is below 99.5%%", 100*c.share())
@@ -277,7 +284,7 @@ func TestStatesReporterCoverage(t *testing.T) {
 		} `json:"cross_references"`
 	}
 	tab := DefaultReporters()
-	var c coverage
+	c := coverage{db: tableWithDB(t)}
 	eachJSONLine(t, "../../shared/corpus/states/groundtruth.jsonl", func(d doc) {
 		for _, ref := range d.Refs {
 			if ref.CaseLike {
@@ -287,18 +294,31 @@ func TestStatesReporterCoverage(t *testing.T) {
 	})
 	t.Logf("states ground truth: %d of %d case-like cross references (%.3f%%) use a known reporter spelling", c.found, c.total, 100*c.share())
 	if len(c.missed) > 0 {
-		t.Logf("missed:%s", c.missedList())
+		t.Logf("missed (reporters-db knows %d of the %d):%s", c.dbFound, c.total-c.found, c.missedList())
 	}
 	if c.total == 0 || c.share() < 0.99 {
 		t.Errorf("coverage %.3f%% is below 99%%", 100*c.share())
 	}
 }
 
+// tableWithDB returns the built-in table with reporters-db added, or nil
+// when the shared copy is absent.
+func tableWithDB(t *testing.T) *Reporters {
+	t.Helper()
+	tab := DefaultReporters()
+	if err := tab.LoadReportersDBFile(sharedReportersDB); os.IsNotExist(errors.Unwrap(err)) {
+		return nil
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return tab
+}
+
 // readReportersDB decodes the shared copy of reporters-db, skipping the
 // test when it is absent.
 func readReportersDB(t *testing.T) map[string][]dbReporter {
 	t.Helper()
-	const path = "../../shared/reporters-db/reporters.json"
+	const path = sharedReportersDB
 	data, err := os.ReadFile(path)
 	if os.IsNotExist(err) {
 		t.Skipf("%s absent: reporters-db not available", path)
@@ -313,26 +333,156 @@ func readReportersDB(t *testing.T) map[string][]dbReporter {
 	return db
 }
 
-// TestReportersDBCoverage measures how many of reporters-db's reporter
-// abbreviations and variations the built-in table knows. It is a
-// measurement: reporters-db also lists many reporters no longer cited.
+// TestReportersDBCoverage compares the built-in table with reporters-db,
+// by reporters-db's cite_type: how many of its editions and variations
+// the table knows; with -v, every one it does not, with the edition's
+// years. It is a measurement (reporters-db also lists hundreds of
+// nominative reporters no longer cited, and spellings the table leaves out
+// on purpose), except for the current reporters: every edition of a state,
+// regional, federal or neutral reporter still published must be in the
+// table, or in currentLeftOut with the reason.
 func TestReportersDBCoverage(t *testing.T) {
+	db := readReportersDB(t)
 	tab := DefaultReporters()
-	var eds, vars coverage
-	for _, reps := range readReportersDB(t) {
-		for _, rep := range reps {
-			for abbr := range rep.Editions {
-				eds.add(tab, "1 "+abbr+" 1")
+	type tally struct{ eds, vars coverage }
+	byType := map[string]*tally{}
+	var missingEds, missingVars []string
+	for _, key := range sortedKeys(db) {
+		for _, rep := range db[key] {
+			tl := byType[rep.CiteType]
+			if tl == nil {
+				tl = &tally{}
+				byType[rep.CiteType] = tl
 			}
-			for v := range rep.Variations {
-				vars.add(tab, "1 "+v+" 1")
+			for _, abbr := range sortedKeys(rep.Editions) {
+				tl.eds.add(tab, "1 "+abbr+" 1")
+				if tab.Find(abbr) != nil {
+					continue
+				}
+				e := rep.Editions[abbr]
+				start, _ := dbYear(e.Start)
+				end, _ := dbYear(e.End)
+				missingEds = append(missingEds, fmt.Sprintf("%q %s %d-%d %s", abbr, rep.CiteType, start, end, rep.Name))
+				if currentDBType[rep.CiteType] && current(start, end) && currentLeftOut[abbr] == "" {
+					t.Errorf("reporters-db's current %s reporter %q (%s, %d-) is not in the table", rep.CiteType, abbr, rep.Name, start)
+				}
+			}
+			for _, v := range sortedKeys(rep.Variations) {
+				tl.vars.add(tab, "1 "+v+" 1")
+				if tab.Find(v) == nil {
+					missingVars = append(missingVars, fmt.Sprintf("%q (%s)", v, rep.Variations[v]))
+				}
 			}
 		}
 	}
-	all := coverage{found: eds.found + vars.found, total: eds.total + vars.total}
-	t.Logf("reporters-db: table finds %d of %d editions (%.1f%%), %d of %d variations (%.1f%%), %.1f%% of all spellings",
-		eds.found, eds.total, 100*eds.share(), vars.found, vars.total, 100*vars.share(), 100*all.share())
+	var all tally
+	for _, typ := range sortedKeys(byType) {
+		tl := byType[typ]
+		t.Logf("%-16s editions %4d of %4d (%5.1f%%), variations %4d of %4d (%5.1f%%)", typ,
+			tl.eds.found, tl.eds.total, 100*tl.eds.share(), tl.vars.found, tl.vars.total, 100*tl.vars.share())
+		all.eds.found, all.eds.total = all.eds.found+tl.eds.found, all.eds.total+tl.eds.total
+		all.vars.found, all.vars.total = all.vars.found+tl.vars.found, all.vars.total+tl.vars.total
+	}
+	t.Logf("reporters-db: the table finds %d of %d editions (%.1f%%), %d of %d variations (%.1f%%)",
+		all.eds.found, all.eds.total, 100*all.eds.share(), all.vars.found, all.vars.total, 100*all.vars.share())
 	if testing.Verbose() {
-		t.Logf("editions not in the table:%s", eds.missedList())
+		t.Logf("editions not in the table:\n\t%s", strings.Join(missingEds, "\n\t"))
+		t.Logf("variations not in the table (edition):\n\t%s", strings.Join(missingVars, "\n\t"))
+	}
+}
+
+// currentDBType are the reporters-db cite_types of reporters of the courts
+// themselves, as opposed to topical and vendor reporters.
+var currentDBType = map[string]bool{"state": true, "state_regional": true, "federal": true, "neutral": true}
+
+// current reports whether a reporters-db edition of those years is still
+// published, or was until this century. reporters-db writes an unknown
+// start as 1750 and leaves the end of such editions open: those are old
+// reporters whose dates it lacks, not current ones.
+func current(start, end int) bool {
+	if end == 0 {
+		return start > 1750
+	}
+	return end >= 2000
+}
+
+// currentLeftOut are the current court reporters of reporters-db that the
+// table leaves out on purpose, with the reason.
+var currentLeftOut = map[string]string{
+	"Ala. 2d": "no such series: the Alabama Reports ended in 1976 (volume 295); later Alabama cases are cited to So. 2d",
+	"SCDB":    "the Supreme Court Database's case id, not a citation",
+	"NM":      "New Mexico's public-domain citations are NMSC and NMCA (\"2009-NMSC-006\"); \"NM\" alone names no court",
+	"Fed. Carr. Cas. (CCH)": "cited by paragraph with a volume of year and part (\"1984-1 Fed. Carr. Cas. (CCH) ¶ 83,138\"), " +
+		"a form the scanner does not read",
+	"T.C. Memo.":           "the reporter comes before the year and number (\"T.C. Memo. 2010-123\"), a form the scanner does not read",
+	"T.C. Summary Opinion": "the reporter comes before the year and number (\"T.C. Summary Opinion 2010-12\"), see T.C. Memo.",
+}
+
+// TestTableCitationForms reads citations written with spellings the table
+// gained from the comparison with reporters-db and the shared corpora, each
+// kind with an example from the corpora and one of our own: the parallel
+// must come out as a parallel (not as a pin), the reporter as the table's.
+func TestTableCitationForms(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want string // first full citation: "ref [parallels] pin=…"
+	}{
+		// A year for volume: the Connecticut Superior Court's own pages.
+		{"Doe v. Roe, 2002 Ct. Sup. 8151, 32 CLR 488 (2002).", "2002 Conn. Super. Ct. 8151 [32 Conn. L. Rptr. 488]"},
+		{"Smith v. Avon, 1995 Ct.Sup. 4410, 14 CLR 120.", "1995 Conn. Super. Ct. 4410 [14 Conn. L. Rptr. 120]"},
+		// Montana's State Reporter as the last parallel, with its own pin.
+		{"State v. Hamilton (1980), 185 Mont. 522, 605 P.2d 1121, 37 St.Rep. 70.", "185 Mont. 522 [605 P.2d 1121 37 State Rptr. 70]"},
+		{"Doe v. Roe, 2008 MT 23, 341 Mont. 240, 176 P.3d 1005, 65 St. Rep. 1, 4.", "2008 MT 23 [341 Mont. 240 176 P.3d 1005 65 State Rptr. 1]"},
+		// The state in parentheses after a nominative reporter.
+		{"Banks v. Farwell, 21 Pick. (Mass.) 156 (1839).", "21 Pick. 156"},
+		{"Doe v. Roe, 4 Cush. (Mass.) 12, 15.", "4 Cush. 12 pin=15"},
+		// A stray period after the series.
+		{"Brotherhood v. United States, 411 F. 2d. 312, 319 (CA5 1969).", "411 F.2d 312 pin=319"},
+		{"Roe v. Doe, 100 S.W.3d. 200 (Tex. 2003).", "100 S.W.3d 200"},
+		// The Circuit Courts of Appeals Reports as the parallel of F.
+		{"Schodde v. Twin Falls Land & Water Co., 161 F. 43, 88 C.C.A. 207.", "161 F. 43 [88 C.C.A. 207]"},
+		{"Doe v. Roe, 200 F. 10, 118 C. C. A. 300 (CA8 1912).", "200 F. 10 [118 C.C.A. 300]"},
+		// Washington Reports, Third Series, as Washington writes it.
+		{"State v. Doe, 1 Wn.3d 100, 520 P.3d 1 (2023).", "1 Wash. 3d 100 [520 P.3d 1]"},
+		// Public-domain citations of a commission and a new court.
+		{"Loy v. Alcoa, 2000 AWCC 49.", "2000 AWCC 49"},
+		{"Roe v. Doe, 2025 Tex. Bus. 28, ¶ 12.", "2025 Tex. Bus. 28 pin=¶ 12"},
+	} {
+		var got string
+		for _, cite := range Extract(c.text) {
+			if cite.Kind != Full {
+				continue
+			}
+			got = cite.Ref.String()
+			if len(cite.Parallel) > 0 {
+				var ps []string
+				for _, p := range cite.Parallel {
+					ps = append(ps, p.String())
+				}
+				got += " [" + strings.Join(ps, " ") + "]"
+			}
+			if cite.Pin != "" {
+				got += " pin=" + cite.Pin
+			}
+			break
+		}
+		if got != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+	// Spellings left out on purpose stay out of citations: a street
+	// address, a statute's regnal year, Oklahoma's statutes, a Michigan
+	// act inside a case name.
+	for _, text := range []string{
+		"The office, 1200 NW 17 Avenue, Miami.",
+		"by the statute of 8 Will. 3, c. 11",
+		"under 59 O.S. 1961 § 12",
+		"Advisory Opinion re Constitutionality of 1972 PA 294, 389 Mich. 441, 481 (1973)",
+	} {
+		for _, cite := range Extract(text) {
+			if cite.Kind == Full && cite.Reporter != "Mich." {
+				t.Errorf("%q: read %s %q as a case citation", text, cite.Ref, cite.Text)
+			}
+		}
 	}
 }

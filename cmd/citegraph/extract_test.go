@@ -114,10 +114,10 @@ func TestExtractReportersDB(t *testing.T) {
 		t.Skipf("shared reporters-db absent: %v", err)
 	}
 	dir := t.TempDir()
-	// Hawks' North Carolina reports are in reporters-db, not in the
+	// Taylor's North Carolina reports are in reporters-db, not in the
 	// built-in table.
 	in := filepath.Join(dir, "o.txt")
-	if err := os.WriteFile(in, []byte("Doe v. Roe, 5 Hawks 100 (1826).\n"), 0o644); err != nil {
+	if err := os.WriteFile(in, []byte("Doe v. Roe, 1 Tay. 100 (1800).\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	plain, _, _ := runExtract(t, "", in, "-f", "jsonl", "-q")
@@ -125,7 +125,7 @@ func TestExtractReportersDB(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if strings.Contains(plain, `"kind":"full"`) || !strings.Contains(with, `"target":"5 Hawks 100"`) {
+	if strings.Contains(plain, `"kind":"full"`) || !strings.Contains(with, `"target":"1 Tay. 100"`) {
 		t.Errorf("without --reporters: %q\nwith: %q", plain, with)
 	}
 }

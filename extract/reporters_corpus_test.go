@@ -54,7 +54,7 @@ func TestReporterGapOnCorpora(t *testing.T) {
 				t.Fatalf("%s: %v", f, err)
 			}
 			for _, d := range docs {
-				base := caseRefs(builtin.Extract(d.Text))
+				base := tableRefs(builtin.Extract(d.Text))
 				for _, c := range extended.Extract(d.Text) {
 					if !volumeRef(c) {
 						continue
@@ -131,10 +131,10 @@ func volumeRef(c extract.Citation) bool {
 	return (c.Kind == extract.Full || c.Kind == extract.Law || c.Kind == extract.Secondary) && c.Page != ""
 }
 
-// caseRefs counts the references (first citations and parallels) of the
+// tableRefs counts the references (first citations and parallels) of the
 // citations among cs read through the reporter table, by their canonical
 // form.
-func caseRefs(cs []extract.Citation) map[string]int {
+func tableRefs(cs []extract.Citation) map[string]int {
 	have := map[string]int{}
 	for _, c := range cs {
 		if !volumeRef(c) {

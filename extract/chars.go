@@ -2,7 +2,10 @@ package extract
 
 // Character classes for text as it comes out of PDFs and HTML: Unicode
 // spaces and dashes are recognised in their UTF-8 form, byte by byte, so
-// the scanner never decodes runes on its hot path.
+// the scanner never decodes runes on its hot path. Each length function
+// takes any position, the end of the text included, and finds nothing
+// there: callers probe the byte after what they read, and a text may end
+// right after it ("App. 45" once indexed past its end).
 
 type textBytes interface{ ~string | ~[]byte }
 
@@ -10,6 +13,9 @@ type textBytes interface{ ~string | ~[]byte }
 // Besides ASCII white space it knows no-break space, the typographic
 // spaces U+2000–U+200A, narrow no-break space and ideographic space.
 func spaceLen[T textBytes](s T, i int) int {
+	if i >= len(s) {
+		return 0
+	}
 	switch c := s[i]; c {
 	case ' ', '\t', '\n', '\r', '\f', '\v':
 		return 1
@@ -35,6 +41,9 @@ func spaceLen[T textBytes](s T, i int) int {
 // apostropheLen returns the length of an apostrophe at s[i] (ASCII or
 // right single quotation mark), or 0.
 func apostropheLen[T textBytes](s T, i int) int {
+	if i >= len(s) {
+		return 0
+	}
 	if s[i] == '\'' {
 		return 1
 	}
@@ -47,6 +56,9 @@ func apostropheLen[T textBytes](s T, i int) int {
 // dashLen returns the length of a range dash at s[i]: hyphen-minus,
 // hyphen, non-breaking hyphen, figure dash, en dash or em dash; 0 if none.
 func dashLen(s string, i int) int {
+	if i >= len(s) {
+		return 0
+	}
 	if s[i] == '-' {
 		return 1
 	}

@@ -203,6 +203,28 @@ func TestSuspectPin(t *testing.T) {
 	}
 }
 
+// TestEveryPrefix extracts every prefix of texts that hold each form of
+// citation: a text (or a footnote, read as a text of its own) may end
+// anywhere, right after a page, a dash or a section sign. "App. 45" at the
+// end of a text once read past it.
+func TestEveryPrefix(t *testing.T) {
+	for _, text := range []string{
+		"Imbler v. Pachtman, 424 U. S. 409, 430–431 (1976); id., at 431, n. 33. Ibid. Imbler, supra, at 420.",
+		"App. 45–46; Tr. of Oral Arg. 12; Brief for Petitioner 3, 5; Compl. ¶ 40; Fed. R. Evid. 403; U.S. Const., Amdt. 14, § 1.",
+		"42 U. S. C. §1983; Rev. Stat. §1979. Id. § 1988(b). 90 Harv. L. Rev. 1, 5 (1976). Id. at 7",
+		"Ghirardo v. Antonioli (1994) 8 Cal.4th 791, 799 [35 Cal.Rptr.2d 418]. Ghirardo, supra, 8 Cal.4th at pp. 800-801",
+		"Doe v. Roe, 2020 WL 1234567, at *3 (N.D. Cal. 2020); 2008-Ohio-1234, ¶ 7; 600 U.S. ___, ___ (slip op., at 12)",
+	} {
+		for i := range len(text) + 1 {
+			for _, c := range extract.Extract(text[:i]) {
+				if c.End > i {
+					t.Fatalf("%q: citation %q ends at %d, past the text", text[:i], c.Text, c.End)
+				}
+			}
+		}
+	}
+}
+
 // TestOffsets checks that every citation's offsets point at its text in
 // the original input, whatever the input's spacing and encoding.
 func TestOffsets(t *testing.T) {

@@ -187,19 +187,11 @@ type Citation struct {
 	// is not a case: Law, Secondary or RecordCite, for the citation
 	// itself or for the one an Id. repeats; 0 for a case.
 	authority Kind
-	// pinRef is the citation in whose pages the pin counts: the first
-	// citation of a full one (its paged parallel when the first is a slip
-	// cite's blank), the reporter a short form names, what an Id.
-	// repeats.
-	pinRef Ref
 	// repeatable is set for the full citations that a short form may
 	// repeat whole: public-domain and database citations, which have no
 	// "volume reporter at pin" form ("Ward, 2020 IL 124981, ¶ 20"), and
 	// citations whose pin follows "at" ("Griswold, 381 U.S. 479 at 485").
 	repeatable bool
-	// run is the run of text the citation was read in: 0 for the running
-	// text, k for the k-th footnote (see Layout).
-	run int32
 	// dated is set when a court-and-year parenthetical followed the
 	// citation: a full citation repeated without one is a short form.
 	dated bool

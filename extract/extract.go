@@ -2,7 +2,7 @@ package extract
 
 import (
 	"fmt"
-	"slices"
+	"iter"
 	"strings"
 )
 
@@ -70,50 +70,120 @@ func (e *LimitError) Error() string {
 // Extract returns the citations in text in the order they appear, each
 // short form resolved to the case (or statute) it refers to, or left with
 // a Reason when it cannot be. Any input is accepted: malformed text yields
-// fewer citations, never an error. The extractor's MaxCitations does not
-// apply; see ExtractLayout.
+// fewer citations, never an error (a text over 1 TiB, whose offsets a
+// citation cannot hold, yields none). The extractor's MaxCitations does
+// not apply; see ExtractLayout.
 func (e *Extractor) Extract(text string) []Citation {
-	cs, _ := e.extract(text, Layout{}, 0)
-	return cs
+	st, _ := e.find(text, Layout{}, 0)
+	return st.collect()
 }
 
 // ExtractLayout is Extract for a text whose structure is known. It fails
 // only with a *LimitError, when the text holds more citations than the
-// extractor's MaxCitations.
+// extractor's MaxCitations, or for a text over 1 TiB.
 func (e *Extractor) ExtractLayout(text string, l Layout) ([]Citation, error) {
-	return e.extract(text, l, e.maxCitations)
+	st, err := e.find(text, l, e.maxCitations)
+	return st.collect(), err
 }
 
-func (e *Extractor) extract(text string, l Layout, limit int) ([]Citation, error) {
+// Citations is ExtractLayout for a text with many citations: it holds
+// them compactly, and makes each Citation only as it is read (see
+// Citations.All). A citation takes 32 bytes besides the text (an Id., a
+// short cite's pin) to about 150 (a full citation with its name, court,
+// year and a parallel citation), where a Citation takes 400; the strings
+// are spans of the text, not copies.
+func (e *Extractor) Citations(text string, l Layout) (*Citations, error) {
+	st, err := e.find(text, l, e.maxCitations)
+	if err != nil {
+		return nil, err
+	}
+	return &Citations{st: st}, nil
+}
+
+// Citations are the resolved citations of one text, as
+// (*Extractor).Citations found them.
+type Citations struct{ st *store }
+
+// Len returns the number of citations.
+func (cs *Citations) Len() int {
+	if cs == nil {
+		return 0
+	}
+	return cs.st.len()
+}
+
+// All yields the citations in text order, each with its index (what
+// Antecedent refers to). The Citation is made for each step and reused by
+// the next: copy it (*c) to keep it; its Parallel slice is its own.
+func (cs *Citations) All() iter.Seq2[int, *Citation] {
+	return func(yield func(int, *Citation) bool) {
+		if cs == nil {
+			return
+		}
+		var c Citation
+		line, pos := 1, 0
+		for i := range cs.st.len() {
+			// Lines are counted as the citations come, in one pass over
+			// the text: they are in order of their start.
+			start := cs.st.rec(i).startOff()
+			line += strings.Count(cs.st.text[pos:start], "\n")
+			pos = start
+			cs.st.fill(i, line, &c)
+			if !yield(i, &c) {
+				return
+			}
+		}
+	}
+}
+
+// collect makes every citation of st; st may be nil.
+func (st *store) collect() []Citation {
+	if st == nil {
+		return nil
+	}
+	out := make([]Citation, 0, st.len())
+	for _, c := range (&Citations{st: st}).All() {
+		out = append(out, *c)
+	}
+	return out
+}
+
+// find scans text and resolves its citations.
+func (e *Extractor) find(text string, l Layout, limit int) (*store, error) {
+	if len(text) > maxText {
+		return nil, fmt.Errorf("a text of %d bytes: citations hold offsets up to %d", len(text), maxText)
+	}
 	notes := validNotes(l.Notes, len(text))
 	body := text
 	if len(notes) > 0 {
 		body = blankNotes(text, notes)
 	}
-	// Opinions carry about one citation per 500 bytes of text: sizing the
-	// result up front spares most of the copying as it grows.
-	s := scanner{src: body, tab: e.reporters, out: make([]Citation, 0, len(text)/500+8), limit: limit, yearFrom: -1}
+	st := &store{text: text, body: body, notes: notes, tabled: make(map[string]uint32)}
+	s := scanner{src: body, body: true, tab: e.reporters, out: st, limit: limit, yearFrom: -1}
 	s.scan()
-	for k, n := range notes {
+	for _, n := range notes {
 		if s.over {
 			break
 		}
-		ns := scanner{src: text[n.Start:n.End], tab: e.reporters, out: s.out, limit: limit, yearFrom: -1}
-		from := len(ns.out)
+		ns := scanner{src: text[n.Start:n.End], base: n.Start, tab: e.reporters, out: st, limit: limit, yearFrom: -1}
+		from := st.len()
 		ns.scan()
-		for i := from; i < len(ns.out); i++ {
-			c := &ns.out[i]
-			c.Start += n.Start
-			c.End += n.Start
-			c.run = int32(k + 1)
+		// The scanner gives offsets in what it read; a footnote's are
+		// moved to the text's once it is read, as the scanner compares
+		// them with the note's own.
+		for i := from; i < st.len(); i++ {
+			c := st.rec(i)
+			c.setSpan(c.startOff()+n.Start, c.endOff()+n.Start)
+			c.flags |= flagNote
 		}
-		s.out, s.over = ns.out, ns.over
+		s.over = ns.over
 	}
+	st.tabled = nil
 	if s.over {
 		return nil, &LimitError{Max: limit}
 	}
 	if len(notes) > 0 {
-		slices.SortStableFunc(s.out, func(a, b Citation) int { return a.Start - b.Start })
+		st.sortByStart()
 	}
 	marks := make([]int, len(notes)+1)
 	for k, n := range notes {
@@ -122,9 +192,8 @@ func (e *Extractor) extract(text string, l Layout, limit int) ([]Citation, error
 			marks[k+1] = -1 // a mark must stand in the running text before its note
 		}
 	}
-	resolve(s.out, marks)
-	setLines(text, s.out)
-	return s.out, nil
+	resolve(st, marks)
+	return st, nil
 }
 
 // validNotes returns the notes that lie within a text of n bytes, in
@@ -160,14 +229,3 @@ func blankNotes(text string, notes []Note) string {
 
 // Reporters returns the extractor's reporter table.
 func (e *Extractor) Reporters() *Reporters { return e.reporters }
-
-// setLines fills in 1-based line numbers in one pass over the text; the
-// scanner emits citations in order of their start.
-func setLines(text string, cs []Citation) {
-	line, pos := 1, 0
-	for i := range cs {
-		line += strings.Count(text[pos:cs[i].Start], "\n")
-		pos = cs[i].Start
-		cs[i].Line = line
-	}
-}

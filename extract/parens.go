@@ -257,7 +257,7 @@ func (s *scanner) signalBefore(start int) string {
 			continue
 		}
 		// "with" is a signal only as the second half of "Compare".
-		if sig.canon == "with" && (len(s.out) == 0 || s.out[len(s.out)-1].Signal != "Compare") {
+		if n := s.out.len(); sig.canon == "with" && (n == 0 || signalNames[s.out.rec(n-1).signal] != "Compare") {
 			return ""
 		}
 		return sig.canon
@@ -269,18 +269,19 @@ func (s *scanner) signalBefore(start int) string {
 // starting at start follows it in the same string of citations (separated
 // only by a semicolon): "See A, 1 U.S. 1; B, 2 U.S. 2" puts both under See.
 func (s *scanner) inheritedSignal(start int) string {
-	if len(s.out) == 0 {
+	n := s.out.len()
+	if n == 0 {
 		return ""
 	}
-	prev := &s.out[len(s.out)-1]
+	prev := s.out.rec(n - 1)
 	e := skipSpaceBack(s.src, start)
-	if e == 0 || s.src[e-1] != ';' || e-1 < prev.End {
+	if e == 0 || s.src[e-1] != ';' || e-1 < prev.endOff() {
 		return ""
 	}
 	// Only white space, or the previous citation's parentheticals, may
 	// stand between it and the semicolon.
-	if gap := skipSpaceBack(s.src, e-1); gap != prev.End && gap != s.nestedUntil {
+	if gap := skipSpaceBack(s.src, e-1); gap != prev.endOff() && gap != s.nestedUntil {
 		return ""
 	}
-	return prev.Signal
+	return signalNames[prev.signal]
 }

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,22 +20,22 @@ const forwardWarning = "resolved to a full citation later in the text (footnotes
 // index finds full citations by the names and volumes a short form may
 // use. It holds, under every key, the latest full citation seen.
 type index struct {
-	cs []Citation
+	st *store
 	// byVolume lists full citations by volume and reporter (every
 	// citation of a parallel group), one entry a case.
-	byVolume map[volumeKey][]int
+	byVolume map[volumeKey][]int32
 	// byName finds a full citation by its whole folded name, or by the
 	// first word of each side ("railway v virginia").
-	byName map[string]int
+	byName map[string]int32
 	// byWord chains full citations by the first word of either side,
 	// latest first, for supra names that are the leading words of a side
 	// ("Liberty Lobby" for "Anderson v. Liberty Lobby, Inc."): wordHead
 	// gives a word's latest link in words, each link the one before.
-	wordHead map[string]int
+	wordHead map[string]int32
 	words    []wordLink
 }
 
-type wordLink struct{ cite, prev int }
+type wordLink struct{ cite, prev int32 }
 
 type volumeKey struct{ volume, reporter string }
 
@@ -44,32 +43,32 @@ func keyOf(ref Ref) volumeKey { return volumeKey{ref.Volume, ref.Reporter} }
 
 func (k volumeKey) String() string { return k.volume + " " + k.reporter }
 
-func newIndex(cs []Citation) *index {
-	return &index{cs: cs, byVolume: make(map[volumeKey][]int), byName: make(map[string]int),
-		wordHead: make(map[string]int)}
+func newIndex(st *store) *index {
+	return &index{st: st, byVolume: make(map[volumeKey][]int32), byName: make(map[string]int32),
+		wordHead: make(map[string]int32)}
 }
 
 // add indexes full citation i.
 func (x *index) add(i int) {
-	c := &x.cs[i]
-	if c.Kind != Full {
+	st := x.st
+	if st.rec(i).kind() != Full {
 		return
 	}
-	x.addVolume(c.Ref, i)
-	for _, p := range c.Parallel {
-		x.addVolume(p, i)
+	for k := range st.groupLen(i) {
+		x.addVolume(st.group(i, k), i)
 	}
-	if c.CaseName == "" {
+	name := st.name(i)
+	if name == "" {
 		return
 	}
-	whole := foldName(c.CaseName)
-	x.byName[whole] = i
+	whole := foldName(name)
+	x.byName[whole] = int32(i)
 	p, d, two := strings.Cut(whole, " v ")
 	if two {
-		x.byName[firstWord(p)+" v "+firstWord(d)] = i
+		x.byName[firstWord(p)+" v "+firstWord(d)] = int32(i)
 	} else if core := procedureless(whole); core != whole {
 		// "In re Gault" is cited again as "Gault".
-		x.byName[core] = i
+		x.byName[core] = int32(i)
 	}
 	for _, side := range [2]string{p, d} {
 		// "Estate of Thornton" is cited again as "Thornton".
@@ -78,8 +77,8 @@ func (x *index) add(i int) {
 			if !ok {
 				prev = -1
 			}
-			x.words = append(x.words, wordLink{i, prev})
-			x.wordHead[w] = len(x.words) - 1
+			x.words = append(x.words, wordLink{int32(i), prev})
+			x.wordHead[w] = int32(len(x.words) - 1)
 		}
 	}
 }
@@ -98,18 +97,19 @@ func (x *index) addVolume(ref Ref, i int) {
 	key := keyOf(ref)
 	list := x.byVolume[key]
 	for n, k := range list {
-		if refIn(&x.cs[k], ref).Page == ref.Page && (!blankPin(ref.Page) || sameCase(&x.cs[k], &x.cs[i])) {
-			list[n] = i
+		if x.st.refIn(int(k), ref).Page == ref.Page && (!blankPin(ref.Page) || x.sameCase(int(k), i)) {
+			list[n] = int32(i)
 			return
 		}
 	}
-	x.byVolume[key] = append(list, i)
+	x.byVolume[key] = append(list, int32(i))
 }
 
 // sameCase reports whether two full citations with the same blank page
 // name the same case.
-func sameCase(a, b *Citation) bool {
-	return a.CaseName != "" && (foldName(a.CaseName) == foldName(b.CaseName) || nameMatches(a.CaseName, b) || nameMatches(b.CaseName, a))
+func (x *index) sameCase(a, b int) bool {
+	an, bn := x.st.name(a), x.st.name(b)
+	return an != "" && (foldName(an) == foldName(bn) || x.nameMatches(an, b) || x.nameMatches(bn, a))
 }
 
 // supra returns the full citation a supra name refers to, or -1, and the
@@ -118,13 +118,13 @@ func (x *index) supra(name string) (int, string) {
 	for {
 		folded := foldName(name)
 		if k, ok := x.byName[folded]; ok {
-			return k, name
+			return int(k), name
 		}
 		if p, d, ok := strings.Cut(folded, " v "); ok {
 			// "Railway Express v. Virginia" for "Railway Express Agency,
 			// Inc. v. Virginia": the first word of each side.
 			if k, ok := x.byName[firstWord(p)+" v "+firstWord(d)]; ok {
-				return k, name
+				return int(k), name
 			}
 			return -1, ""
 		}
@@ -150,8 +150,8 @@ const maxWordChain = 64
 func (x *index) leadingWords(folded string) int {
 	l, ok := x.wordHead[firstWord(folded)]
 	for n := 0; ok && l >= 0 && n < maxWordChain; n++ {
-		k := x.words[l].cite
-		if sideStarts(&x.cs[k], folded) {
+		k := int(x.words[l].cite)
+		if x.sideStarts(k, folded) {
 			return k
 		}
 		l = x.words[l].prev
@@ -159,31 +159,33 @@ func (x *index) leadingWords(folded string) int {
 	return -1
 }
 
-// short returns the full citation in the short cite's volume whose first
+// short returns the full citation in short cite i's volume whose first
 // page is the closest at or before the pin (the latest on ties), or -1.
 // With byName, the case name must agree too. A case of a volume not yet
 // paginated ("587 U.S. ___") has no page to compare: it is found by its
 // name, or, for a short cite that gives none, when it is the only one of
 // its volume cited so far.
-func (x *index) short(c *Citation, byName bool) int {
-	pin := firstPage(c.Pin)
+func (x *index) short(i int, byName bool) int {
+	st := x.st
+	ref, name := st.refOf(i), st.name(i)
+	pin := firstPage(st.pin(i))
 	best, bestPage := -1, -1
 	blanks, blank := 0, -1
-	for _, k := range x.byVolume[keyOf(c.Ref)] {
-		f := &x.cs[k]
-		if blankPin(refIn(f, c.Ref).Page) {
+	for _, k32 := range x.byVolume[keyOf(ref)] {
+		k := int(k32)
+		if blankPin(st.refIn(k, ref).Page) {
 			switch {
-			case c.CaseName != "" && nameMatches(c.CaseName, f):
+			case name != "" && x.nameMatches(name, k):
 				return k
-			case c.CaseName == "":
+			case name == "":
 				blanks, blank = blanks+1, k
 			}
 			continue
 		}
-		if byName && c.CaseName != "" && !nameMatches(c.CaseName, f) {
+		if byName && name != "" && !x.nameMatches(name, k) {
 			continue
 		}
-		page := firstPage(refIn(f, c.Ref).Page)
+		page := firstPage(st.refIn(k, ref).Page)
 		if pin >= 0 && page > pin {
 			continue
 		}
@@ -198,14 +200,15 @@ func (x *index) short(c *Citation, byName bool) int {
 }
 
 // repeated returns the earlier full citation with the same first page
-// as full citation c, or -1.
-func (x *index) repeated(c *Citation) int {
-	if blankPin(c.Page) {
+// as full citation i, or -1.
+func (x *index) repeated(i int) int {
+	ref := x.st.refOf(i)
+	if blankPin(ref.Page) {
 		return -1
 	}
-	for _, k := range x.byVolume[keyOf(c.Ref)] {
-		if refIn(&x.cs[k], c.Ref).Page == c.Page {
-			return k
+	for _, k := range x.byVolume[keyOf(ref)] {
+		if x.st.refIn(int(k), ref).Page == ref.Page {
+			return int(k)
 		}
 	}
 	return -1
@@ -215,7 +218,7 @@ func (x *index) repeated(c *Citation) int {
 // one pass in text order, then a second look for the short forms whose
 // full citation comes later in the text.
 type resolver struct {
-	cs  []Citation
+	st  *store
 	idx *index
 	// last is, for each run of text (the running text and each
 	// footnote), the index of its latest authority outside a
@@ -223,36 +226,36 @@ type resolver struct {
 	last []int
 	// marks locates each footnote's mark in the running text.
 	marks []int
-	// later holds the short forms left unresolved by the pass; idAfter
-	// the Id.s that followed an unresolved citation, with its index.
-	later   []int
-	idAfter [][2]int
 }
 
-// resolve resolves the citations cs, read in runs of text: the running
+// resolve resolves the citations of st, read in runs of text: the running
 // text, then the footnotes, marks[k] giving the offset of the k-th run's
 // mark in the running text (-1 when unknown; marks[0] is unused).
-func resolve(cs []Citation, marks []int) {
-	r := resolver{cs: cs, idx: newIndex(cs), last: make([]int, len(marks)), marks: marks}
+//
+// The short forms left unresolved are marked by their reason, not listed:
+// a list would cost memory for each of the Id.s of a text that gives no
+// authority before them.
+func resolve(st *store, marks []int) {
+	r := resolver{st: st, idx: newIndex(st), last: make([]int, len(marks)), marks: marks}
 	for i := range r.last {
 		r.last[i] = -1
 	}
-	for i := range cs {
-		c := &cs[i]
-		switch c.Kind {
+	for i := range st.len() {
+		c := st.rec(i)
+		switch c.kind() {
 		case Full:
 			r.full(i)
 		case Law, Secondary, RecordCite:
-			c.Target, c.Antecedent, c.pinRef = c.Ref, i, c.Ref
+			c.ante, c.pinRef = int32(i), 0
 		case Short:
 			r.short(i)
 		case Supra:
 			r.supra(i)
 		case ID:
-			r.id(i)
+			r.id(i, r.before(i))
 		}
-		if !c.Nested {
-			r.last[c.run] = i
+		if !c.has(flagNested) {
+			r.last[st.run(i)] = i
 		}
 	}
 	r.forward()
@@ -263,152 +266,166 @@ func resolve(cs []Citation, marks []int) {
 // shorter name and without its parenthetical ("Griswold, 381 U.S. 479 at
 // 485", "Smith, 2019 IL 123456, ¶ 25"), makes it the short form it is.
 func (r *resolver) full(i int) {
-	c := &r.cs[i]
-	if k := r.idx.repeated(c); k >= 0 && c.repeatable && !c.dated && !sameName(c, &r.cs[k]) {
-		c.Kind = Short
-		r.link(c, k)
-		r.checkPin(c)
+	st := r.st
+	c := st.rec(i)
+	if k := r.idx.repeated(i); k >= 0 && c.has(flagRepeatable) && !c.has(flagDated) && !r.sameName(i, k) {
+		c.setKind(Short)
+		r.link(i, k)
+		r.checkPin(i)
 		return
 	}
-	c.Target, c.Antecedent, c.pinRef = c.Ref, i, c.Ref
-	if blankPin(c.Page) {
+	c.ante, c.pinRef = int32(i), 0
+	if blankPin(st.refOf(i).Page) {
 		// A slip opinion not yet paginated: the case is its paged
 		// parallel when one is given, otherwise its volume and name.
-		for _, p := range c.Parallel {
-			if !blankPin(p.Page) {
-				c.Target, c.pinRef = p, p
+		for k := 1; k < st.groupLen(i); k++ {
+			if !blankPin(st.group(i, k).Page) {
+				c.pinRef = uint16(k)
 				break
 			}
 		}
-		if blankPin(c.Target.Page) {
-			if c.CaseName == "" {
-				c.Target, c.Antecedent = Ref{}, -1
-				c.Reason = "a slip opinion cited with neither page nor case name"
-				return
-			}
-			c.TargetName = c.CaseName
+		if c.pinRef == 0 && st.name(i) == "" {
+			c.ante = -1
+			c.setReason(reasonSlipNoName)
+			return
 		}
 	}
-	r.checkPin(c)
+	r.checkPin(i)
 	r.idx.add(i)
 }
 
-// sameName reports whether a repeated full citation c gives the whole
-// name of the earlier one f, as a full citation does.
-func sameName(c, f *Citation) bool {
-	return c.CaseName != "" && foldName(c.CaseName) == foldName(f.CaseName)
+// sameName reports whether a repeated full citation i gives the whole
+// name of the earlier one k, as a full citation does.
+func (r *resolver) sameName(i, k int) bool {
+	n := r.st.name(i)
+	return n != "" && foldName(n) == foldName(r.st.name(k))
 }
 
 // forward resolves the short forms whose full citation comes later in the
 // text, now that the index holds every full citation: opinions whose
 // footnotes are printed after the body cite a case in full in a footnote
-// and by short form above it. Then the Id.s that followed them.
+// and by short form above it. Then the Id.s that followed them, in order,
+// each finding the authority before it as the first pass did.
 func (r *resolver) forward() {
-	for _, i := range r.later {
-		c := &r.cs[i]
+	st := r.st
+	for i := range st.len() {
+		c := st.rec(i)
 		k := -1
-		if c.Kind == Supra {
-			k, _ = r.idx.supra(c.CaseName)
-		} else {
-			k = r.idx.short(c, true)
+		switch c.reason() {
+		case reasonNoFullOf:
+			k, _ = r.idx.supra(st.name(i))
+		case reasonNoFullIn:
+			k = r.idx.short(i, true)
 		}
 		if k > i {
-			r.link(c, k)
-			c.Warning = forwardWarning
+			r.link(i, k)
+			c.setWarning(warnForward)
 		}
 	}
-	for _, p := range r.idAfter {
-		c, prev := &r.cs[p[0]], &r.cs[p[1]]
-		if prev.Resolved() {
-			r.linkID(c, prev)
+	for i := range r.last {
+		r.last[i] = -1
+	}
+	for i := range st.len() {
+		c := st.rec(i)
+		if c.reason() == reasonAfterUnresolved {
+			if prev := r.before(i); st.rec(prev).resolved() {
+				r.linkID(i, prev)
+			}
+		}
+		if !c.has(flagNested) {
+			r.last[st.run(i)] = i
 		}
 	}
 }
 
-// refIn returns the citation of full citation f in the same reporter as
+// refIn returns the citation of full citation k in the same reporter as
 // ref (the first page a short cite through a parallel reporter counts
-// from).
-func refIn(f *Citation, ref Ref) Ref {
-	if f.Ref.Volume == ref.Volume && f.Ref.Reporter == ref.Reporter {
-		return f.Ref
-	}
-	for _, p := range f.Parallel {
-		if p.Volume == ref.Volume && p.Reporter == ref.Reporter {
-			return p
+// from), with its place in k's group.
+func (st *store) refIn(k int, ref Ref) Ref {
+	return st.group(k, st.refInIndex(k, ref))
+}
+
+func (st *store) refInIndex(k int, ref Ref) int {
+	for g := range st.groupLen(k) {
+		if p := st.group(k, g); p.Volume == ref.Volume && p.Reporter == ref.Reporter {
+			return g
 		}
 	}
-	return f.Ref
+	return 0
 }
 
 // short resolves "424 U. S., at 430": the earlier full citation in the
 // same volume whose first page is the closest at or before the pin, and
 // whose name agrees when the short cite gives one.
 func (r *resolver) short(i int) {
-	c := &r.cs[i]
-	best := r.idx.short(c, true)
-	if best < 0 && c.CaseName != "" {
+	st := r.st
+	c := st.rec(i)
+	best := r.idx.short(i, true)
+	if best < 0 && st.name(i) != "" {
 		// The name read before the cite may be prose, not a name: the
 		// volume and the pin still identify the case.
-		if best = r.idx.short(c, false); best >= 0 {
-			c.Warning = fmt.Sprintf("name %q does not match %s", c.CaseName, r.cs[best].CaseName)
+		if best = r.idx.short(i, false); best >= 0 {
+			c.setWarning(warnName)
 		}
 	}
 	if best < 0 {
-		c.Reason = fmt.Sprintf("no full citation in %s starts at or before page %s", keyOf(c.Ref), c.Pin)
-		r.later = append(r.later, i)
+		c.setReason(reasonNoFullIn)
 		return
 	}
-	r.link(c, best)
-	c.pinRef = refIn(&r.cs[best], c.Ref)
-	if c.Warning == "" {
-		r.checkPin(c)
+	r.link(i, best)
+	c.pinRef = uint16(st.refInIndex(best, st.refOf(i)))
+	if c.warning() == warnNone {
+		r.checkPin(i)
 	}
 }
 
 // supra resolves "Imbler, supra" to the latest earlier full citation whose
 // name the supra name matches.
 func (r *resolver) supra(i int) {
-	c := &r.cs[i]
-	k, name := r.idx.supra(c.CaseName)
+	st := r.st
+	c := st.rec(i)
+	name := st.name(i)
+	k, matched := r.idx.supra(name)
 	if k < 0 {
-		c.Reason = fmt.Sprintf("no full citation of %q", c.CaseName)
-		r.later = append(r.later, i)
+		c.setReason(reasonNoFullOf)
 		return
 	}
-	r.link(c, k)
-	c.CaseName = name
-	if c.Volume != "" {
+	r.link(i, k)
+	st.moreOf(i).nameCut = uint16(len(name) - len(matched))
+	if st.refOf(i).Volume != "" {
 		// "Ghirardo, supra, 8 Cal.4th at p. 800": the pin counts in the
 		// reporter named.
-		c.pinRef = refIn(&r.cs[k], c.Ref)
+		c.pinRef = uint16(st.refInIndex(k, st.refOf(i)))
 	}
-	r.checkPin(c)
+	r.checkPin(i)
 }
 
-// id resolves Id. and Ibid. to the immediately preceding authority.
-func (r *resolver) id(i int) {
-	c := &r.cs[i]
-	last := r.last[c.run]
-	if last < 0 && c.run > 0 {
-		// An Id. opening a footnote repeats the authority the running
-		// text cites before the footnote's mark.
-		if last = r.beforeMark(r.marks[c.run]); last < 0 {
-			c.Reason = "Id. opens a footnote, and no authority of the running text precedes the footnote's mark (or the mark is not located)"
-			return
-		}
+// before returns the authority an Id. at i refers to: the latest of its
+// run of text outside a parenthetical; for an Id. opening a footnote, the
+// latest of the running text before the footnote's mark. It is -1 when
+// there is none.
+func (r *resolver) before(i int) int {
+	run := r.st.run(i)
+	last := r.last[run]
+	if last < 0 && run > 0 {
+		last = r.beforeMark(r.marks[run])
 	}
+	return last
+}
+
+// id resolves Id. and Ibid. at i to the preceding authority prev.
+func (r *resolver) id(i, prev int) {
+	c := r.st.rec(i)
 	switch {
-	case last < 0:
-		c.Reason = "no earlier authority"
-		return
+	case prev < 0 && r.st.run(i) > 0:
+		c.setReason(reasonNoteUnmarked)
+	case prev < 0:
+		c.setReason(reasonNoEarlier)
+	case !r.st.rec(prev).resolved():
+		c.setReason(reasonAfterUnresolved)
+	default:
+		r.linkID(i, prev)
 	}
-	prev := &r.cs[last]
-	if !prev.Resolved() {
-		c.Reason = "the preceding citation is unresolved"
-		r.idAfter = append(r.idAfter, [2]int{i, last})
-		return
-	}
-	r.linkID(c, prev)
 }
 
 // maxMarkLookback bounds the citations looked at, back from a footnote's
@@ -421,52 +438,59 @@ func (r *resolver) beforeMark(mark int) int {
 	if mark < 0 {
 		return -1
 	}
-	i := sort.Search(len(r.cs), func(i int) bool { return r.cs[i].Start >= mark })
+	st := r.st
+	i := sort.Search(st.len(), func(i int) bool { return st.rec(i).startOff() >= mark })
 	for n := 0; i > 0 && n < maxMarkLookback; n++ {
 		i--
-		if c := &r.cs[i]; c.run == 0 && !c.Nested {
+		if c := st.rec(i); !c.has(flagNote) && !c.has(flagNested) {
 			return i
 		}
 	}
 	return -1
 }
 
-// linkID links Id. c to the authority prev refers to. An Id. with a
+// linkID links Id. i to the authority prev refers to. An Id. with a
 // section of its own after a code ("42 U.S.C. § 1983. Id. § 1988(b).")
 // cites that section of the same code.
-func (r *resolver) linkID(c *Citation, prev *Citation) {
-	c.Target, c.TargetName, c.Antecedent = prev.Target, prev.TargetName, prev.Antecedent
-	c.Reason = ""
-	c.authority, c.pinRef = prev.authority, prev.pinRef
-	switch {
-	case c.Pin == "":
-		c.Pin = prev.Pin // Ibid. and a bare Id. repeat the pin
-	case c.authority == Law && strings.HasPrefix(c.Pin, "§") && strings.HasPrefix(c.Target.Page, "§"):
-		c.Target.Page, c.Pin = c.Pin, ""
-		c.pinRef = c.Target
-	case c.authority == 0:
-		r.checkPin(c)
+func (r *resolver) linkID(i, prev int) {
+	st := r.st
+	c, p := st.rec(i), st.rec(prev)
+	c.ante, c.pinRef = p.ante, p.pinRef
+	c.setReason(reasonNone)
+	c.setAuth(p.authority())
+	if p.has(flagSection) {
+		c.flags |= flagSection
+		st.moreOf(i).section = st.moreIf(prev).section
+	}
+	switch pin := st.pin(i); {
+	case pin == "":
+		c.pin = p.pin // Ibid. and a bare Id. repeat the pin
+	case c.authority() == Law && strings.HasPrefix(pin, "§") && strings.HasPrefix(st.target(i).Page, "§"):
+		c.flags |= flagSection
+		st.moreOf(i).section, c.pin = c.pin, str{}
+	case c.authority() == 0:
+		r.checkPin(i)
 	}
 }
 
-func (r *resolver) link(c *Citation, k int) {
-	f := &r.cs[k]
-	c.Target, c.TargetName, c.Antecedent = f.Target, f.TargetName, k
-	c.pinRef = f.pinRef
-	c.Reason = ""
+// link links citation i to full citation k.
+func (r *resolver) link(i, k int) {
+	c, f := r.st.rec(i), r.st.rec(k)
+	c.ante, c.pinRef = int32(k), f.pinRef
+	c.setReason(reasonNone)
 }
 
-// checkPin warns when c's pin lies outside the pages its pinRef can
-// span.
-func (r *resolver) checkPin(c *Citation) {
-	ref := c.pinRef
-	pin, page := firstPage(c.Pin), firstPage(ref.Page)
-	if pin < 0 || page < 0 || c.authority != 0 {
+// checkPin warns when citation i's pin lies outside the pages its pin
+// counts in can span.
+func (r *resolver) checkPin(i int) {
+	c := r.st.rec(i)
+	pin, page := firstPage(r.st.pin(i)), firstPage(r.st.pinRefOf(i).Page)
+	if pin < 0 || page < 0 || c.authority() != 0 {
 		return
 	}
 	if pin < page || pin > page+maxOpinionPages {
-		c.Warning = fmt.Sprintf("pin %s is outside the pages of %s", c.Pin, ref)
-		c.Suspect = true
+		c.setWarning(warnPin)
+		c.flags |= flagSuspect
 	}
 }
 
@@ -485,17 +509,18 @@ func firstPage(s string) int {
 }
 
 // nameMatches reports whether name (from a short cite) names the case of
-// full citation f: it is the whole case name, or the start of one of its
+// full citation k: it is the whole case name, or the start of one of its
 // sides ("Liberty Lobby" for "Anderson v. Liberty Lobby, Inc.").
-func nameMatches(name string, f *Citation) bool {
-	n := foldName(name)
-	return n != "" && f.CaseName != "" && (n == foldName(f.CaseName) || sideStarts(f, n))
+func (x *index) nameMatches(name string, k int) bool {
+	n, kn := foldName(name), x.st.name(k)
+	return n != "" && kn != "" && (n == foldName(kn) || x.sideStarts(k, n))
 }
 
-// sideStarts reports whether a side of f's name (without its procedural
+// sideStarts reports whether a side of k's name (without its procedural
 // prefix) begins with the folded name n.
-func sideStarts(f *Citation, n string) bool {
-	for _, side := range [2]string{f.Plaintiff, f.Defendant} {
+func (x *index) sideStarts(k int, n string) bool {
+	p, d := x.st.parties(k)
+	for _, side := range [2]string{p, d} {
 		s := procedureless(foldName(side))
 		if s == n || strings.HasPrefix(s, n+" ") {
 			return true

@@ -9,7 +9,11 @@ import "strings"
 type scanner struct {
 	src string
 	tab *Reporters
-	out []Citation
+	out *store
+	// base is the offset of src in the text; body is set when src is
+	// the running text with its footnotes blanked (see store).
+	base int
+	body bool
 
 	// lastEnd is where the previous citation (with its parentheticals)
 	// ended: a case name is never sought before it.
@@ -83,8 +87,6 @@ func (s *scanner) scan() {
 // own.
 func (s *scanner) add(c Citation, end int) int {
 	c.End = end
-	c.Text = s.src[c.Start:end]
-	c.Antecedent = -1
 	c.Nested = c.Start < s.nestedUntil
 	if c.Signal == "" {
 		c.Signal = s.inheritedSignal(c.Start)
@@ -95,17 +97,17 @@ func (s *scanner) add(c Citation, end int) int {
 		}
 	}
 	c.Parenthetical = s.parentheticals(end)
-	if s.yearFrom >= 0 && s.yearFrom < len(s.out) {
+	if s.yearFrom >= 0 && s.yearFrom < s.out.len() {
 		if c.Kind == Full && c.Year != 0 {
-			s.out[s.yearFrom].Year = c.Year
+			s.out.moreOf(s.yearFrom).year = uint16(c.Year)
 		}
 		s.yearFrom = -1
 	}
-	if s.limit > 0 && len(s.out) == s.limit {
+	if s.limit > 0 && s.out.len() == s.limit {
 		s.over = true
 		return end
 	}
-	s.out = append(s.out, c)
+	s.record(&c)
 	s.lastEnd = end
 	return end
 }
@@ -219,7 +221,7 @@ func (s *scanner) full(start int, ref Ref, r *Reporter, nominative Ref, end int,
 				c.Court, c.dated = normalizeSpace(content), true
 				end = close + 1
 				if s.historyFollows(end) {
-					s.yearFrom = len(s.out)
+					s.yearFrom = s.out.len()
 				}
 			}
 		}
@@ -343,7 +345,7 @@ func (s *scanner) bracketedParallels(c *Citation, q int) int {
 // lower case stands between them, within commas (", rev'd,", ", cert.
 // denied,", ", aff'd per curiam,").
 func (s *scanner) afterHistory(start int) bool {
-	if len(s.out) == 0 || s.out[len(s.out)-1].Kind != Full || start-s.lastEnd > historyWindow {
+	if n := s.out.len(); n == 0 || s.out.rec(n-1).kind() != Full || start-s.lastEnd > historyWindow {
 		return false
 	}
 	gap := strings.TrimSpace(s.src[s.lastEnd:start])
@@ -695,7 +697,7 @@ func (s *scanner) nameAndSignal(c *Citation, start int) {
 	if ns < 0 && s.afterHistory(start) {
 		// "Brush v. Commissioner, 85 F. 2d 32, rev'd, 300 U.S. 352": the
 		// decision's subsequent history is the same case.
-		name = s.out[len(s.out)-1].CaseName
+		name = s.out.name(s.out.len() - 1)
 	}
 	if ns >= 0 {
 		c.Start = ns

@@ -158,7 +158,7 @@ func (e *Extractor) find(text string, l Layout, limit int) (*store, error) {
 	if len(notes) > 0 {
 		body = blankNotes(text, notes)
 	}
-	st := &store{text: text, body: body, notes: notes, tabled: make(map[string]uint32)}
+	st := &store{text: text, body: body, notes: notes}
 	s := scanner{src: body, body: true, tab: e.reporters, out: st, limit: limit, yearFrom: -1}
 	s.scan()
 	for _, n := range notes {
@@ -178,7 +178,6 @@ func (e *Extractor) find(text string, l Layout, limit int) (*store, error) {
 		}
 		s.over = ns.over
 	}
-	st.tabled = nil
 	if s.over {
 		return nil, &LimitError{Max: limit}
 	}

@@ -668,8 +668,12 @@ func wordStartBack(s string, e, lo int) int {
 }
 
 // cleanName joins a name's words with single spaces, undoes line-end
-// hyphenation and straightens apostrophes.
+// hyphenation and straightens apostrophes. A name that needs none of it
+// is returned as it is, a slice of the text (see store).
 func cleanName(raw string) string {
+	if clean(raw) {
+		return raw
+	}
 	var b strings.Builder
 	b.Grow(len(raw))
 	space := false
@@ -718,8 +722,32 @@ func cleanName(raw string) string {
 	return b.String()
 }
 
+// clean reports whether s is already as cleanName and normalizeSpace
+// leave it: ASCII words with single spaces between them, without the
+// brackets, the stray comma before "v." and the "v." glued to a name
+// that cleanName takes out. (A hyphen at a line's end needs a line end.)
+func clean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return false
+			}
+		case c < ' ' || c >= 0x80 || c == '[' || c == ']':
+			return false
+		case c == ',' && strings.HasPrefix(s[skipSpace(s, i+1):], "v. "),
+			c == 'v' && i+2 < len(s) && s[i+1] == '.' && isUpper(s[i+2]):
+			return false
+		}
+	}
+	return true
+}
+
 // normalizeSpace collapses every run of white space to one space.
 func normalizeSpace(raw string) string {
+	if clean(raw) {
+		return raw
+	}
 	var b strings.Builder
 	b.Grow(len(raw))
 	space := false

@@ -53,7 +53,11 @@ func (s *scanner) pins(p int) (string, int) {
 			}
 		}
 	}
-	return b.String(), end
+	if pin := b.String(); pin != s.src[p:end] {
+		return pin, end
+	}
+	// As written: a slice of the text (see store).
+	return s.src[p:end], end
 }
 
 // pinItem reads one page, range, star page or paragraph ("¶ 7", "¶¶

@@ -346,8 +346,16 @@ func (st *store) refIn(k int, ref Ref) Ref {
 }
 
 func (st *store) refInIndex(k int, ref Ref) int {
-	for g := range st.groupLen(k) {
-		if p := st.group(k, g); p.Volume == ref.Volume && p.Reporter == ref.Reporter {
+	m := st.moreIf(k)
+	if m == nil {
+		return 0
+	}
+	for g := range 1 + int(m.nParallel) {
+		p := &m.ref
+		if g > 0 {
+			p = st.refs.at(int(m.parallel) + g - 1)
+		}
+		if st.str(p.volume) == ref.Volume && st.str(p.reporter) == ref.Reporter {
 			return g
 		}
 	}

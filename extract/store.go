@@ -161,9 +161,16 @@ type store struct {
 	more       chunks[citeMore]
 	refs       chunks[cref]
 	strs       chunks[string]
-	// tabled finds the strings already in strs while the text is
-	// scanned: a reporter's abbreviation or a court's id is held once.
-	tabled map[string]uint32
+	// recent remembers where strings made elsewhere went in strs, by
+	// address: a reporter's abbreviation or a court's id, which the
+	// reporter and court tables hold, goes there once however often it
+	// is cited. A string made for one citation (a pin with its spacing
+	// normalised) gets an entry of its own.
+	recent [64]struct {
+		p uintptr
+		n int
+		k uint32
+	}
 }
 
 func (st *store) len() int { return st.recs.n }
@@ -203,13 +210,13 @@ func (st *store) str(x str) string {
 
 // table holds s in the string table.
 func (st *store) table(s string) str {
-	k, ok := st.tabled[s]
-	if !ok {
+	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	e := &st.recent[(uint64(p)*0x9E3779B97F4A7C15)>>58]
+	if e.p != p || e.n != len(s) {
 		st.strs.add(s)
-		k = uint32(st.strs.n - 1)
-		st.tabled[s] = k
+		e.p, e.n, e.k = p, len(s), uint32(st.strs.n-1)
 	}
-	return str{off: k, n: strTabled}
+	return str{off: e.k, n: strTabled}
 }
 
 func (st *store) ref(r cref) Ref {
@@ -310,16 +317,22 @@ func (st *store) pinRefOf(i int) Ref {
 	return st.group(int(c.ante), int(c.pinRef))
 }
 
-// targetName returns Citation.TargetName of citation i: the name of the
-// full citation it resolves to when that is a slip cite known only by
-// its volume and name.
-func (st *store) targetName(i int) string {
+// targetName returns Citation.TargetName of citation i, whose target is
+// t: the name of the full citation it resolves to when that is a slip
+// cite known only by its volume and name.
+func (st *store) targetName(i int, t Ref) string {
 	c := st.rec(i)
-	if c.ante < 0 {
+	if c.ante < 0 || !blankPin(t.Page) {
 		return ""
 	}
 	a := int(c.ante)
-	if st.rec(a).kind() != Full || !blankPin(st.target(a).Page) {
+	if a != i {
+		// Only an Id. naming a section changes its antecedent's target,
+		// and a section is never blank.
+		if st.rec(a).kind() != Full {
+			return ""
+		}
+	} else if c.kind() != Full {
 		return ""
 	}
 	return st.name(a)
@@ -389,9 +402,10 @@ func (st *store) fill(i, line int, c *Citation) {
 		src = st.text
 	}
 	start, end := r.startOff(), r.endOff()
+	t := st.target(i)
 	*c = Citation{Kind: r.kind(), Start: start, End: end, Line: line, Text: src[start:end],
 		Pin: st.pin(i), Signal: signalNames[r.signal], Nested: r.has(flagNested), Suspect: r.has(flagSuspect),
-		Target: st.target(i), TargetName: st.targetName(i), Antecedent: int(r.ante),
+		Target: t, TargetName: st.targetName(i, t), Antecedent: int(r.ante),
 		Reason: st.reasonText(i), Warning: st.warningText(i), authority: r.authority()}
 	if m := st.moreIf(i); m != nil {
 		c.Ref = st.ref(m.ref)

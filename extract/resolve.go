@@ -97,7 +97,7 @@ func (x *index) addVolume(ref Ref, i int) {
 	key := keyOf(ref)
 	list := x.byVolume[key]
 	for n, k := range list {
-		if x.st.refIn(int(k), ref).Page == ref.Page && (!blankPin(ref.Page) || x.sameCase(int(k), i)) {
+		if x.st.pageIn(int(k), ref) == ref.Page && (!blankPin(ref.Page) || x.sameCase(int(k), i)) {
 			list[n] = int32(i)
 			return
 		}
@@ -173,7 +173,8 @@ func (x *index) short(i int, byName bool) int {
 	blanks, blank := 0, -1
 	for _, k32 := range x.byVolume[keyOf(ref)] {
 		k := int(k32)
-		if blankPin(st.refIn(k, ref).Page) {
+		inPage := st.pageIn(k, ref)
+		if blankPin(inPage) {
 			switch {
 			case name != "" && x.nameMatches(name, k):
 				return k
@@ -185,7 +186,7 @@ func (x *index) short(i int, byName bool) int {
 		if byName && name != "" && !x.nameMatches(name, k) {
 			continue
 		}
-		page := firstPage(st.refIn(k, ref).Page)
+		page := firstPage(inPage)
 		if pin >= 0 && page > pin {
 			continue
 		}
@@ -207,7 +208,7 @@ func (x *index) repeated(i int) int {
 		return -1
 	}
 	for _, k := range x.byVolume[keyOf(ref)] {
-		if x.st.refIn(int(k), ref).Page == ref.Page {
+		if x.st.pageIn(int(k), ref) == ref.Page {
 			return int(k)
 		}
 	}
@@ -338,17 +339,30 @@ func (r *resolver) forward() {
 	}
 }
 
-// refIn returns the citation of full citation k in the same reporter as
-// ref (the first page a short cite through a parallel reporter counts
-// from), with its place in k's group.
-func (st *store) refIn(k int, ref Ref) Ref {
-	return st.group(k, st.refInIndex(k, ref))
+// pageIn returns the first page of full citation k in the same reporter
+// as ref (the page a short cite through a parallel reporter counts from).
+func (st *store) pageIn(k int, ref Ref) string {
+	return st.str(st.crefIn(k, ref).page)
 }
 
+// refInIndex returns the place in full citation k's group of its citation
+// in the same reporter as ref.
 func (st *store) refInIndex(k int, ref Ref) int {
+	_, g := st.crefInIndex(k, ref)
+	return g
+}
+
+func (st *store) crefIn(k int, ref Ref) *cref {
+	r, _ := st.crefInIndex(k, ref)
+	return r
+}
+
+// crefInIndex finds the citation of full citation k in the same reporter
+// as ref, and its place in k's group: its Ref (0) when none is.
+func (st *store) crefInIndex(k int, ref Ref) (*cref, int) {
 	m := st.moreIf(k)
 	if m == nil {
-		return 0
+		return &cref{}, 0
 	}
 	for g := range 1 + int(m.nParallel) {
 		p := &m.ref
@@ -356,10 +370,10 @@ func (st *store) refInIndex(k int, ref Ref) int {
 			p = st.refs.at(int(m.parallel) + g - 1)
 		}
 		if st.str(p.volume) == ref.Volume && st.str(p.reporter) == ref.Reporter {
-			return g
+			return p, g
 		}
 	}
-	return 0
+	return &m.ref, 0
 }
 
 // short resolves "424 U. S., at 430": the earlier full citation in the

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 
@@ -226,8 +227,7 @@ func volumeYear(citations []string) int {
 // committee report, which are not citations the extractor knows, lands on
 // the case before them); or it is a slip citation with no page yet and
 // neither a parallel citation nor a case name to tell the case.
-func unusable(cites []extract.Citation, i int) string {
-	c := &cites[i]
+func unusable(c *extract.Citation) string {
 	switch {
 	case !c.Resolved():
 		if c.Reason == "" {
@@ -236,32 +236,53 @@ func unusable(cites []extract.Citation, i int) string {
 		return c.Reason
 	case c.Suspect && c.Kind != extract.Full:
 		return "suspect: pin outside the pages of the case it resolves to"
-	case blankPage(c.Target.Page) && len(c.Parallel) == 0 && targetName(cites, i) == "":
+	case blankPage(c.Target.Page) && len(c.Parallel) == 0 && targetName(c) == "":
 		return "slip citation without a page or a case name"
 	}
 	return ""
 }
 
-// targetName is the name of the case a citation refers to: the extractor's
-// TargetName, else the name of the full citation it resolved to (itself,
-// for a full citation).
-func targetName(cites []extract.Citation, i int) string {
-	c := &cites[i]
-	switch {
-	case c.TargetName != "":
-		return c.TargetName
-	case c.Kind == extract.Full:
+// targetName is the name of the case a citation refers to where its
+// target is a slip cite not yet paged: the extractor's TargetName, which
+// it gives every citation resolved to such a case, or, for the full
+// citation itself, its name.
+func targetName(c *extract.Citation) string {
+	if c.TargetName == "" && c.Kind == extract.Full {
 		return c.CaseName
-	case c.Antecedent >= 0 && c.Antecedent < len(cites):
-		return cites[c.Antecedent].CaseName
 	}
-	return ""
+	return c.TargetName
 }
 
 // Add records one document and the citations extracted from its text, in
 // text order. It fails only when the graph outgrows its storage, or after
 // Graph.
 func (b *Builder) Add(doc *corpus.Document, cites []extract.Citation) error {
+	return b.add(doc, len(cites), func(yield func(*extract.Citation) bool) {
+		for i := range cites {
+			if !yield(&cites[i]) {
+				return
+			}
+		}
+	})
+}
+
+// AddCitations is Add for the citations of a document as the extractor
+// holds them compactly (extract.Extractor.Citations): they are read one
+// at a time, so a document's citations never take the memory of a
+// []extract.Citation.
+func (b *Builder) AddCitations(doc *corpus.Document, cs *extract.Citations) error {
+	return b.add(doc, cs.Len(), func(yield func(*extract.Citation) bool) {
+		for _, c := range cs.All() {
+			if !yield(c) {
+				return
+			}
+		}
+	})
+}
+
+// add records doc and its n citations, which cites yields in text order;
+// a yielded citation is valid only until the next.
+func (b *Builder) add(doc *corpus.Document, n int, cites iter.Seq[*extract.Citation]) error {
 	if b.done {
 		return errors.New("graph: Builder.Add after Graph")
 	}
@@ -269,14 +290,13 @@ func (b *Builder) Add(doc *corpus.Document, cites []extract.Citation) error {
 	s := b.store
 	d := docRecord{id: doc.ID, opinion: s.intern(doc.Meta.Opinion), name: s.intern(doc.Meta.CaseName),
 		court: s.intern(cmp.Or(extract.NormalizeCourt(doc.Meta.Court), doc.Meta.Court)), year: int32(doc.Meta.Year())}
-	d.n[statCitations] = int32(len(cites))
+	d.n[statCitations] = int32(n)
 	b.docKey = append(b.docKey, b.ownKey(doc))
 	b.pending = b.pending[:0]
 	clear(b.byKey)
 	clear(b.refKey)
-	for i := range cites {
-		c := &cites[i]
-		if reason := unusable(cites, i); reason != "" {
+	for c := range cites {
+		if reason := unusable(c); reason != "" {
 			d.n[statUnresolved]++
 			b.reasons[di] = addCount(b.reasons[di], reason, 1)
 			continue
@@ -291,7 +311,7 @@ func (b *Builder) Add(doc *corpus.Document, cites []extract.Citation) error {
 		if law {
 			k = b.key(c.Target.String(), true)
 		} else {
-			k = b.caseKey(c.Target, targetName(cites, i))
+			k = b.caseKey(c.Target, targetName(c))
 			for _, p := range c.Parallel {
 				if k >= 0 {
 					break

@@ -47,17 +47,17 @@ func (f *corpusFlags) build(cmd *cobra.Command, args []string) (*graph.Graph, er
 		return nil, err
 	}
 	b := graph.NewBuilder(graph.Options{Statutes: f.statutes, Reporters: e.Reporters(), Normalize: graph.Normalizer(e)})
-	work := func(doc *corpus.Document) ([]extract.Citation, error) { return extractDocument(e, doc) }
+	work := func(doc *corpus.Document) (*extract.Citations, error) { return extractDocument(e, doc) }
 	if sample {
 		doc := corpus.Sample()
 		cites, err := work(doc)
 		if err != nil {
 			return nil, err
 		}
-		if err := b.Add(doc, cites); err != nil {
+		if err := b.AddCitations(doc, cites); err != nil {
 			return nil, err
 		}
-	} else if _, err := processInputs(cmd, &f.in, args, work, b.Add); err != nil {
+	} else if _, err := processInputs(cmd, &f.in, args, work, b.AddCitations); err != nil {
 		return nil, err
 	}
 	return b.Graph()

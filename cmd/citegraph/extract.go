@@ -94,16 +94,16 @@ contract), json (one array), csv.`,
 				if err != nil {
 					return err
 				}
-				emit := func(doc *corpus.Document, cites []extract.Citation) error {
-					for i := range cites {
-						rec := extract.NewRecord(doc.ID, where(doc, cites[i].Start), &cites[i])
+				emit := func(doc *corpus.Document, cites *extract.Citations) error {
+					for _, c := range cites.All() {
+						rec := extract.NewRecord(doc.ID, where(doc, c.Start), c)
 						if err := rw.Write(&rec); err != nil {
 							return err
 						}
 					}
 					return nil
 				}
-				work := func(doc *corpus.Document) ([]extract.Citation, error) {
+				work := func(doc *corpus.Document) (*extract.Citations, error) {
 					return extractDocument(e, doc)
 				}
 				if sample {
@@ -130,13 +130,15 @@ contract), json (one array), csv.`,
 
 // extractDocument extracts the citations of doc with what its reader
 // knows of its layout. A document over the citation limit is a
-// *corpus.ReadError, which skips it (see corpus.Process).
-func extractDocument(e *extract.Extractor, doc *corpus.Document) ([]extract.Citation, error) {
+// *corpus.ReadError, which skips it (see corpus.Process). The citations
+// stay in the extractor's compact form until they are written, one at a
+// time: a document can hold millions.
+func extractDocument(e *extract.Extractor, doc *corpus.Document) (*extract.Citations, error) {
 	l := extract.Layout{Notes: make([]extract.Note, len(doc.Notes))}
 	for i, n := range doc.Notes {
 		l.Notes[i] = extract.Note{Start: n.Start, End: n.End, Mark: n.Mark}
 	}
-	cites, err := e.ExtractLayout(doc.Text, l)
+	cites, err := e.Citations(doc.Text, l)
 	var le *extract.LimitError
 	if errors.As(err, &le) {
 		return nil, &corpus.ReadError{Path: doc.Path, Offset: -1, Problem: corpus.ProblemTooManyCitations, Err: err}

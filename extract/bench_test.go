@@ -3,8 +3,10 @@ package extract_test
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/citegraph/citegraph/corpus"
 	"github.com/citegraph/citegraph/extract"
@@ -78,6 +80,42 @@ func BenchmarkExtract(b *testing.B) {
 			for b.Loop() {
 				extract.Extract(text)
 			}
+		})
+	}
+}
+
+// BenchmarkCitationsMemory measures the memory the citations of one text
+// hold while the extractor keeps them compactly (Extractor.Citations), in
+// bytes a citation, against the size of a Citation: for a text of nothing
+// but "Id." (the densest there is) and for real opinions joined into one
+// text.
+//
+//	go test ./extract -run '^$' -bench CitationsMemory -benchtime 1x
+func BenchmarkCitationsMemory(b *testing.B) {
+	texts := []struct{ name, text string }{
+		{"id", strings.Repeat("Id. Id. Id.\n", (2<<20)/12)},
+		{"opinions", strings.Join(benchDocs(b, 10<<20), "\n\n")},
+	}
+	e := extract.New(nil)
+	for _, t := range texts {
+		b.Run(t.name, func(b *testing.B) {
+			var held, n float64
+			for b.Loop() {
+				var before, after runtime.MemStats
+				runtime.GC()
+				runtime.ReadMemStats(&before)
+				cs, err := e.Citations(t.text, extract.Layout{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+				held, n = float64(after.HeapAlloc)-float64(before.HeapAlloc), float64(cs.Len())
+				runtime.KeepAlive(cs)
+			}
+			b.ReportMetric(held/n, "bytes/citation")
+			b.ReportMetric(float64(unsafe.Sizeof(extract.Citation{})), "bytes/Citation")
+			b.ReportMetric(n, "citations")
 		})
 	}
 }

@@ -201,6 +201,34 @@ func TestSuspectPin(t *testing.T) {
 	if cs[0].Warning != "" {
 		t.Errorf("full citation warned: %q", cs[0].Warning)
 	}
+	// A pin counts in the reporter the short form names, and an Id. after
+	// it counts in the same: 1610 and 1605 are pages of 86 S. Ct. 1602,
+	// 9999 is no page of it.
+	cs = extract.Extract("Miranda v. Arizona, 384 U.S. 436, 86 S. Ct. 1602 (1966). 86 S. Ct., at 1610. Id., at 9999. Id. at 1605.")
+	var got []string
+	for _, c := range cs {
+		got = append(got, fmt.Sprintf("%s %v %q", c.Target, c.Suspect, c.Warning))
+	}
+	want := []string{`384 U.S. 436 false ""`, `384 U.S. 436 false ""`,
+		`384 U.S. 436 true "pin 9999 is outside the pages of 86 S. Ct. 1602"`, `384 U.S. 436 false ""`}
+	if !slices.Equal(got, want) {
+		t.Errorf("pins through a parallel reporter:\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestSupraNameMatchedInPart checks a supra whose name, as read, runs
+// before the name of the case it cites: it resolves by the words that
+// match, which become its CaseName; its Text keeps what was read.
+func TestSupraNameMatchedInPart(t *testing.T) {
+	cs := extract.Extract("West River Bridge Co. v. Dix, 47 U.S. 507 (1848). Compare Charles River Bridge and the West River Bridge, supra, at 520.")
+	if len(cs) != 2 {
+		t.Fatalf("got %d citations, want 2", len(cs))
+	}
+	c := cs[1]
+	if c.Kind != extract.Supra || c.Target.String() != "47 U.S. 507" || c.CaseName != "West River Bridge" ||
+		c.Text != "Charles River Bridge and the West River Bridge, supra, at 520" || c.Pin != "520" {
+		t.Errorf("got %s %q to %q named %q pin %q", c.Kind, c.Text, c.Target, c.CaseName, c.Pin)
+	}
 }
 
 // TestEveryPrefix extracts every prefix of texts that hold each form of

@@ -342,7 +342,8 @@ func (r *resolver) forward() {
 // pageIn returns the first page of full citation k in the same reporter
 // as ref (the page a short cite through a parallel reporter counts from).
 func (st *store) pageIn(k int, ref Ref) string {
-	return st.str(st.crefIn(k, ref).page)
+	r, _ := st.crefInIndex(k, ref)
+	return st.str(r.page)
 }
 
 // refInIndex returns the place in full citation k's group of its citation
@@ -350,11 +351,6 @@ func (st *store) pageIn(k int, ref Ref) string {
 func (st *store) refInIndex(k int, ref Ref) int {
 	_, g := st.crefInIndex(k, ref)
 	return g
-}
-
-func (st *store) crefIn(k int, ref Ref) *cref {
-	r, _ := st.crefInIndex(k, ref)
-	return r
 }
 
 // crefInIndex finds the citation of full citation k in the same reporter

@@ -22,8 +22,9 @@ const forwardWarning = "resolved to a full citation later in the text (footnotes
 type index struct {
 	st *store
 	// byVolume lists full citations by volume and reporter (every
-	// citation of a parallel group), one entry a case.
-	byVolume map[volumeKey][]int32
+	// citation of a parallel group), one entry a case, with the first
+	// page the case has there.
+	byVolume map[volumeKey][]volumeEntry
 	// byName finds a full citation by its whole folded name, or by the
 	// first word of each side ("railway v virginia").
 	byName map[string]int32
@@ -37,6 +38,11 @@ type index struct {
 
 type wordLink struct{ cite, prev int32 }
 
+type volumeEntry struct {
+	cite int32
+	page str
+}
+
 type volumeKey struct{ volume, reporter string }
 
 func keyOf(ref Ref) volumeKey { return volumeKey{ref.Volume, ref.Reporter} }
@@ -44,7 +50,7 @@ func keyOf(ref Ref) volumeKey { return volumeKey{ref.Volume, ref.Reporter} }
 func (k volumeKey) String() string { return k.volume + " " + k.reporter }
 
 func newIndex(st *store) *index {
-	return &index{st: st, byVolume: make(map[volumeKey][]int32), byName: make(map[string]int32),
+	return &index{st: st, byVolume: make(map[volumeKey][]volumeEntry), byName: make(map[string]int32),
 		wordHead: make(map[string]int32)}
 }
 
@@ -54,8 +60,10 @@ func (x *index) add(i int) {
 	if st.rec(i).kind() != Full {
 		return
 	}
-	for k := range st.groupLen(i) {
-		x.addVolume(st.group(i, k), i)
+	m := st.moreIf(i)
+	x.addVolume(m.ref, i)
+	for k := range m.nParallel {
+		x.addVolume(*st.refs.at(int(m.parallel + k)), i)
 	}
 	name := st.name(i)
 	if name == "" {
@@ -93,16 +101,18 @@ func firstWord(s string) string {
 // once and resolution stays linear in the length of the text. The cases
 // of a volume not yet paginated all have the blank page: they are told
 // apart by name.
-func (x *index) addVolume(ref Ref, i int) {
+func (x *index) addVolume(r cref, i int) {
+	st := x.st
+	ref := st.ref(r)
 	key := keyOf(ref)
 	list := x.byVolume[key]
-	for n, k := range list {
-		if x.st.pageIn(int(k), ref) == ref.Page && (!blankPin(ref.Page) || x.sameCase(int(k), i)) {
-			list[n] = int32(i)
+	for n, e := range list {
+		if st.str(e.page) == ref.Page && (!blankPin(ref.Page) || x.sameCase(int(e.cite), i)) {
+			list[n] = volumeEntry{int32(i), r.page}
 			return
 		}
 	}
-	x.byVolume[key] = append(list, int32(i))
+	x.byVolume[key] = append(list, volumeEntry{int32(i), r.page})
 }
 
 // sameCase reports whether two full citations with the same blank page
@@ -171,9 +181,8 @@ func (x *index) short(i int, byName bool) int {
 	pin := firstPage(st.pin(i))
 	best, bestPage := -1, -1
 	blanks, blank := 0, -1
-	for _, k32 := range x.byVolume[keyOf(ref)] {
-		k := int(k32)
-		inPage := st.pageIn(k, ref)
+	for _, e := range x.byVolume[keyOf(ref)] {
+		k, inPage := int(e.cite), st.str(e.page)
 		if blankPin(inPage) {
 			switch {
 			case name != "" && x.nameMatches(name, k):
@@ -207,9 +216,9 @@ func (x *index) repeated(i int) int {
 	if blankPin(ref.Page) {
 		return -1
 	}
-	for _, k := range x.byVolume[keyOf(ref)] {
-		if x.st.pageIn(int(k), ref) == ref.Page {
-			return int(k)
+	for _, e := range x.byVolume[keyOf(ref)] {
+		if x.st.str(e.page) == ref.Page {
+			return int(e.cite)
 		}
 	}
 	return -1
@@ -339,26 +348,13 @@ func (r *resolver) forward() {
 	}
 }
 
-// pageIn returns the first page of full citation k in the same reporter
-// as ref (the page a short cite through a parallel reporter counts from).
-func (st *store) pageIn(k int, ref Ref) string {
-	r, _ := st.crefInIndex(k, ref)
-	return st.str(r.page)
-}
-
-// refInIndex returns the place in full citation k's group of its citation
-// in the same reporter as ref.
+// refInIndex returns the place in full citation k's group of its
+// citation in the same reporter as ref (the citation a short cite through
+// a parallel reporter counts its pin in): its Ref (0) when none is.
 func (st *store) refInIndex(k int, ref Ref) int {
-	_, g := st.crefInIndex(k, ref)
-	return g
-}
-
-// crefInIndex finds the citation of full citation k in the same reporter
-// as ref, and its place in k's group: its Ref (0) when none is.
-func (st *store) crefInIndex(k int, ref Ref) (*cref, int) {
 	m := st.moreIf(k)
 	if m == nil {
-		return &cref{}, 0
+		return 0
 	}
 	for g := range 1 + int(m.nParallel) {
 		p := &m.ref
@@ -366,10 +362,10 @@ func (st *store) crefInIndex(k int, ref Ref) (*cref, int) {
 			p = st.refs.at(int(m.parallel) + g - 1)
 		}
 		if st.str(p.volume) == ref.Volume && st.str(p.reporter) == ref.Reporter {
-			return p, g
+			return g
 		}
 	}
-	return &m.ref, 0
+	return 0
 }
 
 // short resolves "424 U. S., at 430": the earlier full citation in the

@@ -402,11 +402,9 @@ func (st *store) fill(i, line int, c *Citation) {
 		src = st.text
 	}
 	start, end := r.startOff(), r.endOff()
-	t := st.target(i)
 	*c = Citation{Kind: r.kind(), Start: start, End: end, Line: line, Text: src[start:end],
-		Pin: st.pin(i), Signal: signalNames[r.signal], Nested: r.has(flagNested), Suspect: r.has(flagSuspect),
-		Target: t, TargetName: st.targetName(i, t), Antecedent: int(r.ante),
-		Reason: st.reasonText(i), Warning: st.warningText(i), authority: r.authority()}
+		Pin: st.str(r.pin), Signal: signalNames[r.signal], Nested: r.has(flagNested), Suspect: r.has(flagSuspect),
+		Antecedent: int(r.ante), authority: r.authority()}
 	if m := st.moreIf(i); m != nil {
 		c.Ref = st.ref(m.ref)
 		if m.nParallel > 0 {
@@ -415,10 +413,24 @@ func (st *store) fill(i, line int, c *Citation) {
 				c.Parallel[k] = st.ref(*st.refs.at(int(m.parallel) + k))
 			}
 		}
-		c.CaseName = st.name(i)
-		c.Plaintiff, c.Defendant = st.parties(i)
+		name := st.str(m.name)
+		c.CaseName = name[m.nameCut:]
+		c.Plaintiff, c.Defendant = splitParties(name)
 		c.Court, c.CourtID, c.Year = st.str(m.court), st.str(m.courtID), int(m.year)
 		c.Parenthetical = st.str(m.paren)
+	}
+	switch {
+	case r.ante < 0:
+	case int(r.ante) == i && r.pinRef == 0:
+		c.Target = c.Ref // a full citation, a statute: itself
+	case int(r.ante) == i:
+		c.Target = c.Parallel[r.pinRef-1]
+	default:
+		c.Target = st.target(i)
+	}
+	c.TargetName = st.targetName(i, c.Target)
+	if r.notes != 0 {
+		c.Reason, c.Warning = st.reasonText(i), st.warningText(i)
 	}
 }
 

@@ -167,8 +167,9 @@ type Citation struct {
 	// every other target.
 	TargetName string
 
-	// Antecedent is the index, in the slice returned by Extract, of the
-	// full (or law) citation this one resolved to; -1 when none.
+	// Antecedent is the index, in the slice returned by Extract (the
+	// index Citations.All yields), of the full (or law) citation this
+	// one resolved to; -1 when none.
 	Antecedent int
 
 	// Reason says why a short form is unresolved; empty when resolved.

@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/citegraph/citegraph/extract"
 )
@@ -36,4 +37,28 @@ func ExampleNew() {
 	}
 	// Output:
 	// full 12 Zed. 345 350 1901
+}
+
+// Citations holds the citations of a text compactly and makes each
+// Citation as it is read: the way to go through a text with millions of
+// them. With a Layout, a footnote is read as a run of its own: an Id.
+// opening it repeats the authority cited before its mark.
+func ExampleExtractor_Citations() {
+	text := "See Imbler v. Pachtman, 424 U. S. 409 (1976).1 But see Burns v. Reed, 500 U.S. 478 (1991).\n1 Id., at 431."
+	mark := strings.Index(text, ".1 ") + 1
+	start := strings.LastIndex(text, "\n") + 1
+	cs, err := extract.New(nil).Citations(text, extract.Layout{Notes: []extract.Note{{Start: start, End: len(text), Mark: mark}}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(cs.Len(), "citations")
+	for i, c := range cs.All() {
+		fmt.Printf("%d %s %q line %d → %s pin %q\n", i, c.Kind, c.Text, c.Line, c.Target, c.Pin)
+	}
+	// Output:
+	// 3 citations
+	// 0 full "Imbler v. Pachtman, 424 U. S. 409 (1976)" line 1 → 424 U.S. 409 pin ""
+	// 1 full "Burns v. Reed, 500 U.S. 478 (1991)" line 1 → 500 U.S. 478 pin ""
+	// 2 id "Id., at 431" line 2 → 424 U.S. 409 pin "431"
 }

@@ -45,7 +45,7 @@ type cite struct {
 	// resolves to, -1 when none (Citation.Antecedent).
 	ante int32
 	// more is 1 + the index of the citation's citeMore, 0 when it has
-	// none: an Id. or a bare record cite needs nothing more than this.
+	// none: an Id. needs nothing more than this.
 	more uint32
 	// kinds holds the Kind in its low four bits and the kind of
 	// authority (Citation.Authority; 0 for a case) in its high four.
@@ -85,8 +85,10 @@ const (
 type citeMore struct {
 	ref cref
 	// name is the case name as read; the Citation's CaseName is
-	// name[nameCut:] (a supra name matched without its first words, "In
-	// Imbler, supra"), its Plaintiff and Defendant the sides of name.
+	// name[nameCut:] (a supra name matched without its first words,
+	// "Charles River Bridge and the West River Bridge, supra" for West
+	// River Bridge Co. v. Dix), its Plaintiff and Defendant the sides of
+	// name.
 	name           str
 	court, courtID str
 	paren          str
@@ -100,6 +102,9 @@ type citeMore struct {
 	// (maxNameWords words of maxWordLen bytes).
 	nameCut uint16
 }
+
+// maxParallels is the most parallel citations a citation keeps.
+const maxParallels = 1<<16 - 1
 
 // cref is a Ref in compact form.
 type cref struct{ volume, reporter, page str }
@@ -501,8 +506,11 @@ func (s *scanner) record(c *Citation) {
 	m.paren = s.compact(c.Parenthetical)
 	m.year = uint16(c.Year)
 	if len(c.Parallel) > 0 {
-		m.parallel, m.nParallel = uint32(st.refs.n), uint32(len(c.Parallel))
-		for _, p := range c.Parallel {
+		// A group's parallels are of distinct reporters, so they are few;
+		// pinRef can count 65,535 of them.
+		par := c.Parallel[:min(len(c.Parallel), maxParallels)]
+		m.parallel, m.nParallel = uint32(st.refs.n), uint32(len(par))
+		for _, p := range par {
 			st.refs.add(s.compactRef(p))
 		}
 	}

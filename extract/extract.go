@@ -56,8 +56,13 @@ type Layout struct {
 
 // Note is a footnote: the byte range [Start, End) of the text, and Mark,
 // the offset of its mark in the running text (the superscript the note
-// hangs on), or -1 when unknown.
-type Note struct{ Start, End, Mark int }
+// hangs on), or -1 when unknown. Continued marks the part of a note
+// carried over from the page before, which has no mark of its own: it is
+// read as one run with the part before it.
+type Note struct {
+	Start, End, Mark int
+	Continued        bool
+}
 
 // LimitError is returned when a text holds more citations than the
 // extractor's MaxCitations.
@@ -184,15 +189,38 @@ func (e *Extractor) find(text string, l Layout, limit int) (*store, error) {
 	if len(notes) > 0 {
 		st.sortByStart()
 	}
-	marks := make([]int, len(notes)+1)
-	for k, n := range notes {
-		marks[k+1] = n.Mark
-		if n.Mark >= n.Start {
-			marks[k+1] = -1 // a mark must stand in the running text before its note
-		}
-	}
-	resolve(st, marks)
+	resolve(st, noteRuns(notes))
 	return st, nil
+}
+
+// noteRuns numbers the runs of text the notes are read in — the running
+// text is 0, a note its own run unless it continues the one before — and
+// gives each run's mark (-1 when unknown; a mark must stand in the running
+// text before its note).
+func noteRuns(notes []Note) runs {
+	r := runs{of: make([]int, len(notes)+1), marks: []int{-1}, starts: []int{0}}
+	for k, n := range notes {
+		if n.Continued && k > 0 {
+			r.of[k+1] = r.of[k]
+			continue
+		}
+		mark := n.Mark
+		if mark >= n.Start {
+			mark = -1
+		}
+		r.of[k+1] = len(r.marks)
+		r.marks = append(r.marks, mark)
+		r.starts = append(r.starts, n.Start)
+	}
+	return r
+}
+
+// runs says, for the notes of a text (note k is 1+k, the running text 0),
+// in which run of text each is read, and for each run where its mark and
+// its text start.
+type runs struct {
+	of            []int
+	marks, starts []int
 }
 
 // validNotes returns the notes that lie within a text of n bytes, in

@@ -234,19 +234,19 @@ type resolver struct {
 	// footnote), the index of its latest authority outside a
 	// parenthetical: what an Id. there refers to.
 	last []int
-	// marks locates each footnote's mark in the running text.
-	marks []int
+	runs runs
+	// prevNote gives, for each run, the run whose mark is the latest
+	// before its own (a footnote read before it), or -1.
+	prevNote []int
 }
 
-// resolve resolves the citations of st, read in runs of text: the running
-// text, then the footnotes, marks[k] giving the offset of the k-th run's
-// mark in the running text (-1 when unknown; marks[0] is unused).
+// resolve resolves the citations of st, read in the runs of text rs.
 //
 // The short forms left unresolved are marked by their reason, not listed:
 // a list would cost memory for each of the Id.s of a text that gives no
 // authority before them.
-func resolve(st *store, marks []int) {
-	r := resolver{st: st, idx: newIndex(st), last: make([]int, len(marks)), marks: marks}
+func resolve(st *store, rs runs) {
+	r := resolver{st: st, idx: newIndex(st), last: make([]int, len(rs.marks)), runs: rs, prevNote: prevNotes(rs.marks)}
 	for i := range r.last {
 		r.last[i] = -1
 	}
@@ -262,13 +262,37 @@ func resolve(st *store, marks []int) {
 		case Supra:
 			r.supra(i)
 		case ID:
-			r.id(i, r.before(i))
+			prev, why := r.before(i)
+			r.id(i, prev, why)
 		}
 		if !c.has(flagNested) {
-			r.last[st.run(i)] = i
+			r.last[r.run(i)] = i
 		}
 	}
 	r.forward()
+}
+
+// run returns the run of text citation i was read in.
+func (r *resolver) run(i int) int { return r.runs.of[r.st.run(i)] }
+
+// prevNotes returns, for each run with a mark, the run whose mark is the
+// latest before it, or -1.
+func prevNotes(marks []int) []int {
+	order := make([]int, 0, len(marks))
+	for k := 1; k < len(marks); k++ {
+		if marks[k] >= 0 {
+			order = append(order, k)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return marks[order[a]] < marks[order[b]] })
+	prev := make([]int, len(marks))
+	for i := range prev {
+		prev[i] = -1
+	}
+	for n := 1; n < len(order); n++ {
+		prev[order[n]] = order[n-1]
+	}
+	return prev
 }
 
 // full resolves a full citation to itself, or, when it repeats an
@@ -338,12 +362,12 @@ func (r *resolver) forward() {
 	for i := range st.len() {
 		c := st.rec(i)
 		if c.reason() == reasonAfterUnresolved {
-			if prev := r.before(i); st.rec(prev).resolved() {
+			if prev, _ := r.before(i); prev >= 0 && st.rec(prev).resolved() {
 				r.linkID(i, prev)
 			}
 		}
 		if !c.has(flagNested) {
-			r.last[st.run(i)] = i
+			r.last[r.run(i)] = i
 		}
 	}
 }
@@ -415,26 +439,64 @@ func (r *resolver) supra(i int) {
 }
 
 // before returns the authority an Id. at i refers to: the latest of its
-// run of text outside a parenthetical; for an Id. opening a footnote, the
-// latest of the running text before the footnote's mark. It is -1 when
-// there is none.
-func (r *resolver) before(i int) int {
-	run := r.st.run(i)
-	last := r.last[run]
-	if last < 0 && run > 0 {
-		last = r.beforeMark(r.marks[run])
+// run of text outside a parenthetical. An Id. that opens a footnote
+// (nothing but the note's number and a signal before it) repeats what was
+// read just before the note's mark: the running text's latest authority,
+// or, when another footnote's mark stands after that, that footnote's
+// latest. It is -1 when there is none, and the Id. is unresolved with a
+// reason: an Id. inside a note after words no authority was read in
+// (the Congressional Globe, a Senate document) cannot be traced.
+func (r *resolver) before(i int) (int, uint8) {
+	run := r.run(i)
+	if last := r.last[run]; last >= 0 || run == 0 {
+		return last, reasonNoEarlier
 	}
-	return last
+	mark := r.runs.marks[run]
+	switch {
+	case mark < 0:
+		return -1, reasonNoteUnmarked
+	case !r.opensNote(i, r.runs.starts[run]):
+		return -1, reasonNoteUnknown
+	}
+	p := r.beforeMark(mark)
+	if q := r.prevNote[run]; q >= 0 && (p < 0 || r.runs.marks[q] > r.st.rec(p).startOff()) {
+		if r.last[q] < 0 {
+			return -1, reasonNoteUnknown
+		}
+		return r.last[q], 0
+	}
+	return p, reasonNoEarlier
 }
 
-// id resolves Id. and Ibid. at i to the preceding authority prev.
-func (r *resolver) id(i, prev int) {
+// opensNote reports whether the Id. at i is the first thing its footnote,
+// starting at start, says: only the note's number or mark, white space and
+// a signal stand before it.
+func (r *resolver) opensNote(i, start int) bool {
+	st := r.st
+	before := st.text[start:st.rec(i).startOff()]
+	j := 0
+	for j < len(before) && (isDigit(before[j]) || strings.IndexByte("*†‡ .,:\t\n", before[j]) >= 0 || spaceLen(before, j) > 0) {
+		j++
+	}
+	rest := strings.TrimSpace(before[j:])
+	if rest == "" {
+		return true
+	}
+	for _, sig := range signals {
+		if strings.EqualFold(strings.ReplaceAll(rest, ",", ""), sig.key) {
+			return true
+		}
+	}
+	return false
+}
+
+// id resolves Id. and Ibid. at i to the preceding authority prev, or
+// gives why there is none.
+func (r *resolver) id(i int, prev int, why uint8) {
 	c := r.st.rec(i)
 	switch {
-	case prev < 0 && r.st.run(i) > 0:
-		c.setReason(reasonNoteUnmarked)
 	case prev < 0:
-		c.setReason(reasonNoEarlier)
+		c.setReason(why)
 	case !r.st.rec(prev).resolved():
 		c.setReason(reasonAfterUnresolved)
 	default:

@@ -117,6 +117,7 @@ const (
 	reasonNoFullIn
 	reasonNoFullOf
 	reasonNoteUnmarked
+	reasonNoteUnknown
 	reasonNoEarlier
 	reasonAfterUnresolved
 )
@@ -376,7 +377,9 @@ func (st *store) reasonText(i int) string {
 	case reasonNoFullOf:
 		return fmt.Sprintf("no full citation of %q", st.name(i))
 	case reasonNoteUnmarked:
-		return "Id. opens a footnote, and no authority of the running text precedes the footnote's mark (or the mark is not located)"
+		return "Id. opens a footnote whose mark in the running text is not located"
+	case reasonNoteUnknown:
+		return "Id. in a footnote after words no authority was read in, or after a footnote that cites none"
 	case reasonNoEarlier:
 		return "no earlier authority"
 	case reasonAfterUnresolved:

@@ -620,6 +620,7 @@ const maxTitleWords = 16
 func (s *scanner) titleBefore(e int) (int, Kind) {
 	src := s.src
 	st, words, capital := -1, 0, 0
+	named := false // the word before the sign names an instrument of law
 	kind := Secondary
 	i := e
 	for ; words < maxTitleWords; words++ {
@@ -648,6 +649,7 @@ func (s *scanner) titleBefore(e int) (int, Kind) {
 			}
 			if statuteWords[strings.ToLower(w)] {
 				kind = Law // "Sherman Act § 1", "Penal Code, § 517", "WIS. STAT. § 895.05"
+				named = named || isUpper(w[0]) && words == 0
 			}
 		default:
 			words = maxTitleWords
@@ -660,9 +662,10 @@ func (s *scanner) titleBefore(e int) (int, Kind) {
 		i = ws
 	}
 	// One capitalised word is prose ("Where §1983 actions"); a title has
-	// more, or one and a volume. A number that opens a line is a
-	// footnote's ("5 Under §2.10 of the Compact"), not a volume.
-	if st < 0 || capital == 0 || capital < 2 && (!isDigit(src[st]) || lineStart(src, st)) {
+	// more, or one and a volume, or names an instrument of law ("Compact
+	// §5.01(b)"). A number that opens a line is a footnote's ("5 Under
+	// §2.10 of the Compact"), not a volume.
+	if st < 0 || capital == 0 || capital < 2 && !named && (!isDigit(src[st]) || lineStart(src, st)) {
 		return -1, 0
 	}
 	// Small words do not open a title.
@@ -688,6 +691,7 @@ func lineStart(src string, i int) bool {
 var statuteWords = map[string]bool{
 	"act": true, "code": true, "stat.": true, "stats.": true, "statutes": true, "laws": true,
 	"c.": true, "ann.": true, "regs.": true, "reg.": true, "rules": true, "ordinance": true,
+	"compact": true, "treaty": true, "convention": true, "charter": true,
 }
 
 // isRoman reports whether w is a Roman numeral of the kind that numbers a

@@ -479,12 +479,27 @@ func (r *resolver) opensNote(i, start int) bool {
 		j++
 	}
 	rest := strings.TrimSpace(before[j:])
-	if rest == "" {
+	if rest == "" || quotation(rest) {
+		// Only a quotation before it ("“The Courts below …” Id., at
+		// 354"): the Id. gives the quotation's source, cited at the mark.
 		return true
 	}
 	for _, sig := range signals {
 		if strings.EqualFold(strings.ReplaceAll(rest, ",", ""), sig.key) {
 			return true
+		}
+	}
+	return false
+}
+
+// quotation reports whether s is one quotation and nothing else, but
+// the punctuation after it.
+func quotation(s string) bool {
+	s = strings.TrimRight(s, " .,;")
+	for _, q := range [...][2]string{{"“", "”"}, {"\"", "\""}} {
+		if strings.HasPrefix(s, q[0]) && strings.HasSuffix(s, q[1]) && len(s) > len(q[0])+len(q[1]) {
+			inner := s[len(q[0]) : len(s)-len(q[1])]
+			return !strings.Contains(inner, q[1]) || q[0] != q[1] && strings.Count(inner, q[0]) == strings.Count(inner, q[1])
 		}
 	}
 	return false

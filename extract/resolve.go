@@ -474,6 +474,12 @@ func (r *resolver) before(i int) (int, uint8) {
 func (r *resolver) opensNote(i, start int) bool {
 	st := r.st
 	before := st.text[start:st.rec(i).startOff()]
+	if t := strings.TrimSpace(before); strings.HasPrefix(t, "[") {
+		// Columbia's "[fn1]".
+		if k := strings.IndexByte(t, ']'); k > 0 && k <= 8 {
+			before = t[k+1:]
+		}
+	}
 	j := 0
 	for j < len(before) && (isDigit(before[j]) || strings.IndexByte("*†‡ .,:\t\n", before[j]) >= 0 || spaceLen(before, j) > 0) {
 		j++

@@ -481,8 +481,18 @@ func (r *resolver) opensNote(i, start int) bool {
 		}
 	}
 	j := 0
-	for j < len(before) && (isDigit(before[j]) || strings.IndexByte("*†‡ .,:\t\n", before[j]) >= 0 || spaceLen(before, j) > 0) {
-		j++
+skip:
+	for j < len(before) {
+		switch {
+		case isDigit(before[j]) || strings.IndexByte("* .,:", before[j]) >= 0:
+			j++
+		case spaceLen(before, j) > 0:
+			j += spaceLen(before, j)
+		case strings.HasPrefix(before[j:], "†"), strings.HasPrefix(before[j:], "‡"):
+			j += len("†")
+		default:
+			break skip
+		}
 	}
 	rest := strings.TrimSpace(before[j:])
 	if rest == "" || quotation(rest) {

@@ -458,6 +458,11 @@ func (r *resolver) before(i int) (int, uint8) {
 	case !r.opensNote(i, r.runs.starts[run]):
 		return -1, reasonNoteUnknown
 	}
+	if run > 1 && r.runs.marks[run-1] < 0 {
+		// The note read just before this one has no known mark: it may
+		// stand between the mark and what precedes it.
+		return -1, reasonNoteUnknown
+	}
 	p := r.beforeMark(mark)
 	if q := r.prevNote[run]; q >= 0 && (p < 0 || r.runs.marks[q] > r.st.rec(p).startOff()) {
 		if r.last[q] < 0 {

@@ -458,12 +458,13 @@ func (r *resolver) before(i int) (int, uint8) {
 	case !r.opensNote(i, r.runs.starts[run]):
 		return -1, reasonNoteUnknown
 	}
-	if run > 1 && r.runs.marks[run-1] < 0 {
-		// The note read just before this one has no known mark: it may
-		// stand between the mark and what precedes it.
+	p := r.beforeMark(mark)
+	if run > 1 && r.runs.marks[run-1] < 0 && (p < 0 || r.runs.starts[run-1] > r.st.rec(p).startOff()) {
+		// The note read just before this one has no known mark, and
+		// comes after what precedes this one's mark: its own mark, which
+		// stands on its page before it, may come between the two.
 		return -1, reasonNoteUnknown
 	}
-	p := r.beforeMark(mark)
 	if q := r.prevNote[run]; q >= 0 && (p < 0 || r.runs.marks[q] > r.st.rec(p).startOff()) {
 		if r.last[q] < 0 {
 			return -1, reasonNoteUnknown

@@ -40,7 +40,21 @@ type Span struct{ Start, End int }
 
 // Note is a footnote: its span of Text, and Mark, the offset in Text of
 // its mark in the running text (the superscript number the note hangs
-// on), or -1 when the reader cannot tell where that is.
+// on), or -1 when the reader cannot tell where that is. Mark, when set,
+// is before Start. Readers set it only when sure, since the extractor
+// resolves an Id. that opens the note to what the running text cites
+// before the mark:
+//   - markup: the mark that links to the note's id (CourtListener), else
+//     the mark of the same label in order (<footnotemark>4</footnotemark>
+//     and <footnote label="4">, Columbia's [fn4]), when the notes and
+//     marks of that id or label are as many;
+//   - PDF: the one raised mark of the note's page that reads as the note
+//     opens;
+//   - text (pdftotext output, a slip opinion's HTML): the one number of
+//     the note's page glued to the word before it ("tion.4 The") that
+//     reads as the note opens.
+//
+// A note continued from the page before has no mark of its own: -1.
 type Note struct {
 	Span
 	Mark int

@@ -21,10 +21,15 @@ type converter struct {
 
 	// notes are the footnotes found so far; noteAt is where the open one
 	// starts (-1: at the next word), noteDepth how deep in the stack it
-	// opened (0: no note is open).
+	// opened (0: no note is open), noteID its id attribute. refs holds
+	// what each of notes is known by, marks the marks of the running text:
+	// finish pairs them (see placeMarkupNotes).
 	notes     []Note
 	noteAt    int
 	noteDepth int
+	noteID    string
+	refs      []noteRef
+	marks     []markupMark
 
 	nl, sp    bool   // a line break or a space is due before the next word
 	page      string // page starting at the next word, if pendingPage
@@ -49,7 +54,11 @@ type frame struct {
 	label   string // page label given by attribute
 	autoEnd bool   // closed by a sibling of the same name (HTML <p>, <li>)
 	note    bool   // a footnote
-	mark    bool   // a footnote's mark in the text
+	mark    bool   // a footnote's mark in the running text
+	// markHref is where a mark links to, markFrom the Text offset where
+	// it began.
+	markHref string
+	markFrom int
 }
 
 type elemKind uint8
@@ -149,7 +158,7 @@ func (c *converter) start(name string, attr func(string) string) bool {
 	switch {
 	case isNote(name, attr) && c.noteDepth == 0 && !c.hidden():
 		f.note = true
-		c.noteDepth, c.noteAt = len(c.stack)+1, -1
+		c.noteDepth, c.noteAt, c.noteID = len(c.stack)+1, -1, attr("id")
 		c.newline()
 		if label := strings.TrimSpace(attr("label")); label != "" && len(label) <= 8 {
 			// The note's number, which CAP and Harvard markup give only as
@@ -159,12 +168,21 @@ func (c *converter) start(name string, attr func(string) string) bool {
 			c.stack = c.stack[:len(c.stack)-1]
 			c.sp = true
 		}
-	case isNoteMark(name, attr):
+	case c.noteDepth > 0 && c.noteAt < 0 && c.noteID == "":
+		// A note without an id of its own may take that of its first
+		// element (<footnote_body><sup id="fn1">).
+		c.noteID = attr("id")
+	}
+	if !f.note && isNoteMark(name, attr) {
 		// A mark in the text ("claims.<footnotemark>4</footnotemark> See")
 		// is set apart, so that its number is never read with the words
 		// around it.
-		f.mark = true
 		c.sp = true
+		// A mark inside a note is the link back to the text, not a mark
+		// the note hangs on.
+		if c.noteDepth == 0 && !c.hidden() {
+			f.mark, f.markHref, f.markFrom = true, attr("href"), c.b.Len()
+		}
 	}
 	if c.watch != nil && !c.hidden() {
 		if f.key = c.watch(name, attr); f.key != "" {
@@ -187,15 +205,16 @@ func isNote(name string, attr func(string) string) bool {
 	return false
 }
 
-// isNoteMark recognises a footnote's mark in the text: <footnotemark>,
-// CourtListener's <a class="footnote">. (Not <sup>, which also holds the
-// "th" of "5th Cir.".)
+// isNoteMark recognises a footnote's mark in the text: CAP's and
+// Harvard's <footnotemark>, Columbia's <footnote_reference>,
+// CourtListener's <a class="footnote"> and the <a href="#fn1"> of some
+// of its records. (Not <sup>, which also holds the "th" of "5th Cir.".)
 func isNoteMark(name string, attr func(string) string) bool {
 	switch name {
-	case "footnotemark":
+	case "footnotemark", "footnote_reference":
 		return true
 	case "a":
-		return hasClass(attr("class"), "footnote")
+		return hasClass(attr("class"), "footnote") || strings.HasPrefix(attr("href"), "#fn")
 	}
 	return false
 }
@@ -254,10 +273,12 @@ func (c *converter) close(f frame) {
 	}
 	if f.mark {
 		c.sp = true
+		c.marks = append(c.marks, newMarkupMark(c.b.String()[f.markFrom:], f.markFrom, f.markHref))
 	}
 	if f.note {
 		if c.noteAt >= 0 && c.b.Len() > c.noteAt {
 			c.notes = append(c.notes, Note{Span: Span{Start: c.noteAt, End: c.b.Len()}, Mark: -1})
+			c.refs = append(c.refs, newNoteRef(c.b.String()[c.noteAt:], c.noteID))
 		}
 		c.noteDepth = 0
 		c.newline()
@@ -453,6 +474,7 @@ func (c *converter) finish() (string, []PageMark) {
 		c.close(f)
 	}
 	text := strings.TrimRightFunc(c.b.String(), unicode.IsSpace)
+	placeMarkupNotes(c.notes, c.refs, c.marks)
 	notes := c.notes[:0]
 	for _, n := range c.notes {
 		if n.End > len(text) {

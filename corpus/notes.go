@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -17,10 +18,28 @@ type page struct {
 }
 
 // pageLayout is what the rules found on a page: which lines are
-// furniture, and the footnotes as ranges of lines [start, end).
+// furniture, and the footnotes.
 type pageLayout struct {
 	furniture []bool
-	notes     [][2]int
+	notes     []pageNote
+}
+
+// pageNote is a footnote on a page: its lines [start, end), and the mark
+// it opens with ("6", "*"), "" when it opens without one (a note continued
+// from the page before).
+type pageNote struct {
+	start, end int
+	mark       string
+}
+
+// inNote says whether line j of the page is in one of its footnotes.
+func (l pageLayout) inNote(j int) bool {
+	for _, n := range l.notes {
+		if j >= n.start && j < n.end {
+			return true
+		}
+	}
+	return false
 }
 
 // noteMarkRE matches the mark that begins a footnote: a number of up to
@@ -53,19 +72,24 @@ func analyzePages(pages []page) []pageLayout {
 		if start < 0 {
 			continue
 		}
+		// Where a PDF raises the marks of a page's notes, a note starts only
+		// at a raised mark: a line of a note may well open with a number
+		// ("5 and 40 percent of undesignated water").
+		raised := p.marked != nil && slices.Contains(p.marked[start:end], true)
 		indent := -1
 		for j := start; j < end; j++ {
 			if furn[i][j] || strings.TrimSpace(p.lines[j]) == "" {
 				continue
 			}
 			ind := len(p.lines[j]) - len(strings.TrimLeft(p.lines[j], " \t"))
-			if n, ok := noteStart(p, j, j == start, last, ind >= indent); ok || len(out[i].notes) == 0 {
+			mark, n, ok := noteStart(p, j, j == start, last, ind >= indent, raised)
+			if ok || len(out[i].notes) == 0 {
 				if ok && n > 0 {
 					last = n
 				}
-				out[i].notes = append(out[i].notes, [2]int{j, j + 1})
+				out[i].notes = append(out[i].notes, pageNote{start: j, end: j + 1, mark: mark})
 			} else {
-				out[i].notes[len(out[i].notes)-1][1] = j + 1
+				out[i].notes[len(out[i].notes)-1].end = j + 1
 			}
 			indent = ind
 		}
@@ -135,29 +159,30 @@ func noteRegion(p page, furn []bool, open bool) (start, end int) {
 }
 
 // noteStart says whether line j of a page begins a footnote: it opens
-// with a mark that is raised in a PDF, or, in text, that is the first of
-// the notes below the rule, a symbol, or the number after the last note's
-// (a note's first line is indented no less than the line before it).
-// It returns the note's number, 0 for a symbol.
-func noteStart(p page, j int, first bool, last int, indented bool) (int, bool) {
-	m := noteMarkRE.FindStringSubmatch(strings.TrimSpace(p.lines[j]))
+// with a mark that is raised in a PDF, or, in text and in a PDF page
+// that raises no note's mark (raised false), that is the first of the
+// notes below the rule, a symbol, or the number after the last note's (a
+// note's first line is indented no less than the line before it). It
+// returns the mark as printed ("" when the line begins no note) and the
+// note's number, 0 for a symbol.
+func noteStart(p page, j int, first bool, last int, indented, raised bool) (mark string, n int, ok bool) {
+	line := strings.TrimSpace(p.lines[j])
 	if p.marked != nil && p.marked[j] {
-		n, _ := strconv.Atoi(strings.TrimSpace(mOr(m)))
-		return n, true
+		// A raised mark is set apart from the words after it.
+		mark, _, _ = strings.Cut(line, " ")
+		n, _ = strconv.Atoi(mark)
+		return mark, n, true
 	}
-	if m == nil {
-		return 0, false
+	m := noteMarkRE.FindStringSubmatch(line)
+	if raised || m == nil {
+		return "", 0, false
 	}
 	n, err := strconv.Atoi(m[1])
-	if err != nil {
-		return 0, first || indented
+	switch {
+	case err != nil && (first || indented):
+		return m[1], 0, true
+	case err == nil && (first || n == last+1 && indented):
+		return m[1], n, true
 	}
-	return n, first || (n == last+1 && indented)
-}
-
-func mOr(m []string) string {
-	if m == nil {
-		return ""
-	}
-	return m[1]
+	return "", 0, false
 }

@@ -79,9 +79,12 @@ func layOutPDF(printed [][]pdfLine) *Document {
 	d := &Document{Format: "pdf"}
 	var b strings.Builder
 	var heads []string
+	var marks, glued []noteMark // the marks in the running text of a page
 	for i, p := range pages {
 		notes := layout[i].notes
+		first := len(d.Notes) // the page's first note
 		started := false
+		marks = marks[:0]
 		for j, line := range p.lines {
 			if layout[i].furniture[j] {
 				heads = append(heads, line)
@@ -94,15 +97,32 @@ func layOutPDF(printed [][]pdfLine) *Document {
 				d.Pages = append(d.Pages, PageMark{Offset: b.Len(), Page: strconv.Itoa(i + 1)})
 				started = true
 			}
-			if len(notes) > 0 && notes[0][0] == j {
+			if len(layout[i].notes) > 0 && !layout[i].inNote(j) {
+				for _, m := range printed[i][j].marks {
+					label, _, _ := strings.Cut(line[m:], " ")
+					marks = append(marks, noteMark{off: b.Len() + m, label: label})
+				}
+				// Slip opinions print the asterisk of a note on the line,
+				// not raised ("opinion).*"): it is found as in text.
+				glued = appendGluedMarks(glued[:0], line, b.Len())
+				for _, m := range glued {
+					if !isDigit(rune(m.label[0])) {
+						marks = append(marks, m)
+					}
+				}
+			}
+			if len(notes) > 0 && notes[0].start == j {
 				d.Notes = append(d.Notes, Note{Span: Span{Start: b.Len()}, Mark: -1})
 				line = markApart(line)
 			}
 			b.WriteString(line)
-			if len(notes) > 0 && notes[0][1] == j+1 {
+			if len(notes) > 0 && notes[0].end == j+1 {
 				d.Notes[len(d.Notes)-1].End = b.Len()
 				notes = notes[1:]
 			}
+		}
+		for k, off := range placeMarks(layout[i].notes, marks) {
+			d.Notes[first+k].Mark = off
 		}
 	}
 	d.Text = b.String()

@@ -119,10 +119,16 @@ func pageLines(gs []glyph) []pdfLine {
 
 // sameLine says whether g shares the line of ref: their extents, from the
 // descender (a fifth of the size below the baseline) to the cap height
-// (seven tenths above), overlap by more than half of the smaller.
+// (seven tenths above), overlap by more than half of the smaller. A blank
+// shows nothing and only needs to touch the line: slip opinions set the
+// space after a raised footnote mark in a tiny type on the baseline, which
+// would otherwise cut the mark from its line.
 func sameLine(ref, g glyph) bool {
 	lo := math.Max(ref.y-0.2*ref.size, g.y-0.2*g.size)
 	hi := math.Min(ref.y+0.7*ref.size, g.y+0.7*g.size)
+	if isBlank(g.s) {
+		return hi > lo
+	}
 	return hi-lo > 0.45*math.Min(ref.size, g.size)
 }
 
@@ -179,7 +185,15 @@ func buildLine(gs []glyph) (pdfLine, bool) {
 		b.WriteString(g.s)
 		end = math.Max(end, g.x+g.w)
 	}
-	l.text = strings.TrimSpace(b.String())
+	l.text = strings.TrimRightFunc(b.String(), unicode.IsSpace)
+	if lead := len(l.text) - len(strings.TrimLeftFunc(l.text, unicode.IsSpace)); lead > 0 {
+		// A glyph that opens with a space (some fonts draw one with a
+		// letter) moves the marks.
+		l.text = l.text[lead:]
+		for k := range l.marks {
+			l.marks[k] -= lead
+		}
+	}
 	if l.text == "" {
 		return l, false
 	}

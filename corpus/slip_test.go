@@ -157,11 +157,13 @@ var unresolvedIDs = map[string]int{
 	// "Imbler, 425 U. S., at 425": the source misprints the volume (424),
 	// and the Id. after it follows it.
 	"van-de-kamp-v-goldstein-555-us-335.html": 1,
-	// Id.s that open a footnote, whose mark in the running text the
-	// reader does not yet locate (corpus Note.Mark is -1): what they
-	// repeat is the authority cited before the mark.
-	"june-medical-services-v-russo-18-1323.pdf": 1,
-	"connick-v-thompson-563-us-51.html":         4,
+	// Id.s that open the part of a footnote continued from the page
+	// before ("Even so, ... id., at 188–189", and the Ibid. after it;
+	// "... liability.” Id., at 409"). The part continued has no mark of
+	// its own, and the extractor reads it as a note of its own, apart
+	// from the note's first part, which holds what the Id. repeats.
+	"june-medical-services-v-russo-18-1323.pdf": 2,
+	"connick-v-thompson-563-us-51.html":         1,
 }
 
 // TestCourtPDFsHaveNoHeadCitations reads every PDF of the shared slip and

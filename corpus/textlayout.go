@@ -79,11 +79,18 @@ func layOutText(d *Document, formFeeds bool) Meta {
 				blank[k] = ' '
 			}
 		}
-		for _, n := range layout[p].notes {
-			first, last := lines[from+n[0]], lines[from+n[1]-1]
+		var marks []noteMark
+		for j, l := range pages[p].lines {
+			if len(layout[p].notes) > 0 && !layout[p].furniture[j] && !layout[p].inNote(j) {
+				marks = appendGluedMarks(marks, l, lines[from+j].start)
+			}
+		}
+		at := placeMarks(layout[p].notes, marks)
+		for k, n := range layout[p].notes {
+			first, last := lines[from+n.start], lines[from+n.end-1]
 			start := first.start + len(d.Text[first.start:first.end]) - len(strings.TrimLeft(d.Text[first.start:first.end], " \t"))
 			end := last.start + len(strings.TrimRight(d.Text[last.start:last.end], " \t\r"))
-			d.Notes = append(d.Notes, Note{Span: Span{Start: start, End: end}, Mark: -1})
+			d.Notes = append(d.Notes, Note{Span: Span{Start: start, End: end}, Mark: at[k]})
 		}
 	}
 	slices.SortFunc(d.Notes, func(a, b Note) int { return cmp.Compare(a.Start, b.Start) })

@@ -58,6 +58,9 @@ type Span struct{ Start, End int }
 type Note struct {
 	Span
 	Mark int
+	// Continued marks the part of a note carried over from the page
+	// before (at the top of a PDF page's notes, with no mark of its own).
+	Continued bool
 }
 
 // Part is one opinion of a document that holds several.

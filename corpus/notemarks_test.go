@@ -312,9 +312,10 @@ func ExampleNote() {
 	// Output: note "1 Id., at 4." hangs on the mark after "Roe v. Doe, 500 U.S. 1 (1991). "
 }
 
-// markedID is an Id. that opens a footnote (no authority before it in
-// the note), so that what it repeats is found through the note's mark, as
-// read by hand from the source: the file, the opening of its note, the
+// markedID is an Id. in a footnote with no authority before it in the
+// note, as read by hand from the source. What it repeats is found
+// through the note's mark when it opens the note (or follows only a
+// quotation); otherwise it stays unresolved. The fields: the file, the opening of its note, the
 // Id. as written, and want, the target it repeats, "" when that is
 // nothing the extractor names (the Id. must then stay unresolved), "?"
 // when the source leaves it open (reported only). pending says why the
@@ -324,50 +325,49 @@ type markedID struct{ file, note, id, want, pending string }
 
 // slipMarkedIDs are all such Id.s of the shared slip and court opinions.
 var slipMarkedIDs = []markedID{
-	{"tarrant-regional-water-dist-v-herrmann-11-889.pdf", "2 Within subbasins", "id., at 22–23", "App.", ""},
-	{"tarrant-regional-water-dist-v-herrmann-11-889.pdf", "3 The Compact defines", "id., at 17", "App.", ""},
-	{"tarrant-regional-water-dist-v-herrmann-11-889.pdf", "4 In such circumstances", "id., at 25", "App.", ""},
-	{"tarrant-regional-water-dist-v-herrmann-11-889.pdf", "5 Under §2.10", "Id., at 12", "App.", ""},
+	// The Compact is printed in the joint appendix ("1 App."), and these
+	// Id.s give the appendix's page of the section the note names
+	// ("§3.01(l), id., at 17"). They do not open their notes, and nothing
+	// before them in the note is read as an authority: they stay
+	// unresolved, with that reason, rather than reach through the mark.
+	{"tarrant-regional-water-dist-v-herrmann-11-889.pdf", "3 The Compact defines", "id., at 17", "", ""},
+	{"tarrant-regional-water-dist-v-herrmann-11-889.pdf", "4 In such circumstances", "id., at 25", "", ""},
+	{"tarrant-regional-water-dist-v-herrmann-11-889.pdf", "5 Under §2.10", "Id., at 12", "", ""},
 	// Note 4 ("Brief for Louisiana State Legislators as Amici Curiae 8–9;
 	// App. to id., at 67a") comes between the text's last citation and
 	// note 5's mark.
-	{"june-medical-services-v-russo-18-1323.pdf", "5 Ibid.", "Ibid.", "Brief for Louisiana State Legislators as Amici Curiae",
-		"extract reads only the running text before the mark, not the notes whose marks come between"},
+	{"june-medical-services-v-russo-18-1323.pdf", "5 Ibid.", "Ibid.", "Brief for Louisiana State Legislators as Amici Curiae", ""},
 	// The text cites "Record 14156" between notes 5 and 6; note 4 cited
 	// the legislators' brief at 8–9. Which one is at 9 the opinion does
 	// not say.
 	{"june-medical-services-v-russo-18-1323.pdf", "6 Id., at 9", "Id., at 9", "?", ""},
 	{"connick-v-thompson-563-us-51.html", "1 After Thompson", "id., at 2677", "Record",
 		"extract does not read \"Record EX583\" before it as a record cite"},
-	{"connick-v-thompson-563-us-51.html", "8 The Louisiana State Bar", "id.", "",
-		"extract does not read \"La. Code Crim. Proc. Ann., Art. 718\" before it"},
-	{"connick-v-thompson-563-us-51.html", "20 The jury could", "ibid.", "",
-		"extract does not read \"supra, at 18\" (the dissent's own page) before it as a cross-reference"},
+	{"connick-v-thompson-563-us-51.html", "8 The Louisiana State Bar", "id.", "", ""},
+	{"connick-v-thompson-563-us-51.html", "20 The jury could", "ibid.", "", ""},
 }
 
 // scotusMarkedIDs are a random sample of twenty of the 509 such Id.s the
 // shared Supreme Court records hold today, less five whose antecedent I
 // could not settle from the text.
 var scotusMarkedIDs = []markedID{
-	{"106170_040dissent.html", "43 Id., at 808", "Id., at 808", "", "extract does not read note 42's \"Cong. Globe\""},
+	{"106170_040dissent.html", "43 Id., at 808", "Id., at 808", "", ""},
 	{"106170_040dissent.html", "52 Id., at 368", "Id., at 368", "", "note 51's Id. repeats the Congressional Globe, which extract does not read"},
-	{"106850_040dissent.html", "13 Ibid.", "Ibid.", "", "extract does not read note 12's \"Globe 2459\""},
-	{"106883_020lead.html", "6 The English Judges", "Id., at 182", "", "extract does not read \"[1964] Crim. L. Rev. 166-170\" before it"},
-	{"108186_020lead.html", "40 Letter from James Madison", "id., at 492-493", "",
-		"extract does not read note 39's \"1 Letters and Other Writings of James Madison 491\""},
-	{"108913_040dissent.html", "5 Id., § 40-301", "Id., § 40-301", "1 D. C. Code Ann. § 40-301",
-		"extract reads only the running text before the mark, not note 4 (the code), whose mark comes between"},
+	{"106850_040dissent.html", "13 Ibid.", "Ibid.", "", ""},
+	{"106883_020lead.html", "6 The English Judges", "Id., at 182", "", ""},
+	{"108186_020lead.html", "40 Letter from James Madison", "id., at 492-493", "", ""},
+	{"108913_040dissent.html", "5 Id., § 40-301", "Id., § 40-301", "1 D. C. Code Ann. § 40-301", ""},
 	{"109503_040dissent.html", "10 Id., at 788", "Id., at 788", "", "extract does not read the Congressional Globe of notes 4 to 9"},
-	{"109881_020lead.html", "57 Support for such", "id., at 756", "", "extract does not read \"Globe 761\" before it"},
-	{"109930_020lead.html", "8 Ibid.", "Ibid.", "", "extract does not read note 7's Bureau of Labor Statistics report"},
+	{"109881_020lead.html", "57 Support for such", "id., at 756", "", ""},
+	{"109930_020lead.html", "8 Ibid.", "Ibid.", "", ""},
 	// "The quoted language is the Court of Appeals' phrasing of the
 	// question. Id., at 554": the text names 28 U.S.C. § 1292(b) last.
 	{"110747_020lead.html", "3 The quoted language", "Id., at 554", "643 F.2d 553",
 		"the Id. repeats the opinion the note names, not the last authority before the mark"},
-	{"110747_020lead.html", "14 For a thoughtful", "Id., at 440", "", "extract does not read the treatise \"F. Scherer, Industrial Market Structure ... 438-443 (1970)\" before it"},
+	{"110747_020lead.html", "14 For a thoughtful", "Id., at 440", "", ""},
 	{"110799_020lead.html", "5 “The Courts below", "Id., at 354", "209 U.S. 349", ""},
-	{"111516_020lead.html", "4 Thus, Henry Blow", "Id., at 15-16", "", "extract does not read \"S. Doc. No. 93, 54th Cong., 2d Sess., 14\" before it"},
-	{"111516_020lead.html", "5 The Boundary Commission", "Id., at 11", "", "extract does not read the Senate document of note 4"},
+	{"111516_020lead.html", "4 Thus, Henry Blow", "Id., at 15-16", "", ""},
+	{"111516_020lead.html", "5 The Boundary Commission", "Id., at 11", "", ""},
 	{"118023_020lead.html", "17 Although the Court of Appeals", "Id., at 7-8", "39 F.3d 5",
 		"the Id. repeats the opinion the note names, not the last authority before the mark"},
 }

@@ -112,7 +112,7 @@ func layOutPDF(printed [][]pdfLine) *Document {
 				}
 			}
 			if len(notes) > 0 && notes[0].start == j {
-				d.Notes = append(d.Notes, Note{Span: Span{Start: b.Len()}, Mark: -1})
+				d.Notes = append(d.Notes, Note{Span: Span{Start: b.Len()}, Mark: -1, Continued: notes[0].mark == ""})
 				line = markApart(line)
 			}
 			b.WriteString(line)

@@ -90,7 +90,7 @@ func layOutText(d *Document, formFeeds bool) Meta {
 			first, last := lines[from+n.start], lines[from+n.end-1]
 			start := first.start + len(d.Text[first.start:first.end]) - len(strings.TrimLeft(d.Text[first.start:first.end], " \t"))
 			end := last.start + len(strings.TrimRight(d.Text[last.start:last.end], " \t\r"))
-			d.Notes = append(d.Notes, Note{Span: Span{Start: start, End: end}, Mark: at[k]})
+			d.Notes = append(d.Notes, Note{Span: Span{Start: start, End: end}, Mark: at[k], Continued: n.mark == ""})
 		}
 	}
 	slices.SortFunc(d.Notes, func(a, b Note) int { return cmp.Compare(a.Start, b.Start) })

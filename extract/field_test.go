@@ -70,7 +70,7 @@ func extractFile(t *testing.T, path string) []extract.Citation {
 	d := docs[0]
 	l := extract.Layout{}
 	for _, n := range d.Notes {
-		l.Notes = append(l.Notes, extract.Note{Start: n.Start, End: n.End, Mark: n.Mark})
+		l.Notes = append(l.Notes, extract.Note{Start: n.Start, End: n.End, Mark: n.Mark, Continued: n.Continued})
 	}
 	cs, err := extract.New(nil).ExtractLayout(d.Text, l)
 	if err != nil {

@@ -18,7 +18,7 @@ func extractLayout(t *testing.T, d *corpus.Document) []extract.Citation {
 	t.Helper()
 	var l extract.Layout
 	for _, n := range d.Notes {
-		l.Notes = append(l.Notes, extract.Note{Start: n.Start, End: n.End, Mark: n.Mark})
+		l.Notes = append(l.Notes, extract.Note{Start: n.Start, End: n.End, Mark: n.Mark, Continued: n.Continued})
 	}
 	cs, err := extract.New(nil).ExtractLayout(d.Text, l)
 	if err != nil {

@@ -136,7 +136,7 @@ contract), json (one array), csv.`,
 func extractDocument(e *extract.Extractor, doc *corpus.Document) (*extract.Citations, error) {
 	l := extract.Layout{Notes: make([]extract.Note, len(doc.Notes))}
 	for i, n := range doc.Notes {
-		l.Notes[i] = extract.Note{Start: n.Start, End: n.End, Mark: n.Mark}
+		l.Notes[i] = extract.Note{Start: n.Start, End: n.End, Mark: n.Mark, Continued: n.Continued}
 	}
 	cites, err := e.Citations(doc.Text, l)
 	var le *extract.LimitError

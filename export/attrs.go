@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/citegraph/citegraph/export/draw"
 	"github.com/citegraph/citegraph/graph"
 )
 
@@ -57,7 +58,7 @@ func counts(c []graph.Count) (value, bool) { return value{counts: c}, len(c) > 0
 // nodeAttrs is the node schema shared by every format; scores follow it,
 // one double attribute per measure present in the graph.
 var nodeAttrs = []attr[*graph.Node]{
-	{name: "label", kind: kString, get: func(n *graph.Node) (value, bool) { return str(shortLabel(n)) }},
+	{name: "label", kind: kString, get: func(n *graph.Node) (value, bool) { return str(draw.Label(n)) }},
 	{name: "name", kind: kString, get: func(n *graph.Node) (value, bool) { return str(n.Name) }},
 	{name: "kind", kind: kString, get: func(n *graph.Node) (value, bool) { return str(n.Kind.String()) }},
 	{name: "citations", kind: kList, sep: listSep, get: func(n *graph.Node) (value, bool) { return list(n.Citations) }},
@@ -106,10 +107,10 @@ type schema struct {
 	edges []attr[*graph.Edge]
 }
 
-func schemaOf(g *snapshot) schema {
+func schemaOf(g *draw.Snapshot) schema {
 	var measures []string
 	seen := map[string]bool{}
-	for _, n := range g.nodes {
+	for _, n := range g.Nodes {
 		for m := range n.Scores {
 			if !seen[m] {
 				seen[m] = true
@@ -141,19 +142,7 @@ func flat(k kind, sep string, v value) string {
 	case kList:
 		return strings.Join(v.list, sep)
 	}
-	var b strings.Builder
-	for i, c := range v.counts {
-		if i > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(c.Value)
-		if c.N > 1 {
-			b.WriteString(" (")
-			b.WriteString(strconv.Itoa(c.N))
-			b.WriteByte(')')
-		}
-	}
-	return b.String()
+	return draw.JoinCounts(v.counts, sep)
 }
 
 // formatFloat writes the shortest form that reads back to the same float.

@@ -2,8 +2,9 @@ package export
 
 import (
 	"io"
-	"os"
 	"testing"
+
+	"github.com/citegraph/citegraph/export/internal/exporttest"
 )
 
 // exportAll writes g in every file format, as a user exporting it to each
@@ -30,8 +31,8 @@ func exportAll(b *testing.B, g Source) {
 // scotus graph is used when the shared corpus is there; a synthetic graph
 // of 25,000 cases and about 45,000 citations always is.
 func BenchmarkExportAll(b *testing.B) {
-	if _, err := os.Stat(scotusDir); err == nil {
-		g := scotusGraph(b)
+	if exporttest.HasShared(exporttest.ScotusDir) {
+		g := exporttest.Scotus(b)
 		b.Run("scotus", func(b *testing.B) {
 			for b.Loop() {
 				exportAll(b, g)
@@ -40,19 +41,19 @@ func BenchmarkExportAll(b *testing.B) {
 			b.ReportMetric(float64(g.EdgeCount()), "edges")
 		})
 	}
-	syn := syntheticGraph(25000, 50000)
+	syn := exporttest.Synthetic(25000, 50000)
 	b.Run("synthetic", func(b *testing.B) {
 		for b.Loop() {
 			exportAll(b, syn)
 		}
-		b.ReportMetric(float64(len(syn.nodes)), "nodes")
-		b.ReportMetric(float64(len(syn.edges)), "edges")
+		b.ReportMetric(float64(len(syn.NodeList)), "nodes")
+		b.ReportMetric(float64(len(syn.EdgeList)), "edges")
 	})
 }
 
 // BenchmarkFormat measures each format alone on the scotus graph.
 func BenchmarkFormat(b *testing.B) {
-	g := scotusGraph(b)
+	g := exporttest.Scotus(b)
 	for _, f := range []string{DOT, GraphML, GEXF, JSON, Cytoscape} {
 		b.Run(f, func(b *testing.B) {
 			for b.Loop() {
@@ -68,21 +69,4 @@ func BenchmarkFormat(b *testing.B) {
 			WriteCSVEdges(io.Discard, g, Options{})
 		}
 	})
-}
-
-// BenchmarkRender measures pictures: the sample (timeline), the scotus top
-// 50 (timeline) and a 2,000-case graph (force-directed), as SVG and PNG.
-func BenchmarkRender(b *testing.B) {
-	graphs := map[string]Source{"sample": realSample(b), "synthetic-2000": syntheticGraph(2000, 4500)}
-	for name, g := range graphs {
-		for _, f := range []string{SVG, PNG} {
-			b.Run(name+"/"+f, func(b *testing.B) {
-				for b.Loop() {
-					if err := Write(io.Discard, g, f, Options{}); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-		}
-	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/citegraph/citegraph/export/draw"
 	"github.com/citegraph/citegraph/graph"
 )
 
@@ -30,7 +31,7 @@ const neo4jRelType = "CITES"
 // opts.Neo4j the header is neo4j-admin's ("id:ID", ":LABEL" Case or
 // Statute, typed columns, arrays for lists).
 func WriteCSVNodes(w io.Writer, g Source, opts Options) error {
-	s, err := collect(g)
+	s, err := draw.Collect(g)
 	if err != nil {
 		return err
 	}
@@ -43,7 +44,7 @@ func WriteCSVNodes(w io.Writer, g Source, opts Options) error {
 	header = append(header, csvHeader(attrs, opts.Neo4j)...)
 	cw.Write(header)
 	row := make([]string, 0, len(header))
-	for _, n := range s.nodes {
+	for _, n := range s.Nodes {
 		row = append(row[:0], validUTF8(n.ID))
 		if opts.Neo4j {
 			row = append(row, neo4jLabel(n))
@@ -58,7 +59,7 @@ func WriteCSVNodes(w io.Writer, g Source, opts Options) error {
 // then every edge attribute. With opts.Neo4j the header is neo4j-admin's
 // (":START_ID", ":END_ID", ":TYPE" CITES, typed and array columns).
 func WriteCSVEdges(w io.Writer, g Source, opts Options) error {
-	s, err := collect(g)
+	s, err := draw.Collect(g)
 	if err != nil {
 		return err
 	}
@@ -71,7 +72,7 @@ func WriteCSVEdges(w io.Writer, g Source, opts Options) error {
 	header = append(header, csvHeader(attrs, opts.Neo4j)...)
 	cw.Write(header)
 	row := make([]string, 0, len(header))
-	for _, e := range s.edges {
+	for _, e := range s.Edges {
 		row = append(row[:0], validUTF8(e.From), validUTF8(e.To))
 		if opts.Neo4j {
 			row = append(row, neo4jRelType)

@@ -1,6 +1,8 @@
 // Package export writes a precedent graph in the formats other tools read —
 // DOT (Graphviz), GraphML, GEXF 1.3 (Gephi), node-link and Cytoscape.js
-// JSON, CSV (plain or for neo4j-admin import) — and draws it as SVG or PNG.
+// JSON, CSV (plain or for neo4j-admin import) — and, through its
+// sub-package draw, as SVG or PNG pictures. Write and Save pick the writer
+// by format name.
 //
 // Every writer is deterministic (byte-identical output for the same graph)
 // and escapes names so that any case name, whatever characters it holds,

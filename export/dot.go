@@ -4,13 +4,13 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"math"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 
+	"github.com/citegraph/citegraph/export/draw"
 	"github.com/citegraph/citegraph/graph"
 )
 
@@ -23,11 +23,11 @@ func WriteDOT(w io.Writer, g Source, opts Options) error {
 	if opts.Cluster != "" && opts.Cluster != "court" {
 		return fmt.Errorf("DOT can cluster by %q only, not %q", "court", opts.Cluster)
 	}
-	s, err := collect(g)
+	s, err := draw.Collect(g)
 	if err != nil {
 		return err
 	}
-	colors, _ := courtColors(s.nodes)
+	colors, _ := draw.CourtColors(s.Nodes)
 	bw := bufio.NewWriter(w)
 	bw.WriteString("digraph citegraph {\n")
 	bw.WriteString("\tgraph [charset=\"UTF-8\", fontname=\"Helvetica\", rankdir=BT, nodesep=0.25, ranksep=0.45")
@@ -40,19 +40,19 @@ func WriteDOT(w io.Writer, g Source, opts Options) error {
 	bw.WriteString("\tedge [color=\"#4d4d4d99\", arrowsize=0.6];\n")
 
 	writeNode := func(indent string, n *graph.Node) {
-		c := colorOf(colors, n.Court)
-		label := shortLabel(n)
+		c := draw.ColorOf(colors, n.Court)
+		label := draw.Label(n)
 		lines := []string{label}
-		if l := citeLine(n, label); l != "" {
+		if l := draw.CiteLine(n, label); l != "" {
 			lines = append(lines, l)
 		}
 		fmt.Fprintf(bw, "%s%s [label=%s, tooltip=%s, color=%q, fillcolor=%q];\n",
-			indent, dotID(n.ID), dotLines(lines), dotLines(nodeTooltip(n)), c.hex(), tint(c, 0.82).hex())
+			indent, dotID(n.ID), dotLines(lines), dotLines(draw.NodeTooltip(n)), c.Hex(), c.Tint(0.82).Hex())
 	}
 	if opts.Cluster == "court" {
 		groups := map[string][]*graph.Node{}
 		var courts []string
-		for _, n := range s.nodes {
+		for _, n := range s.Nodes {
 			if _, ok := groups[n.Court]; !ok {
 				courts = append(courts, n.Court)
 			}
@@ -68,24 +68,24 @@ func WriteDOT(w io.Writer, g Source, opts Options) error {
 				continue
 			}
 			fmt.Fprintf(bw, "\tsubgraph cluster_%d {\n\t\tlabel=%s; style=rounded; color=%q; fontname=\"Helvetica\";\n",
-				i, dotLines([]string{courtLabel(court)}), colorOf(colors, court).hex())
+				i, dotLines([]string{draw.CourtLabel(court)}), draw.ColorOf(colors, court).Hex())
 			for _, n := range groups[court] {
 				writeNode("\t\t", n)
 			}
 			bw.WriteString("\t}\n")
 		}
 	} else {
-		for _, n := range s.nodes {
+		for _, n := range s.Nodes {
 			writeNode("\t", n)
 		}
 	}
 	if opts.ByYear {
 		writeYearAxis(bw, s)
 	}
-	for _, e := range s.edges {
+	for _, e := range s.Edges {
 		fmt.Fprintf(bw, "\t%s -> %s [penwidth=%s, weight=%d, tooltip=%s];\n",
-			dotID(e.From), dotID(e.To), formatFloat(edgeWidth(e.Weight)), max(e.Weight, 1),
-			dotLines(edgeTooltip(s, e)))
+			dotID(e.From), dotID(e.To), formatFloat(draw.EdgeWidth(e.Weight)), max(e.Weight, 1),
+			dotLines(draw.EdgeTooltip(s.Nodes[s.Index[e.From]], s.Nodes[s.Index[e.To]], e)))
 	}
 	bw.WriteString("}\n")
 	return bw.Flush()
@@ -94,9 +94,9 @@ func WriteDOT(w io.Writer, g Source, opts Options) error {
 // writeYearAxis adds a column of year labels, tied newest → oldest by
 // invisible edges (which rankdir=BT draws upwards, like the citations), and
 // puts each case on the rank of its year.
-func writeYearAxis(bw *bufio.Writer, s *snapshot) {
+func writeYearAxis(bw *bufio.Writer, s *draw.Snapshot) {
 	byYear := map[int][]string{}
-	for _, n := range s.nodes {
+	for _, n := range s.Nodes {
 		if n.Year != 0 {
 			byYear[n.Year] = append(byYear[n.Year], n.ID)
 		}
@@ -111,7 +111,7 @@ func writeYearAxis(bw *bufio.Writer, s *snapshot) {
 	for {
 		clash := false
 		for _, y := range years {
-			if _, ok := s.index[prefix+strconv.Itoa(y)]; ok {
+			if _, ok := s.Index[prefix+strconv.Itoa(y)]; ok {
 				clash = true
 			}
 		}
@@ -132,66 +132,6 @@ func writeYearAxis(bw *bufio.Writer, s *snapshot) {
 		}
 		bw.WriteString(" }\n")
 	}
-}
-
-func nodeTooltip(n *graph.Node) []string {
-	var lines []string
-	if n.Name != "" {
-		lines = append(lines, n.Name)
-	}
-	if len(n.Citations) > 0 {
-		lines = append(lines, strings.Join(n.Citations, "; "))
-	} else {
-		lines = append(lines, n.ID)
-	}
-	var where []string
-	if n.Court != "" {
-		where = append(where, courtLabel(n.Court))
-	}
-	if n.Year != 0 {
-		where = append(where, strconv.Itoa(n.Year))
-	}
-	if len(where) > 0 {
-		lines = append(lines, strings.Join(where, ", "))
-	}
-	lines = append(lines, fmt.Sprintf("cited %d time%s by %d case%s; cites %d", n.TimesCited, plural(n.TimesCited), n.CitingCases, plural(n.CitingCases), n.Cites))
-	return lines
-}
-
-func edgeTooltip(s *snapshot, e *graph.Edge) []string {
-	from, to := s.nodes[s.index[e.From]], s.nodes[s.index[e.To]]
-	lines := []string{fmt.Sprintf("%s → %s: %d citation%s", shortLabel(from), shortLabel(to), e.Weight, plural(e.Weight))}
-	for _, a := range without(edgeAttrs, "weight") {
-		if v, ok := a.get(e); ok {
-			lines = append(lines, a.name+": "+flat(a.kind, a.sep, v))
-		}
-	}
-	return lines
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
-}
-
-// edgeWidth grows with the logarithm of the weight: a case cited thirty
-// times should stand out without drowning the rest.
-func edgeWidth(weight int) float64 {
-	return math.Round((0.8+1.2*math.Log2(float64(max(weight, 1))))*100) / 100
-}
-
-// shade mixes c with black; f is the share of black.
-func shade(c rgb, f float64) rgb {
-	mix := func(v uint8) uint8 { return uint8(math.Round(float64(v) * (1 - f))) }
-	return rgb{mix(c.r), mix(c.g), mix(c.b)}
-}
-
-// tint mixes c with white; f is the share of white.
-func tint(c rgb, f float64) rgb {
-	mix := func(v uint8) uint8 { return uint8(math.Round(float64(v)*(1-f) + 255*f)) }
-	return rgb{mix(c.r), mix(c.g), mix(c.b)}
 }
 
 // dotID quotes an identifier. In DOT only \" is an escape inside quotes,

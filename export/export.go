@@ -5,22 +5,19 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"iter"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/citegraph/citegraph/export/draw"
 	"github.com/citegraph/citegraph/graph"
 )
 
 // Source is the graph to export; *graph.Graph is one. Both sequences must
 // be deterministic (the graph package yields nodes by id and edges by
 // source, then target) and every edge's endpoints must be among the nodes.
-type Source interface {
-	Nodes() iter.Seq[graph.Node]
-	Edges() iter.Seq[graph.Edge]
-}
+type Source = draw.Source
 
 // Options tunes the writers. The zero value gives every format's defaults.
 type Options struct {
@@ -29,18 +26,15 @@ type Options struct {
 	Cluster string
 	// ByYear lines the DOT drawing up on a year axis, one rank per year.
 	ByYear bool
-	// SizeBy is the measure that sizes nodes in GEXF and pictures: a key
-	// of Node.Scores, or "indegree" / "citations". Empty picks "pagerank"
-	// when the graph has it and "citations" otherwise.
-	SizeBy string
 	// Neo4j writes CSV headers for neo4j-admin database import (:ID,
 	// :START_ID, :END_ID, typed and array columns).
 	Neo4j bool
 	// GEXFVersion is the GEXF version written: GEXF13 ("" means it) or
 	// GEXF12 for older readers (networkx 2.x, Gephi 0.9 and before).
 	GEXFVersion string
-	// Render tunes pictures (svg, png).
-	Render RenderOptions
+	// Options tunes pictures (svg, png); its SizeBy also sizes the nodes
+	// of GEXF.
+	draw.Options
 }
 
 // Format names, as accepted by Write and --format.
@@ -113,9 +107,9 @@ func Write(w io.Writer, g Source, format string, opts Options) error {
 	case Cytoscape:
 		return WriteCytoscape(w, g)
 	case SVG:
-		return WriteSVG(w, g, opts)
+		return draw.WriteSVG(w, g, opts.Options)
 	case PNG:
-		return WritePNG(w, g, opts)
+		return draw.WritePNG(w, g, opts.Options)
 	case CSV:
 		return ErrTwoFiles
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/citegraph/citegraph/export/internal/exporttest"
 	"github.com/citegraph/citegraph/graph"
 )
 
@@ -33,7 +34,7 @@ func TestFormatFromPath(t *testing.T) {
 }
 
 func TestWriteFormats(t *testing.T) {
-	g := sampleGraph()
+	g := exporttest.Sample()
 	var buf bytes.Buffer
 	if err := Write(&buf, g, "pdf", Options{}); err == nil || !strings.Contains(err.Error(), "pdf") {
 		t.Errorf("unknown format: %v", err)
@@ -50,7 +51,7 @@ func TestWriteFormats(t *testing.T) {
 }
 
 func TestSaveCSVPairs(t *testing.T) {
-	g := sampleGraph()
+	g := exporttest.Sample()
 	dir := t.TempDir()
 	if err := Save(context.Background(), filepath.Join(dir, "neo")+"/", g, "", Options{Neo4j: true}); err != nil {
 		t.Fatal(err)
@@ -79,15 +80,15 @@ func TestSaveCSVPairs(t *testing.T) {
 // TestBadGraphLeavesNoFile: a graph with an edge to a missing node is an
 // error, and the file it was to replace stays as it was.
 func TestBadGraphLeavesNoFile(t *testing.T) {
-	g := sampleGraph()
-	g.edges = append(g.edges, &graph.Edge{From: "555 U.S. 335", To: "1 U.S. 1", Weight: 1})
-	g2 := sampleGraph()
-	g2.nodes = append(g2.nodes, g2.nodes[0])
+	g := exporttest.Sample()
+	g.EdgeList = append(g.EdgeList, &graph.Edge{From: "555 U.S. 335", To: "1 U.S. 1", Weight: 1})
+	g2 := exporttest.Sample()
+	g2.NodeList = append(g2.NodeList, g2.NodeList[0])
 	dir := t.TempDir()
 	for _, f := range Formats {
 		path := filepath.Join(dir, "g."+f)
 		os.WriteFile(path, []byte("old"), 0o644)
-		for _, bad := range []testGraph{g, g2} {
+		for _, bad := range []exporttest.Graph{g, g2} {
 			err := Save(context.Background(), path, bad, "", Options{})
 			if err == nil {
 				t.Errorf("%s: bad graph accepted", f)
@@ -108,7 +109,7 @@ func TestBadGraphLeavesNoFile(t *testing.T) {
 
 // TestDeterministic: the same graph gives byte-identical files.
 func TestDeterministic(t *testing.T) {
-	for name, g := range map[string]testGraph{"sample": sampleGraph(), "torture": tortureGraph(), "synthetic": syntheticGraph(300, 700)} {
+	for name, g := range map[string]exporttest.Graph{"sample": exporttest.Sample(), "torture": exporttest.Torture(), "synthetic": exporttest.Synthetic(300, 700)} {
 		for _, f := range Formats {
 			if f == CSV {
 				for _, neo := range []bool{false, true} {
@@ -127,24 +128,6 @@ func TestDeterministic(t *testing.T) {
 			if !bytes.Equal(write(t, g, f, opts), write(t, g, f, opts)) {
 				t.Errorf("%s: %s differs between runs", name, f)
 			}
-		}
-	}
-}
-
-func TestShortName(t *testing.T) {
-	for in, want := range map[string]string{
-		"JOHN VAN DE KAMP, et al., Petitioners v. THOMAS LEE GOLDSTEIN": "John Van de Kamp v. Thomas Lee Goldstein",
-		"Imbler v. Pachtman": "Imbler v. Pachtman",
-		"UNITED STATES v. NIXON, PRESIDENT OF THE UNITED STATES": "United States v. Nixon",
-		"NLRB v. JONES & LAUGHLIN STEEL CORP.":                   "NLRB v. Jones & Laughlin Steel Corp.",
-		"Goldstein v. City of Long Beach et al.":                 "Goldstein v. City of Long Beach",
-		"In re Gault":                                            "In re Gault",
-		"  Brady   v.\n Maryland ":                               "Brady v. Maryland",
-		"Board of Education of Independent School District No. 92 of Pottawatomie County v. Earls": "Board of Education of Independent…",
-		"": "",
-	} {
-		if got := shortName(in); got != want {
-			t.Errorf("shortName(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -3,15 +3,15 @@ package export
 import (
 	"bytes"
 	"encoding/json"
-	"math"
 	"testing"
 
+	"github.com/citegraph/citegraph/export/internal/exporttest"
 	"github.com/citegraph/citegraph/graph"
 )
 
 // fuzzGraph is two cases, one citing the other, carrying the fuzzed text
 // everywhere text goes: ids, names, court, citations, pins, parentheticals.
-func fuzzGraph(id, name, pin string, year int) testGraph {
+func fuzzGraph(id, name, pin string, year int) exporttest.Graph {
 	other := "1 U.S. 1"
 	if id == other {
 		other = "2 U.S. 2"
@@ -27,10 +27,10 @@ func fuzzGraph(id, name, pin string, year int) testGraph {
 		e.Parentheticals = []string{name}
 	}
 	nodes := []*graph.Node{a, b}
-	if compareIDs(b.ID, a.ID) < 0 {
+	if exporttest.CompareIDs(b.ID, a.ID) < 0 {
 		nodes = []*graph.Node{b, a}
 	}
-	return testGraph{nodes: nodes, edges: []*graph.Edge{e}}
+	return exporttest.Graph{NodeList: nodes, EdgeList: []*graph.Edge{e}}
 }
 
 // FuzzTextSurvives: whatever text a case carries, every format writes a
@@ -47,14 +47,14 @@ func FuzzTextSurvives(f *testing.F) {
 		}
 		g := fuzzGraph(id, name, pin, year)
 		gml := readGraphML(t, write(t, g, GraphML, Options{}))
-		compareFlat(t, "GraphML", g, gml, xmlSafe)
+		compareFlat(t, "GraphML", g, gml, exporttest.XMLSafe)
 		gexf, _ := readGEXF(t, write(t, g, GEXF, Options{}))
 		for _, a := range gexf.nodes {
 			if l, ok := a["label"]; ok {
 				a["label"] = collapse(l)
 			}
 		}
-		compareFlat(t, "GEXF", g, gexf, xmlSafe)
+		compareFlat(t, "GEXF", g, gexf, exporttest.XMLSafe)
 		compareFlat(t, "CSV", g, csvFlat(t, g, Options{}), csvText)
 		var doc struct {
 			Nodes []map[string]any `json:"nodes"`
@@ -63,22 +63,12 @@ func FuzzTextSurvives(f *testing.F) {
 		if err := json.Unmarshal(write(t, g, JSON, Options{}), &doc); err != nil {
 			t.Fatal(err)
 		}
-		checkJSONItems(t, "node", doc.Nodes, []map[string]any{jsonWantNode(g.nodes[0]), jsonWantNode(g.nodes[1])})
-		checkJSONItems(t, "link", doc.Links, []map[string]any{jsonWantEdge(g.edges[0])})
+		checkJSONItems(t, "node", doc.Nodes, []map[string]any{jsonWantNode(g.NodeList[0]), jsonWantNode(g.NodeList[1])})
+		checkJSONItems(t, "link", doc.Links, []map[string]any{jsonWantEdge(g.EdgeList[0])})
 		if dot := write(t, g, DOT, Options{ByYear: true}); !bytes.HasPrefix(dot, []byte("digraph")) {
 			t.Fatalf("DOT: %q", dot)
 		}
-		d, err := layOut(g, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, sh := range d.scene().shapes {
-			lo, hi := sh.bounds()
-			if math.IsNaN(lo.x+lo.y+hi.x+hi.y) || math.IsInf(lo.x+lo.y+hi.x+hi.y, 0) {
-				t.Fatalf("shape %#v out of the picture", sh)
-			}
-		}
-		texts, _ := svgText(t, write(t, g, SVG, Options{}))
+		texts, _ := exporttest.SVGText(t, write(t, g, SVG, Options{}))
 		if len(texts) == 0 {
 			t.Fatal("SVG has no text")
 		}

@@ -7,6 +7,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/citegraph/citegraph/export/draw"
 )
 
 var gexfTypes = map[kind]string{
@@ -50,14 +52,14 @@ func WriteGEXF(w io.Writer, g Source, opts Options) error {
 	if err := CheckGEXFVersion(opts.GEXFVersion); err != nil {
 		return err
 	}
-	s, err := collect(g)
+	s, err := draw.Collect(g)
 	if err != nil {
 		return err
 	}
 	sc := schemaOf(s)
-	colors, _ := courtColors(s.nodes)
-	m := sizeMeasure(s.nodes, opts.SizeBy)
-	sizes := relSizes(s.nodes, m)
+	colors, _ := draw.CourtColors(s.Nodes)
+	m := draw.SizeMeasure(s.Nodes, opts.SizeBy)
+	sizes := draw.RelSizes(s.Nodes, m)
 	// The label and the weight have places of their own in GEXF.
 	nodeAttrs := without(sc.nodes, "label")
 	edgeAttrs := without(sc.edges, "weight")
@@ -72,12 +74,12 @@ func WriteGEXF(w io.Writer, g Source, opts Options) error {
 	writeGEXFAttrs(x, "node", nodeAttrs)
 	writeGEXFAttrs(x, "edge", edgeAttrs)
 	x.WriteString("    <nodes")
-	x.attr("count", strconv.Itoa(len(s.nodes)))
+	x.attr("count", strconv.Itoa(len(s.Nodes)))
 	x.WriteString(">\n")
-	for i, n := range s.nodes {
+	for i, n := range s.Nodes {
 		x.WriteString("      <node")
 		x.attr("id", n.ID)
-		if l := gexfToken(shortLabel(n)); l != "" {
+		if l := gexfToken(draw.Label(n)); l != "" {
 			x.attr("label", l)
 		}
 		if validYear(n.Year) {
@@ -85,21 +87,21 @@ func WriteGEXF(w io.Writer, g Source, opts Options) error {
 		}
 		x.WriteString(">")
 		writeAttValues(x, n, nodeAttrs)
-		c := colorOf(colors, n.Court)
-		x.WriteString(`<viz:color r="` + strconv.Itoa(int(c.r)) + `" g="` + strconv.Itoa(int(c.g)) + `" b="` + strconv.Itoa(int(c.b)) + `"/>`)
+		c := draw.ColorOf(colors, n.Court)
+		x.WriteString(`<viz:color r="` + strconv.Itoa(int(c.R)) + `" g="` + strconv.Itoa(int(c.G)) + `" b="` + strconv.Itoa(int(c.B)) + `"/>`)
 		x.WriteString(`<viz:size value="` + formatFloat(gexfMinSize+(gexfMaxSize-gexfMinSize)*sizes[i]) + `"/>`)
 		x.WriteString("</node>\n")
 	}
 	x.WriteString("    </nodes>\n    <edges")
-	x.attr("count", strconv.Itoa(len(s.edges)))
+	x.attr("count", strconv.Itoa(len(s.Edges)))
 	x.WriteString(">\n")
-	for i, e := range s.edges {
+	for i, e := range s.Edges {
 		x.WriteString("      <edge")
 		x.attr("id", strconv.Itoa(i))
 		x.attr("source", e.From)
 		x.attr("target", e.To)
 		x.attr("weight", strconv.Itoa(e.Weight))
-		if y := s.nodes[s.index[e.From]].Year; validYear(y) {
+		if y := s.Nodes[s.Index[e.From]].Year; validYear(y) {
 			x.attr("start", gexfDate(y))
 		}
 		x.WriteString(">")

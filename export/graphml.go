@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/citegraph/citegraph/export/draw"
 	"github.com/citegraph/citegraph/graph"
 )
 
@@ -19,7 +20,7 @@ var graphmlTypes = map[kind]string{
 // citegraph id encoded by nmtoken, and the id itself is the attribute
 // "citegraph_id".
 func WriteGraphML(w io.Writer, g Source) error {
-	s, err := collect(g)
+	s, err := draw.Collect(g)
 	if err != nil {
 		return err
 	}
@@ -32,14 +33,14 @@ func WriteGraphML(w io.Writer, g Source) error {
 	writeKeys(x, "node", "n", nodeAttrs)
 	writeKeys(x, "edge", "e", sc.edges)
 	x.WriteString(`  <graph id="citegraph" edgedefault="directed">` + "\n")
-	for _, n := range s.nodes {
+	for _, n := range s.Nodes {
 		x.WriteString("    <node")
 		x.attr("id", nmtoken(n.ID))
 		x.WriteString(">")
 		writeData(x, "n", n, nodeAttrs)
 		x.WriteString("</node>\n")
 	}
-	for _, e := range s.edges {
+	for _, e := range s.Edges {
 		x.WriteString("    <edge")
 		x.attr("source", nmtoken(e.From))
 		x.attr("target", nmtoken(e.To))

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
+
+	"github.com/citegraph/citegraph/export/draw"
 )
 
 // jsonCount is one item of a counted list ("pins", "signals", "opinions").
@@ -111,7 +113,7 @@ func (j *jsonLines) close() error {
 // "graph", "nodes": [{"id", ...}], "links": [{"source", "target", ...}]}.
 // Lists are arrays; counted lists are arrays of {"value", "n"}.
 func WriteNodeLink(w io.Writer, g Source) error {
-	s, err := collect(g)
+	s, err := draw.Collect(g)
 	if err != nil {
 		return err
 	}
@@ -119,10 +121,10 @@ func WriteNodeLink(w io.Writer, g Source) error {
 	j := newJSONLines(w)
 	j.raw(`{"directed": true, "multigraph": false, "graph": {"name": "citegraph"},` + "\n")
 	j.raw(`"nodes": `)
-	j.array("", len(s.nodes), func(i int) any { return jsonObject(s.nodes[i], sc.nodes, "id", s.nodes[i].ID) })
+	j.array("", len(s.Nodes), func(i int) any { return jsonObject(s.Nodes[i], sc.nodes, "id", s.Nodes[i].ID) })
 	j.raw(",\n" + `"links": `)
-	j.array("", len(s.edges), func(i int) any {
-		e := s.edges[i]
+	j.array("", len(s.Edges), func(i int) any {
+		e := s.Edges[i]
 		return jsonObject(e, sc.edges, "source", e.From, "target", e.To)
 	})
 	j.raw("}\n")
@@ -133,7 +135,7 @@ func WriteNodeLink(w io.Writer, g Source) error {
 // desktop imports as .cyjs: {"elements": {"nodes": [{"data": {"id",
 // ...}}], "edges": [{"data": {"id", "source", "target", ...}}]}}.
 func WriteCytoscape(w io.Writer, g Source) error {
-	s, err := collect(g)
+	s, err := draw.Collect(g)
 	if err != nil {
 		return err
 	}
@@ -141,12 +143,12 @@ func WriteCytoscape(w io.Writer, g Source) error {
 	j := newJSONLines(w)
 	j.raw(`{"format_version": "1.0", "generated_by": "citegraph", "target_cytoscapejs_version": "~2.1",` + "\n")
 	j.raw(`"data": {"name": "citegraph"},` + "\n" + `"elements": {` + "\n" + `  "nodes": `)
-	j.array("  ", len(s.nodes), func(i int) any {
-		return map[string]any{"data": jsonObject(s.nodes[i], sc.nodes, "id", s.nodes[i].ID)}
+	j.array("  ", len(s.Nodes), func(i int) any {
+		return map[string]any{"data": jsonObject(s.Nodes[i], sc.nodes, "id", s.Nodes[i].ID)}
 	})
 	j.raw(",\n" + `  "edges": `)
-	j.array("  ", len(s.edges), func(i int) any {
-		e := s.edges[i]
+	j.array("  ", len(s.Edges), func(i int) any {
+		e := s.Edges[i]
 		return map[string]any{"data": jsonObject(e, sc.edges, "id", "e"+strconv.Itoa(i), "source", e.From, "target", e.To)}
 	})
 	j.raw("\n}}\n")

@@ -3,81 +3,12 @@ package export
 import (
 	"bytes"
 	"context"
-	"image/png"
-	"math"
-	"os"
 	"os/exec"
-	"path/filepath"
-	"sort"
-	"sync"
 	"testing"
 
-	"github.com/citegraph/citegraph/corpus"
-	"github.com/citegraph/citegraph/extract"
+	"github.com/citegraph/citegraph/export/internal/exporttest"
 	"github.com/citegraph/citegraph/graph"
 )
-
-// realSample is the graph of the project's embedded sample opinion, built
-// as citegraph build builds it, with PageRank attached.
-func realSample(t testing.TB) *graph.Graph {
-	t.Helper()
-	doc := corpus.Sample()
-	b := graph.NewBuilder(graph.Options{})
-	if err := b.Add(doc, extract.Extract(doc.Text)); err != nil {
-		t.Fatal(err)
-	}
-	g, err := b.Graph()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := g.Rank(context.Background(), graph.PageRank, graph.RankOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	return g
-}
-
-const scotusDir = "../../shared/corpus/scotus"
-
-var scotusOnce = sync.OnceValues(func() (*graph.Graph, error) {
-	m, err := corpus.LoadManifest(filepath.Join(scotusDir, "manifest.csv"))
-	if err != nil {
-		return nil, err
-	}
-	files, _ := filepath.Glob(filepath.Join(scotusDir, "*.html"))
-	sort.Strings(files)
-	b := graph.NewBuilder(graph.Options{})
-	for _, f := range files {
-		docs, err := corpus.ReadFile(f, corpus.Options{Manifest: m})
-		if err != nil {
-			return nil, err
-		}
-		for _, d := range docs {
-			if err := b.Add(d, extract.Extract(d.Text)); err != nil {
-				return nil, err
-			}
-		}
-	}
-	g, err := b.Graph()
-	if err != nil {
-		return nil, err
-	}
-	_, err = g.Rank(context.Background(), graph.PageRank, graph.RankOptions{})
-	return g, err
-})
-
-// scotusGraph is the graph of the shared Supreme Court set (built once per
-// test run), skipping when the set is absent.
-func scotusGraph(t testing.TB) *graph.Graph {
-	t.Helper()
-	if _, err := os.Stat(scotusDir); err != nil {
-		t.Skipf("shared scotus corpus not available (%v): skipping", err)
-	}
-	g, err := scotusOnce()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return g
-}
 
 // realCounts checks that networkx read back as many nodes and edges as the
 // graph has, with the citation count of every edge.
@@ -109,7 +40,7 @@ func checkNetworkxCounts(t *testing.T, g *graph.Graph, nx nxGraph, ids map[strin
 		if !ok {
 			t.Fatalf("node %s missing", n.ID)
 		}
-		if name := attrs["name"].V; n.Name != "" && name != xmlSafe(n.Name) {
+		if name := attrs["name"].V; n.Name != "" && name != exporttest.XMLSafe(n.Name) {
 			t.Fatalf("node %s: name %q, want %q", n.ID, name, n.Name)
 		}
 		if pr, _ := attrs["pagerank"].V.(float64); pr != n.Scores[graph.PageRank] {
@@ -123,21 +54,21 @@ func checkNetworkxCounts(t *testing.T, g *graph.Graph, nx nxGraph, ids map[strin
 // whole in networkx; the sample's DOT and the scotus top 50's render in
 // Graphviz.
 func TestRealGraphsInTheirTools(t *testing.T) {
-	graphs := map[string]*graph.Graph{"sample": realSample(t)}
-	if _, err := os.Stat(scotusDir); err == nil {
-		graphs["scotus"] = scotusGraph(t)
+	graphs := map[string]*graph.Graph{"sample": exporttest.RealSample(t)}
+	if exporttest.HasShared(exporttest.ScotusDir) {
+		graphs["scotus"] = exporttest.Scotus(t)
 	} else {
-		t.Logf("shared scotus corpus not available (%v): testing the sample only", err)
+		t.Log("shared scotus corpus not available: testing the sample only")
 	}
 	for name, g := range graphs {
 		t.Run(name, func(t *testing.T) {
 			files := map[string]string{}
 			for _, f := range []string{GraphML, GEXF, JSON, DOT} {
-				files[f] = writeTemp(t, name+"."+f, write(t, g, f, Options{}))
+				files[f] = exporttest.WriteTemp(t, name+"."+f, write(t, g, f, Options{}))
 			}
 			t.Run("xmllint", func(t *testing.T) {
-				xmllint(t, "--schema", needSchema(t, "graphml/graphml.xsd"), files[GraphML])
-				xmllint(t, "--relaxng", needSchema(t, "gexf-1.3/local-gexf-allow-xsi.rng"), files[GEXF])
+				exporttest.Xmllint(t, "--schema", exporttest.Shared(t, "schema/graphml/graphml.xsd"), files[GraphML])
+				exporttest.Xmllint(t, "--relaxng", exporttest.Shared(t, "schema/gexf-1.3/local-gexf-allow-xsi.rng"), files[GEXF])
 			})
 			t.Run("networkx", func(t *testing.T) {
 				python, script := networkxPython(t, false)
@@ -147,7 +78,7 @@ func TestRealGraphsInTheirTools(t *testing.T) {
 				checkNetworkxCounts(t, g, readWithNetworkx(t, python, script, "gexf", files[GEXF]), nil)
 			})
 			t.Run("dot", func(t *testing.T) {
-				bin := needTool(t, "dot", "graphviz")
+				bin := exporttest.NeedTool(t, "dot", "graphviz")
 				small := g
 				if g.NodeCount() > 100 {
 					var err error
@@ -170,45 +101,5 @@ func TestRealGraphsInTheirTools(t *testing.T) {
 				}
 			})
 		})
-	}
-}
-
-// TestRealPictures: citegraph's pictures of the sample and of the scotus
-// top 50 come out as SVG and PNG with every case drawn, no node or label
-// overlapping another.
-func TestRealPictures(t *testing.T) {
-	graphs := map[string]*graph.Graph{"sample": realSample(t)}
-	if _, err := os.Stat(scotusDir); err == nil {
-		top, err := scotusGraph(t).Filter(context.Background(), graph.Filter{Top: 50, By: graph.PageRank})
-		if err != nil {
-			t.Fatal(err)
-		}
-		graphs["scotus top 50"] = top
-	}
-	for name, g := range graphs {
-		d, err := layOut(g, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := d.scene()
-		circles := nodeCircles(sc)
-		if len(circles) != g.NodeCount() {
-			t.Errorf("%s: %d nodes drawn, want %d", name, len(circles), g.NodeCount())
-		}
-		if n := countCircleOverlaps(circles); n > 0 {
-			t.Errorf("%s: %d pairs of nodes overlap", name, n)
-		}
-		if n := countOverlaps(nodeLabels(sc)); n > 0 {
-			t.Errorf("%s: %d pairs of labels overlap", name, n)
-		}
-		svg := write(t, g, SVG, Options{})
-		xmllint(t, writeTemp(t, "g.svg", svg))
-		img, err := png.Decode(bytes.NewReader(write(t, g, PNG, Options{})))
-		if err != nil {
-			t.Fatalf("%s: PNG: %v", name, err)
-		}
-		if b := img.Bounds(); b.Dx() != int(math.Ceil(sc.width*2)) || b.Dy() != int(math.Ceil(sc.height*2)) {
-			t.Errorf("%s: PNG %v for a %vx%v scene", name, b, sc.width, sc.height)
-		}
 	}
 }

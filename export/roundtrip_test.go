@@ -14,19 +14,10 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/citegraph/citegraph/export/draw"
+	"github.com/citegraph/citegraph/export/internal/exporttest"
 	"github.com/citegraph/citegraph/graph"
 )
-
-// xmlSafe is what a string becomes in XML: characters XML 1.0 cannot hold
-// (and broken UTF-8) turn into U+FFFD; everything else survives.
-func xmlSafe(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' || r == '\r' || (r >= 0x20 && r <= 0xD7FF) || (r >= 0xE000 && r <= 0xFFFD) || r >= 0x10000 {
-			return r
-		}
-		return utf8.RuneError
-	}, s)
-}
 
 // validText is what a string becomes in JSON and CSV: only broken UTF-8
 // is replaced, byte by byte.
@@ -49,7 +40,7 @@ func wantNode(n *graph.Node) map[string]string {
 		"times_cited":  strconv.Itoa(n.TimesCited),
 		"cites":        strconv.Itoa(n.Cites),
 	}
-	if l := shortLabel(n); l != "" {
+	if l := draw.Label(n); l != "" {
 		m["label"] = l
 	}
 	if n.Name != "" {
@@ -120,12 +111,12 @@ type flatGraph struct {
 
 // compareFlat checks that every node and edge of g came back with exactly
 // its attributes, through the character transformation of the format.
-func compareFlat(t *testing.T, format string, g testGraph, got flatGraph, safe func(string) string) {
+func compareFlat(t *testing.T, format string, g exporttest.Graph, got flatGraph, safe func(string) string) {
 	t.Helper()
-	if len(got.nodes) != len(g.nodes) || len(got.edges) != len(g.edges) {
-		t.Fatalf("%s: read back %d nodes, %d edges; want %d, %d", format, len(got.nodes), len(got.edges), len(g.nodes), len(g.edges))
+	if len(got.nodes) != len(g.NodeList) || len(got.edges) != len(g.EdgeList) {
+		t.Fatalf("%s: read back %d nodes, %d edges; want %d, %d", format, len(got.nodes), len(got.edges), len(g.NodeList), len(g.EdgeList))
 	}
-	for _, n := range g.nodes {
+	for _, n := range g.NodeList {
 		attrs, ok := got.nodes[safe(n.ID)]
 		if !ok {
 			t.Errorf("%s: node %q missing", format, n.ID)
@@ -135,7 +126,7 @@ func compareFlat(t *testing.T, format string, g testGraph, got flatGraph, safe f
 			t.Errorf("%s: node %q\n got %q\nwant %q", format, n.ID, attrs, want)
 		}
 	}
-	for _, e := range g.edges {
+	for _, e := range g.EdgeList {
 		attrs, ok := got.edges[edgeKey(safe(e.From), safe(e.To))]
 		if !ok {
 			t.Errorf("%s: edge %q → %q missing", format, e.From, e.To)
@@ -248,10 +239,10 @@ var wantGraphMLTypes = map[string]string{
 }
 
 func TestGraphMLRoundTrip(t *testing.T) {
-	for name, g := range map[string]testGraph{"sample": sampleGraph(), "torture": tortureGraph()} {
+	for name, g := range map[string]exporttest.Graph{"sample": exporttest.Sample(), "torture": exporttest.Torture()} {
 		t.Run(name, func(t *testing.T) {
 			got := readGraphML(t, write(t, g, GraphML, Options{}))
-			compareFlat(t, "GraphML", g, got, xmlSafe)
+			compareFlat(t, "GraphML", g, got, exporttest.XMLSafe)
 			want := maps.Clone(wantGraphMLTypes)
 			if name == "sample" {
 				delete(want, "node:score_id") // the sample has no such score
@@ -340,7 +331,7 @@ func readGEXF(t *testing.T, data []byte) (flatGraph, gexfDoc) {
 }
 
 func TestGEXFRoundTrip(t *testing.T) {
-	for name, g := range map[string]testGraph{"sample": sampleGraph(), "torture": tortureGraph()} {
+	for name, g := range map[string]exporttest.Graph{"sample": exporttest.Sample(), "torture": exporttest.Torture()} {
 		t.Run(name, func(t *testing.T) {
 			got, doc := readGEXF(t, write(t, g, GEXF, Options{}))
 			// GEXF labels are xsd:tokens: whitespace collapses.
@@ -349,7 +340,7 @@ func TestGEXFRoundTrip(t *testing.T) {
 					a["label"] = collapse(l)
 				}
 			}
-			compareFlat(t, "GEXF", g, got, xmlSafe)
+			compareFlat(t, "GEXF", g, got, exporttest.XMLSafe)
 			checkTypes(t, "GEXF", got.types, map[string]string{
 				"node:year": "integer", "node:in_corpus": "boolean", "node:pagerank": "double", "node:name": "string",
 				"edge:pins": "string",
@@ -358,7 +349,7 @@ func TestGEXFRoundTrip(t *testing.T) {
 				t.Errorf("mode = %q, want a dynamic graph for the timeline", doc.Graph.Mode)
 			}
 			for i, n := range doc.Graph.Nodes {
-				orig := g.nodes[i]
+				orig := g.NodeList[i]
 				if want := ""; orig.Year != 0 {
 					want = fmt.Sprintf("%04d-01-01", orig.Year)
 					if n.Start != want {
@@ -378,8 +369,8 @@ func TestGEXFRoundTrip(t *testing.T) {
 // TestGEXFSizeAndColour checks the visual encoding: size grows with the
 // chosen measure, and cases of one court share a colour others lack.
 func TestGEXFSizeAndColour(t *testing.T) {
-	g := sampleGraph()
-	_, doc := readGEXF(t, write(t, g, GEXF, Options{SizeBy: "citations"}))
+	g := exporttest.Sample()
+	_, doc := readGEXF(t, write(t, g, GEXF, Options{Options: draw.Options{SizeBy: "citations"}}))
 	size := map[string]float64{}
 	color := map[string]string{}
 	for _, n := range doc.Graph.Nodes {
@@ -404,7 +395,7 @@ func jsonWantNode(n *graph.Node) map[string]any {
 		"id": validText(n.ID), "kind": n.Kind.String(), "in_corpus": n.InCorpus,
 		"citing_cases": float64(n.CitingCases), "times_cited": float64(n.TimesCited), "cites": float64(n.Cites),
 	}
-	if l := shortLabel(n); l != "" {
+	if l := draw.Label(n); l != "" {
 		m["label"] = validText(l)
 	}
 	if n.Name != "" {
@@ -475,7 +466,7 @@ func checkJSONItems(t *testing.T, what string, got []map[string]any, want []map[
 }
 
 func TestNodeLinkRoundTrip(t *testing.T) {
-	for name, g := range map[string]testGraph{"sample": sampleGraph(), "torture": tortureGraph()} {
+	for name, g := range map[string]exporttest.Graph{"sample": exporttest.Sample(), "torture": exporttest.Torture()} {
 		t.Run(name, func(t *testing.T) {
 			var doc struct {
 				Directed   bool             `json:"directed"`
@@ -490,10 +481,10 @@ func TestNodeLinkRoundTrip(t *testing.T) {
 				t.Errorf("directed=%v multigraph=%v", doc.Directed, doc.Multigraph)
 			}
 			var wn, we []map[string]any
-			for _, n := range g.nodes {
+			for _, n := range g.NodeList {
 				wn = append(wn, jsonWantNode(n))
 			}
-			for _, e := range g.edges {
+			for _, e := range g.EdgeList {
 				we = append(we, jsonWantEdge(e))
 			}
 			checkJSONItems(t, "node", doc.Nodes, wn)
@@ -503,7 +494,7 @@ func TestNodeLinkRoundTrip(t *testing.T) {
 }
 
 func TestCytoscapeRoundTrip(t *testing.T) {
-	g := tortureGraph()
+	g := exporttest.Torture()
 	var doc struct {
 		Elements struct {
 			Nodes []struct {
@@ -530,10 +521,10 @@ func TestCytoscapeRoundTrip(t *testing.T) {
 		delete(e.Data, "id")
 		gotE = append(gotE, e.Data)
 	}
-	for _, n := range g.nodes {
+	for _, n := range g.NodeList {
 		wn = append(wn, jsonWantNode(n))
 	}
-	for _, e := range g.edges {
+	for _, e := range g.EdgeList {
 		we = append(we, jsonWantEdge(e))
 	}
 	checkJSONItems(t, "node", gotN, wn)
@@ -553,7 +544,7 @@ func readCSV(t *testing.T, data []byte) (header []string, rows [][]string) {
 	return all[0], all[1:]
 }
 
-func csvFlat(t *testing.T, g testGraph, opts Options) flatGraph {
+func csvFlat(t *testing.T, g exporttest.Graph, opts Options) flatGraph {
 	var nb, eb bytes.Buffer
 	if err := WriteCSVNodes(&nb, g, opts); err != nil {
 		t.Fatal(err)
@@ -586,7 +577,7 @@ func csvFlat(t *testing.T, g testGraph, opts Options) flatGraph {
 }
 
 func TestCSVRoundTrip(t *testing.T) {
-	for name, g := range map[string]testGraph{"sample": sampleGraph(), "torture": tortureGraph()} {
+	for name, g := range map[string]exporttest.Graph{"sample": exporttest.Sample(), "torture": exporttest.Torture()} {
 		t.Run(name, func(t *testing.T) {
 			compareFlat(t, "CSV", g, csvFlat(t, g, Options{}), csvText)
 		})
@@ -598,7 +589,7 @@ func TestCSVRoundTrip(t *testing.T) {
 func csvText(s string) string { return strings.ReplaceAll(validText(s), "\r\n", "\n") }
 
 func TestNeo4jCSV(t *testing.T) {
-	g := tortureGraph()
+	g := exporttest.Torture()
 	var nb, eb bytes.Buffer
 	if err := WriteCSVNodes(&nb, g, Options{Neo4j: true}); err != nil {
 		t.Fatal(err)
@@ -621,7 +612,7 @@ func TestNeo4jCSV(t *testing.T) {
 	col := func(h []string, name string) int { return slices.Index(h, name) }
 	labels := map[string]string{}
 	names := map[string]string{}
-	for _, n := range g.nodes {
+	for _, n := range g.NodeList {
 		names[csvText(n.ID)] = csvText(n.Name)
 	}
 	for _, r := range nrows {
@@ -659,55 +650,6 @@ func TestNeo4jCSV(t *testing.T) {
 			if p := r[col(eh, "parentheticals")]; p != "holding A; and B | C | \"quoted\" & <tagged>" {
 				t.Errorf("parentheticals %q", p)
 			}
-		}
-	}
-}
-
-// svgText collects the text and tooltip contents of an SVG document.
-func svgText(t *testing.T, data []byte) (texts, titles []string) {
-	t.Helper()
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	var stack []string
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			if err.Error() == "EOF" {
-				return texts, titles
-			}
-			t.Fatalf("SVG does not parse: %v", err)
-		}
-		switch v := tok.(type) {
-		case xml.StartElement:
-			stack = append(stack, v.Name.Local)
-		case xml.EndElement:
-			stack = stack[:len(stack)-1]
-		case xml.CharData:
-			if len(stack) == 0 {
-				continue
-			}
-			switch stack[len(stack)-1] {
-			case "text":
-				texts = append(texts, string(v))
-			case "title":
-				titles = append(titles, string(v))
-			}
-		}
-	}
-}
-
-func TestSVGKeepsNames(t *testing.T) {
-	g := tortureGraph()
-	texts, titles := svgText(t, write(t, g, SVG, Options{}))
-	for _, n := range g.nodes {
-		if l := xmlSafe(shortLabel(n)); !slices.Contains(texts, l) {
-			t.Errorf("label %q not drawn; texts: %q", l, texts)
-		}
-		found := false
-		for _, ti := range titles {
-			found = found || strings.Contains(ti, xmlSafe(primaryCitation(n)))
-		}
-		if !found {
-			t.Errorf("no tooltip names %q", n.ID)
 		}
 	}
 }

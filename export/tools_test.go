@@ -9,64 +9,26 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/citegraph/citegraph/export/draw"
+	"github.com/citegraph/citegraph/export/internal/exporttest"
 )
 
-// schemaDir is the shared schema folder, seen from this package.
-const schemaDir = "../../shared/schema"
-
-func needTool(t *testing.T, name, debianPackage string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		t.Skipf("%s not found (Debian package %s): skipping", name, debianPackage)
-	}
-	return p
-}
-
-func needSchema(t *testing.T, rel string) string {
-	t.Helper()
-	p := filepath.Join(schemaDir, rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("schema %s not available (%v): skipping", p, err)
-	}
-	return p
-}
-
-func writeTemp(t *testing.T, name string, data []byte) string {
-	t.Helper()
-	p := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(p, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
-func xmllint(t *testing.T, args ...string) {
-	t.Helper()
-	bin := needTool(t, "xmllint", "libxml2-utils")
-	out, err := exec.Command(bin, append([]string{"--noout"}, args...)...).CombinedOutput()
-	if err != nil {
-		t.Errorf("xmllint %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-}
-
 // testGraphs are the graphs every tool test runs on.
-func testGraphs() map[string]testGraph {
-	return map[string]testGraph{"sample": sampleGraph(), "torture": tortureGraph(), "synthetic": syntheticGraph(400, 900)}
+func testGraphs() map[string]exporttest.Graph {
+	return map[string]exporttest.Graph{"sample": exporttest.Sample(), "torture": exporttest.Torture(), "synthetic": exporttest.Synthetic(400, 900)}
 }
 
 func TestGraphMLValidatesAgainstSchema(t *testing.T) {
-	xsd := needSchema(t, "graphml/graphml.xsd")
+	xsd := exporttest.Shared(t, "schema/graphml/graphml.xsd")
 	for name, g := range testGraphs() {
-		xmllint(t, "--schema", xsd, writeTemp(t, name+".graphml", write(t, g, GraphML, Options{})))
+		exporttest.Xmllint(t, "--schema", xsd, exporttest.WriteTemp(t, name+".graphml", write(t, g, GraphML, Options{})))
 	}
 }
 
@@ -74,9 +36,9 @@ func TestGraphMLValidatesAgainstSchema(t *testing.T) {
 // folder's PROVENANCE.md); the RELAX NG grammar, which is normative, is
 // used through the wrapper that also admits xsi:schemaLocation.
 func TestGEXFValidatesAgainstSchema(t *testing.T) {
-	rng := needSchema(t, "gexf-1.3/local-gexf-allow-xsi.rng")
+	rng := exporttest.Shared(t, "schema/gexf-1.3/local-gexf-allow-xsi.rng")
 	for name, g := range testGraphs() {
-		xmllint(t, "--relaxng", rng, writeTemp(t, name+".gexf", write(t, g, GEXF, Options{})))
+		exporttest.Xmllint(t, "--relaxng", rng, exporttest.WriteTemp(t, name+".gexf", write(t, g, GEXF, Options{})))
 	}
 }
 
@@ -86,20 +48,14 @@ func TestGEXFValidatesAgainstSchema(t *testing.T) {
 // xsi:schemaLocation: both are taken out before validating; the viz data
 // is checked by networkx reading it (TestNetworkxReadsGEXF12).
 func TestGEXF12ValidatesAgainstSchema(t *testing.T) {
-	rng := needSchema(t, "gexf-1.2draft/gexf.rng")
+	rng := exporttest.Shared(t, "schema/gexf-1.2draft/gexf.rng")
 	outside := regexp.MustCompile(`<viz:[^>]*/>| xmlns:xsi="[^"]*" xsi:schemaLocation="[^"]*"`)
 	for name, g := range testGraphs() {
 		gexf := write(t, g, GEXF, Options{GEXFVersion: GEXF12})
 		if !bytes.Contains(gexf, []byte(`<viz:color`)) || !bytes.Contains(gexf, []byte(`version="1.2"`)) {
 			t.Fatalf("%s: no 1.2 header or no viz colours", name)
 		}
-		xmllint(t, "--relaxng", rng, writeTemp(t, name+".gexf", outside.ReplaceAll(gexf, nil)))
-	}
-}
-
-func TestSVGIsWellFormedXML(t *testing.T) {
-	for name, g := range testGraphs() {
-		xmllint(t, writeTemp(t, name+".svg", write(t, g, SVG, Options{})))
+		exporttest.Xmllint(t, "--relaxng", rng, exporttest.WriteTemp(t, name+".gexf", outside.ReplaceAll(gexf, nil)))
 	}
 }
 
@@ -107,9 +63,9 @@ func TestSVGIsWellFormedXML(t *testing.T) {
 // drawing back: each node is drawn once with its label lines intact, each
 // edge once.
 func TestDOTRendersWithGraphviz(t *testing.T) {
-	bin := needTool(t, "dot", "graphviz")
+	bin := exporttest.NeedTool(t, "dot", "graphviz")
 	variants := map[string]Options{"plain": {}, "by year": {ByYear: true}, "by court": {Cluster: "court"}, "both": {ByYear: true, Cluster: "court"}}
-	for name, g := range map[string]testGraph{"sample": sampleGraph(), "torture": tortureGraph()} {
+	for name, g := range map[string]exporttest.Graph{"sample": exporttest.Sample(), "torture": exporttest.Torture()} {
 		for vname, opts := range variants {
 			cmd := exec.Command(bin, "-Tsvg")
 			cmd.Stdin = bytes.NewReader(write(t, g, DOT, opts))
@@ -119,21 +75,21 @@ func TestDOTRendersWithGraphviz(t *testing.T) {
 			if err != nil || stderr.Len() > 0 {
 				t.Fatalf("%s, %s: dot: %v\n%s", name, vname, err, stderr.String())
 			}
-			texts, _ := svgText(t, out)
-			for _, n := range g.nodes {
-				label := shortLabel(n)
-				for _, line := range []string{dotSafe(label), dotSafe(citeLine(n, label))} {
+			texts, _ := exporttest.SVGText(t, out)
+			for _, n := range g.NodeList {
+				label := draw.Label(n)
+				for _, line := range []string{dotSafe(label), dotSafe(draw.CiteLine(n, label))} {
 					if line != "" && !slices.Contains(texts, line) {
 						t.Errorf("%s, %s: label line %q not drawn; drawn: %q", name, vname, line, texts)
 					}
 				}
 			}
-			if got := bytes.Count(out, []byte(`class="node"`)); got != len(g.nodes)+yearNodes(g, opts) {
-				t.Errorf("%s, %s: %d nodes drawn, want %d", name, vname, got, len(g.nodes)+yearNodes(g, opts))
+			if got := bytes.Count(out, []byte(`class="node"`)); got != len(g.NodeList)+yearNodes(g, opts) {
+				t.Errorf("%s, %s: %d nodes drawn, want %d", name, vname, got, len(g.NodeList)+yearNodes(g, opts))
 			}
 			// The year axis's invisible edges are not drawn.
-			if got := bytes.Count(out, []byte(`class="edge"`)); got != len(g.edges) {
-				t.Errorf("%s, %s: %d edges drawn, want %d", name, vname, got, len(g.edges))
+			if got := bytes.Count(out, []byte(`class="edge"`)); got != len(g.EdgeList) {
+				t.Errorf("%s, %s: %d edges drawn, want %d", name, vname, got, len(g.EdgeList))
 			}
 		}
 	}
@@ -151,12 +107,12 @@ func dotSafe(s string) string {
 }
 
 // yearNodes is how many year markers a DOT drawing by year adds.
-func yearNodes(g testGraph, opts Options) int {
+func yearNodes(g exporttest.Graph, opts Options) int {
 	if !opts.ByYear {
 		return 0
 	}
 	years := map[int]bool{}
-	for _, n := range g.nodes {
+	for _, n := range g.NodeList {
 		if n.Year != 0 {
 			years[n.Year] = true
 		}
@@ -209,7 +165,7 @@ type nxGraph struct {
 // that reads GEXF 1.3 (networkx 3; Debian 12's 2.8.8 does not).
 func networkxPython(t *testing.T, gexf13 bool) (python, script string) {
 	t.Helper()
-	script = writeTemp(t, "networkx_dump.py", []byte(networkxScript))
+	script = exporttest.WriteTemp(t, "networkx_dump.py", []byte(networkxScript))
 	var seen []string
 	for _, cand := range []string{"/usr/bin/python3", "python3"} {
 		p, err := exec.LookPath(cand)
@@ -319,8 +275,8 @@ func fromNetworkx(t *testing.T, name string, nx nxGraph, drop ...string) flatGra
 
 func TestNetworkxReadsGraphML(t *testing.T) {
 	python, script := networkxPython(t, false)
-	for name, g := range map[string]testGraph{"sample": sampleGraph(), "torture": tortureGraph()} {
-		path := writeTemp(t, name+".graphml", write(t, g, GraphML, Options{}))
+	for name, g := range map[string]exporttest.Graph{"sample": exporttest.Sample(), "torture": exporttest.Torture()} {
+		path := exporttest.WriteTemp(t, name+".graphml", write(t, g, GraphML, Options{}))
 		byToken := fromNetworkx(t, name, readWithNetworkx(t, python, script, "graphml", path))
 		// GraphML ids are tokens; the attribute citegraph_id is the id.
 		got := flatGraph{nodes: map[string]map[string]string{}, edges: map[string]map[string]string{}}
@@ -334,21 +290,21 @@ func TestNetworkxReadsGraphML(t *testing.T) {
 			u, v, _ := strings.Cut(key, "\x00→")
 			got.edges[edgeKey(ids[u], ids[v])] = attrs
 		}
-		compareFlat(t, "GraphML via networkx", g, got, xmlSafe)
+		compareFlat(t, "GraphML via networkx", g, got, exporttest.XMLSafe)
 	}
 }
 
 func TestNetworkxReadsGEXF(t *testing.T) {
 	python, script := networkxPython(t, true)
-	for name, g := range map[string]testGraph{"sample": sampleGraph(), "torture": tortureGraph()} {
-		path := writeTemp(t, name+".gexf", write(t, g, GEXF, Options{}))
+	for name, g := range map[string]exporttest.Graph{"sample": exporttest.Sample(), "torture": exporttest.Torture()} {
+		path := exporttest.WriteTemp(t, name+".gexf", write(t, g, GEXF, Options{}))
 		nx := readWithNetworkx(t, python, script, "gexf", path)
 		for id, attrs := range nx.Nodes {
 			if _, ok := attrs["viz"]; !ok {
 				t.Errorf("%s: node %q has no viz (colour, size)", name, id)
 			}
 		}
-		compareFlat(t, "GEXF via networkx", g, fromNetworkx(t, name, nx, "viz", "start", "id"), xmlSafe)
+		compareFlat(t, "GEXF via networkx", g, fromNetworkx(t, name, nx, "viz", "start", "id"), exporttest.XMLSafe)
 	}
 }
 
@@ -356,20 +312,20 @@ func TestNetworkxReadsGEXF(t *testing.T) {
 // same data.
 func TestNetworkxReadsGEXF12(t *testing.T) {
 	python, script := networkxPython(t, false)
-	for name, g := range map[string]testGraph{"sample": sampleGraph(), "torture": tortureGraph()} {
-		path := writeTemp(t, name+".gexf", write(t, g, GEXF, Options{GEXFVersion: GEXF12}))
+	for name, g := range map[string]exporttest.Graph{"sample": exporttest.Sample(), "torture": exporttest.Torture()} {
+		path := exporttest.WriteTemp(t, name+".gexf", write(t, g, GEXF, Options{GEXFVersion: GEXF12}))
 		nx := readWithNetworkx(t, python, script, "gexf", path)
-		compareFlat(t, "GEXF 1.2 via networkx", g, fromNetworkx(t, name, nx, "viz", "start", "id"), xmlSafe)
+		compareFlat(t, "GEXF 1.2 via networkx", g, fromNetworkx(t, name, nx, "viz", "start", "id"), exporttest.XMLSafe)
 	}
 }
 
 func TestNetworkxReadsNodeLink(t *testing.T) {
 	python, script := networkxPython(t, false)
-	for name, g := range map[string]testGraph{"sample": sampleGraph(), "torture": tortureGraph()} {
-		path := writeTemp(t, name+".json", write(t, g, JSON, Options{}))
+	for name, g := range map[string]exporttest.Graph{"sample": exporttest.Sample(), "torture": exporttest.Torture()} {
+		path := exporttest.WriteTemp(t, name+".json", write(t, g, JSON, Options{}))
 		nx := readWithNetworkx(t, python, script, "json", path)
-		if len(nx.Nodes) != len(g.nodes) || len(nx.Edges) != len(g.edges) {
-			t.Fatalf("%s: networkx read %d nodes, %d edges; want %d, %d", name, len(nx.Nodes), len(nx.Edges), len(g.nodes), len(g.edges))
+		if len(nx.Nodes) != len(g.NodeList) || len(nx.Edges) != len(g.EdgeList) {
+			t.Fatalf("%s: networkx read %d nodes, %d edges; want %d, %d", name, len(nx.Nodes), len(nx.Edges), len(g.NodeList), len(g.EdgeList))
 		}
 		plain := func(attrs map[string]nxValue) map[string]any {
 			m := map[string]any{}
@@ -378,7 +334,7 @@ func TestNetworkxReadsNodeLink(t *testing.T) {
 			}
 			return m
 		}
-		for _, n := range g.nodes {
+		for _, n := range g.NodeList {
 			want := jsonWantNode(n)
 			delete(want, "id")
 			got, _ := json.Marshal(plain(nx.Nodes[validText(n.ID)]))
@@ -388,7 +344,7 @@ func TestNetworkxReadsNodeLink(t *testing.T) {
 			}
 		}
 		edges := nxEdges(t, nx)
-		for _, e := range g.edges {
+		for _, e := range g.EdgeList {
 			want := jsonWantEdge(e)
 			delete(want, "source")
 			delete(want, "target")

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/citegraph/citegraph/export"
+	"github.com/citegraph/citegraph/export/draw"
 	"github.com/citegraph/citegraph/extract"
 	"github.com/citegraph/citegraph/graph"
 )
@@ -24,7 +25,7 @@ func completeFlagValues(root *cobra.Command) {
 		"by":           graph.Measures,
 		"size-by":      graph.Measures,
 		"measures":     append(slices.Clone(graph.Measures), "none"),
-		"layout":       {export.LayoutTimeline, export.LayoutForce},
+		"layout":       {draw.LayoutTimeline, draw.LayoutForce},
 		"graph-format": {graph.FormatGraphML, graph.FormatEdgeList},
 		"cluster":      {"court"},
 		"gexf-version": {export.GEXF13, export.GEXF12},

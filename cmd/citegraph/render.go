@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/citegraph/citegraph/export"
+	"github.com/citegraph/citegraph/export/draw"
 	"github.com/citegraph/citegraph/graph"
 )
 
@@ -47,7 +48,7 @@ const defaultScale = 2
 func (f *exportFlags) registerPicture(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.layout, "layout", "", fmt.Sprintf("%s (rows by year, oldest at the top) or %s (force-directed); default: %s up to %d cases",
-		export.LayoutTimeline, export.LayoutForce, export.LayoutTimeline, export.TimelineMax))
+		draw.LayoutTimeline, draw.LayoutForce, draw.LayoutTimeline, draw.TimelineMax))
 	fl.IntVar(&f.labels, "labels", 0, "label this many cases, highest by --size-by first (default: all of a small timeline, else 30; -1: none)")
 	fl.StringVar(&f.title, "title", "", "title set above the picture")
 	fl.Float64Var(&f.scale, "scale", defaultScale, "PNG pixels per SVG pixel")
@@ -67,8 +68,8 @@ func (f *exportFlags) options() (export.Options, error) {
 		return export.Options{}, usagef("unknown --size-by %q (want one of %s)", f.sizeBy, strings.Join(graph.Measures, ", "))
 	case f.cluster != "" && f.cluster != "court":
 		return export.Options{}, usagef(`--cluster can only be "court", not %q`, f.cluster)
-	case f.layout != "" && f.layout != export.LayoutTimeline && f.layout != export.LayoutForce:
-		return export.Options{}, usagef("unknown --layout %q (want %s or %s)", f.layout, export.LayoutTimeline, export.LayoutForce)
+	case f.layout != "" && f.layout != draw.LayoutTimeline && f.layout != draw.LayoutForce:
+		return export.Options{}, usagef("unknown --layout %q (want %s or %s)", f.layout, draw.LayoutTimeline, draw.LayoutForce)
 	case !(f.scale > 0 && f.scale <= 16):
 		return export.Options{}, usagef("--scale must be in (0, 16], not %v", f.scale)
 	}
@@ -76,8 +77,8 @@ func (f *exportFlags) options() (export.Options, error) {
 		return export.Options{}, usagef("--gexf-version: %v", err)
 	}
 	return export.Options{
-		Cluster: f.cluster, ByYear: f.byYear, SizeBy: f.sizeBy, Neo4j: f.neo4j, GEXFVersion: f.gexf,
-		Render: export.RenderOptions{Layout: f.layout, Labels: f.labels, Title: f.title, Scale: f.scale},
+		Cluster: f.cluster, ByYear: f.byYear, Neo4j: f.neo4j, GEXFVersion: f.gexf,
+		Options: draw.Options{SizeBy: f.sizeBy, Layout: f.layout, Labels: f.labels, Title: f.title, Scale: f.scale},
 	}, nil
 }
 

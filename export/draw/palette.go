@@ -1,24 +1,35 @@
-package export
+package draw
 
 import (
-	"github.com/citegraph/citegraph/extract"
-
 	"cmp"
 	"fmt"
 	"math"
 	"slices"
 
+	"github.com/citegraph/citegraph/extract"
 	"github.com/citegraph/citegraph/graph"
 )
 
-// rgb is a colour.
-type rgb struct{ r, g, b uint8 }
+// RGB is an opaque colour.
+type RGB struct{ R, G, B uint8 }
 
-func (c rgb) hex() string { return fmt.Sprintf("#%02x%02x%02x", c.r, c.g, c.b) }
+// Hex is the colour as CSS and SVG write it: "#0072b2".
+func (c RGB) Hex() string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+
+// Shade mixes c with black; f in [0, 1] is the share of black.
+func (c RGB) Shade(f float64) RGB { return c.mix(0, f) }
+
+// Tint mixes c with white; f in [0, 1] is the share of white.
+func (c RGB) Tint(f float64) RGB { return c.mix(255, f) }
+
+func (c RGB) mix(to uint8, f float64) RGB {
+	m := func(v uint8) uint8 { return uint8(math.Round(float64(v)*(1-f) + float64(to)*f)) }
+	return RGB{m(c.R), m(c.G), m(c.B)}
+}
 
 // courtPalette is the Okabe–Ito colour-blind-safe set, strongest hues
 // first, so the most frequent courts get the most distinct colours.
-var courtPalette = []rgb{
+var courtPalette = []RGB{
 	{0x00, 0x72, 0xb2}, // blue
 	{0xd5, 0x5e, 0x00}, // vermillion
 	{0x00, 0x9e, 0x73}, // bluish green
@@ -29,19 +40,19 @@ var courtPalette = []rgb{
 }
 
 // otherColor is for courts past the palette and for nodes with no court.
-var otherColor = rgb{0x99, 0x99, 0x99}
+var otherColor = RGB{0x99, 0x99, 0x99}
 
-// courtKey names a legend entry: a court, or "other" for the rest.
-type courtKey struct {
-	court string // "" for other / unknown
-	color rgb
-	n     int
+// CourtKey is a legend entry: a court, or "other" for the rest.
+type CourtKey struct {
+	Court string // "" for other / unknown
+	Color RGB
+	N     int // nodes of the court
 }
 
-// courtColors gives each of the most frequent courts its own colour (ties
+// CourtColors gives each of the most frequent courts its own colour (ties
 // broken by name, so the assignment is deterministic) and returns the
 // legend in palette order; every other node gets otherColor.
-func courtColors(nodes []*graph.Node) (map[string]rgb, []courtKey) {
+func CourtColors(nodes []*graph.Node) (map[string]RGB, []CourtKey) {
 	freq := map[string]int{}
 	for _, n := range nodes {
 		freq[n.Court]++
@@ -55,32 +66,33 @@ func courtColors(nodes []*graph.Node) (map[string]rgb, []courtKey) {
 	slices.SortFunc(courts, func(a, b string) int {
 		return cmp.Or(freq[b]-freq[a], cmp.Compare(a, b))
 	})
-	colors := map[string]rgb{}
-	var legend []courtKey
+	colors := map[string]RGB{}
+	var legend []CourtKey
 	other := freq[""]
 	for i, c := range courts {
 		if i < len(courtPalette) {
 			colors[c] = courtPalette[i]
-			legend = append(legend, courtKey{court: c, color: courtPalette[i], n: freq[c]})
+			legend = append(legend, CourtKey{Court: c, Color: courtPalette[i], N: freq[c]})
 		} else {
 			other += freq[c]
 		}
 	}
 	if other > 0 {
-		legend = append(legend, courtKey{color: otherColor, n: other})
+		legend = append(legend, CourtKey{Color: otherColor, N: other})
 	}
 	return colors, legend
 }
 
-func colorOf(colors map[string]rgb, court string) rgb {
+// ColorOf is a court's colour in colors, as CourtColors made them.
+func ColorOf(colors map[string]RGB, court string) RGB {
 	if c, ok := colors[court]; ok {
 		return c
 	}
 	return otherColor
 }
 
-// sizeMeasure resolves Options.SizeBy against what the graph has.
-func sizeMeasure(nodes []*graph.Node, by string) string {
+// SizeMeasure resolves Options.SizeBy against what the graph has.
+func SizeMeasure(nodes []*graph.Node, by string) string {
 	if by != "" {
 		return by
 	}
@@ -92,9 +104,9 @@ func sizeMeasure(nodes []*graph.Node, by string) string {
 	return "citations"
 }
 
-// measure is a node's value for a measure: its score, or, for the two
+// Measure is a node's value for a measure: its score, or, for the two
 // counting measures the graph always has, the count itself.
-func measure(n *graph.Node, m string) float64 {
+func Measure(n *graph.Node, m string) float64 {
 	if f, ok := n.Scores[m]; ok && !math.IsNaN(f) && !math.IsInf(f, 0) {
 		return f
 	}
@@ -107,35 +119,35 @@ func measure(n *graph.Node, m string) float64 {
 	return 0
 }
 
-// relSizes maps each node's measure onto [0,1] from the smallest value to
+// RelSizes maps each node's measure onto [0,1] from the smallest value to
 // the largest, by square root, so that area, not radius, grows with the
 // measure. (Min-max, because measures such as PageRank vary little in
 // absolute terms; the legend shows the actual values.)
-func relSizes(nodes []*graph.Node, m string) []float64 {
+func RelSizes(nodes []*graph.Node, m string) []float64 {
 	out := make([]float64, len(nodes))
-	lo, hi := measureRange(nodes, m)
+	lo, hi := MeasureRange(nodes, m)
 	if hi > lo {
 		for i, n := range nodes {
-			out[i] = math.Sqrt((measure(n, m) - lo) / (hi - lo))
+			out[i] = math.Sqrt((Measure(n, m) - lo) / (hi - lo))
 		}
 	}
 	return out
 }
 
-// measureRange is the smallest and largest value of a measure.
-func measureRange(nodes []*graph.Node, m string) (lo, hi float64) {
+// MeasureRange is the smallest and largest value of a measure.
+func MeasureRange(nodes []*graph.Node, m string) (lo, hi float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)
 	for _, n := range nodes {
-		v := measure(n, m)
+		v := Measure(n, m)
 		lo, hi = math.Min(lo, v), math.Max(hi, v)
 	}
 	return lo, hi
 }
 
-// courtLabel names a court in a legend, a tooltip or a cluster: its short
+// CourtLabel names a court in a legend, a tooltip or a cluster: its short
 // name ("9th Cir.", "S.D.N.Y.") when the court table knows the id, else
 // the court as the graph has it.
-func courtLabel(court string) string {
+func CourtLabel(court string) string {
 	if c, ok := extract.LookupCourt(court); ok {
 		return c.Short
 	}

@@ -1,4 +1,4 @@
-package export
+package draw
 
 import (
 	"strconv"
@@ -13,10 +13,10 @@ import (
 // readable in drawings and tool panels.
 const maxLabel = 40
 
-// shortLabel is the name a node is drawn and listed with: its short case
+// Label is the name a node is drawn and listed with: its short case
 // name, or its citation when the name is unknown, on one line either way.
-func shortLabel(n *graph.Node) string {
-	if s := shortName(n.Name); s != "" {
+func Label(n *graph.Node) string {
+	if s := ShortName(n.Name); s != "" {
 		return s
 	}
 	return truncate(strings.Join(strings.Fields(primaryCitation(n)), " "), maxCite)
@@ -33,9 +33,9 @@ func primaryCitation(n *graph.Node) string {
 	return n.ID
 }
 
-// citeLine is the second line of a drawn label: "424 U.S. 409 (1976)".
+// CiteLine is the second line of a drawn label: "424 U.S. 409 (1976)".
 // It is empty when the citation already is the label and the year unknown.
-func citeLine(n *graph.Node, label string) string {
+func CiteLine(n *graph.Node, label string) string {
 	c := truncate(strings.Join(strings.Fields(primaryCitation(n)), " "), maxCite)
 	if c == label {
 		c = ""
@@ -49,12 +49,12 @@ func citeLine(n *graph.Node, label string) string {
 	return c
 }
 
-// shortName turns a caption such as "JOHN VAN DE KAMP, et al., Petitioners
+// ShortName turns a caption such as "JOHN VAN DE KAMP, et al., Petitioners
 // v. THOMAS LEE GOLDSTEIN" into "John Van de Kamp v. Thomas Lee
 // Goldstein": each party is cut at its first comma (which drops "et al.",
 // "Petitioners" and descriptions), all-capital captions are put in title
 // case, and the result is bounded by maxLabel.
-func shortName(name string) string {
+func ShortName(name string) string {
 	name = strings.Join(strings.FieldsFunc(name, func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsControl(r)
 	}), " ")

@@ -1,4 +1,4 @@
-package export
+package draw
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/citegraph/citegraph/export/internal/exporttest"
 	"github.com/citegraph/citegraph/graph"
 )
 
@@ -74,7 +75,7 @@ func sceneTexts(sc *scene) []string {
 // nothing overlapping, no edge through a label, every arrow ending at the
 // cited case's rim, and a legend.
 func TestSamplePicture(t *testing.T) {
-	g := sampleGraph()
+	g := exporttest.Sample()
 	d, err := layOut(g, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -82,8 +83,8 @@ func TestSamplePicture(t *testing.T) {
 	if d.layout != LayoutTimeline {
 		t.Fatalf("layout %q for a 9-node graph, want timeline", d.layout)
 	}
-	for i, a := range d.s.nodes {
-		for j, b := range d.s.nodes {
+	for i, a := range d.s.Nodes {
+		for j, b := range d.s.Nodes {
 			if a.Year < b.Year && d.pos[i].y >= d.pos[j].y {
 				t.Errorf("%s (%d) is not above %s (%d)", a.Name, a.Year, b.Name, b.Year)
 			}
@@ -94,14 +95,14 @@ func TestSamplePicture(t *testing.T) {
 	for _, l := range d.links(0) {
 		for i := range d.pos {
 			if hit, _, _ := d.clashRoom(l, i, 2); hit {
-				t.Errorf("edge %s → %s passes through %s", d.s.nodes[l.i].Name, d.s.nodes[l.j].Name, d.s.nodes[i].Name)
+				t.Errorf("edge %s → %s passes through %s", d.s.Nodes[l.i].Name, d.s.Nodes[l.j].Name, d.s.Nodes[i].Name)
 			}
 		}
 	}
 	sc := d.scene()
 	circles := nodeCircles(sc)
-	if len(circles) != len(g.nodes) {
-		t.Errorf("%d node circles, want %d", len(circles), len(g.nodes))
+	if len(circles) != len(g.NodeList) {
+		t.Errorf("%d node circles, want %d", len(circles), len(g.NodeList))
 	}
 	if n := countCircleOverlaps(circles); n > 0 {
 		t.Errorf("%d pairs of nodes overlap", n)
@@ -110,7 +111,7 @@ func TestSamplePicture(t *testing.T) {
 		t.Errorf("%d pairs of labels overlap", n)
 	}
 	texts := sceneTexts(sc)
-	for _, n := range g.nodes {
+	for _, n := range g.NodeList {
 		if !slices.Contains(texts, n.Name) {
 			t.Errorf("%s not labelled", n.Name)
 		}
@@ -127,8 +128,8 @@ func TestSamplePicture(t *testing.T) {
 			tips = append(tips, p.pts[0])
 		}
 	}
-	if len(tips) != len(g.edges) {
-		t.Fatalf("%d arrowheads, want %d", len(tips), len(g.edges))
+	if len(tips) != len(g.EdgeList) {
+		t.Fatalf("%d arrowheads, want %d", len(tips), len(g.EdgeList))
 	}
 	for _, tip := range tips {
 		ok := false
@@ -155,7 +156,7 @@ func TestSamplePicture(t *testing.T) {
 // TestForcePicture: a graph too big for a timeline is drawn force-directed
 // with no overlapping nodes and only the top nodes labelled, labels apart.
 func TestForcePicture(t *testing.T) {
-	g := syntheticGraph(600, 1400)
+	g := exporttest.Synthetic(600, 1400)
 	d, err := layOut(g, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -165,8 +166,8 @@ func TestForcePicture(t *testing.T) {
 	}
 	sc := d.scene()
 	circles := nodeCircles(sc)
-	if len(circles) != len(g.nodes) {
-		t.Errorf("%d circles, want %d", len(circles), len(g.nodes))
+	if len(circles) != len(g.NodeList) {
+		t.Errorf("%d circles, want %d", len(circles), len(g.NodeList))
 	}
 	for _, c := range circles {
 		if math.IsNaN(c.c.x) || math.IsNaN(c.c.y) || math.IsInf(c.c.x, 0) {
@@ -190,8 +191,8 @@ func TestForcePicture(t *testing.T) {
 }
 
 func TestRenderOptions(t *testing.T) {
-	g := sampleGraph()
-	d, err := layOut(g, Options{Render: RenderOptions{Layout: LayoutForce, Labels: 3, Title: "Van de Kamp's precedents"}, SizeBy: "citations"})
+	g := exporttest.Sample()
+	d, err := layOut(g, Options{Layout: LayoutForce, Labels: 3, Title: "Van de Kamp's precedents", SizeBy: "citations"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,15 +204,15 @@ func TestRenderOptions(t *testing.T) {
 	if n := len(nodeLabels(sc)); n != 3*2 {
 		t.Errorf("%d label lines, want two for each of 3 nodes", n)
 	}
-	if _, err := layOut(g, Options{Render: RenderOptions{Layout: "circular"}}); err == nil {
+	if _, err := layOut(g, Options{Layout: "circular"}); err == nil {
 		t.Error("unknown layout accepted")
 	}
-	if _, err := layOut(testGraph{}, Options{}); err == nil || !strings.Contains(err.Error(), "empty") {
+	if _, err := layOut(exporttest.Graph{}, Options{}); err == nil || !strings.Contains(err.Error(), "empty") {
 		t.Errorf("empty graph: %v", err)
 	}
 	// A graph with no years at all cannot be a timeline; it falls back.
 	nodes := []*graph.Node{{ID: "a"}, {ID: "b"}}
-	d, err = layOut(testGraph{nodes: nodes, edges: []*graph.Edge{{From: "a", To: "b", Weight: 1}}}, Options{})
+	d, err = layOut(exporttest.Graph{NodeList: nodes, EdgeList: []*graph.Edge{{From: "a", To: "b", Weight: 1}}}, Options{})
 	if err != nil || d.layout != LayoutForce {
 		t.Errorf("yearless graph: layout %v, %v", d, err)
 	}
@@ -221,13 +222,13 @@ func TestRenderOptions(t *testing.T) {
 // its pixels show what the scene says: each node's colour at its centre,
 // dark text in its label, white where nothing is drawn.
 func TestPNGDrawsTheScene(t *testing.T) {
-	g := sampleGraph()
+	g := exporttest.Sample()
 	sc, err := draw(g, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := WritePNG(&buf, g, Options{Render: RenderOptions{Scale: 1.5}}); err != nil {
+	if err := WritePNG(&buf, g, Options{Scale: 1.5}); err != nil {
 		t.Fatal(err)
 	}
 	img, err := png.Decode(&buf)
@@ -237,9 +238,9 @@ func TestPNGDrawsTheScene(t *testing.T) {
 	if b := img.Bounds(); b.Dx() != int(math.Ceil(sc.width*1.5)) || b.Dy() != int(math.Ceil(sc.height*1.5)) {
 		t.Fatalf("PNG is %v, scene %vx%v at 1.5", b, sc.width, sc.height)
 	}
-	near := func(x, y float64, want rgb) bool {
+	near := func(x, y float64, want RGB) bool {
 		r, g, b, _ := img.At(int(x*1.5), int(y*1.5)).RGBA()
-		d := math.Abs(float64(r>>8)-float64(want.r)) + math.Abs(float64(g>>8)-float64(want.g)) + math.Abs(float64(b>>8)-float64(want.b))
+		d := math.Abs(float64(r>>8)-float64(want.R)) + math.Abs(float64(g>>8)-float64(want.G)) + math.Abs(float64(b>>8)-float64(want.B))
 		return d < 30
 	}
 	for _, c := range nodeCircles(sc) {
@@ -247,7 +248,7 @@ func TestPNGDrawsTheScene(t *testing.T) {
 			t.Errorf("node %q: centre pixel is %v, want %v", strings.SplitN(c.title, "\n", 2)[0], img.At(int(c.c.x*1.5), int(c.c.y*1.5)), c.fill.c)
 		}
 	}
-	if !near(1, 1, rgb{255, 255, 255}) {
+	if !near(1, 1, RGB{255, 255, 255}) {
 		t.Error("corner is not white")
 	}
 	for _, sh := range sc.shapes {

@@ -1,4 +1,4 @@
-package export
+package draw
 
 import (
 	"cmp"
@@ -12,10 +12,14 @@ import (
 	"github.com/citegraph/citegraph/graph"
 )
 
-// RenderOptions tunes pictures. Nodes are sized by Options.SizeBy and
-// coloured by court, edges are as wide as their weight, and a legend
-// explains all three.
-type RenderOptions struct {
+// Options tunes pictures. Nodes are sized by SizeBy and coloured by
+// court, edges are as wide as their weight, and a legend explains all
+// three. The zero value gives the defaults.
+type Options struct {
+	// SizeBy is the measure that sizes nodes: a key of Node.Scores, or
+	// "indegree" / "citations". Empty picks "pagerank" when the graph has
+	// it and "citations" otherwise.
+	SizeBy string
 	// Layout is "timeline" (one row per year, oldest at the top, each
 	// citation pointing up to the older case it cites), "force"
 	// (force-directed), or "" to pick the timeline for graphs of up to
@@ -42,14 +46,14 @@ const (
 // timeline; past it rows get too crowded to read.
 const TimelineMax = 80
 
-func (r RenderOptions) scale() float64 {
+func (r Options) scale() float64 {
 	if r.Scale > 0 {
 		return r.Scale
 	}
 	return 2
 }
 
-func (r RenderOptions) labelCount(n int, layout string) int {
+func (r Options) labelCount(n int, layout string) int {
 	switch {
 	case r.Labels < 0:
 		return 0
@@ -70,10 +74,10 @@ const (
 )
 
 var (
-	textColor  = rgb{0x22, 0x22, 0x22}
-	mutedColor = rgb{0x5a, 0x5a, 0x5a}
-	edgeColor  = rgb{0x4a, 0x4a, 0x4a}
-	gridColor  = rgb{0xec, 0xec, 0xec}
+	textColor  = RGB{0x22, 0x22, 0x22}
+	mutedColor = RGB{0x5a, 0x5a, 0x5a}
+	edgeColor  = RGB{0x4a, 0x4a, 0x4a}
+	gridColor  = RGB{0xec, 0xec, 0xec}
 )
 
 // nodeLook is what draw needs of each node beyond the graph data.
@@ -82,7 +86,7 @@ type nodeLook struct {
 	label        bool
 	line1, line2 string
 	w1, w2       float64
-	color        rgb
+	color        RGB
 	size         float64 // relative size measure, 0..1
 	measureValue float64
 	labelLeft    bool // label set to the left of the node, not the right
@@ -90,14 +94,14 @@ type nodeLook struct {
 
 // drawing collects the pieces shared by both layouts.
 type drawing struct {
-	s      *snapshot
+	s      *Snapshot
 	opts   Options
 	layout string
 	rows   []row // of a timeline
 	fonts  fontCache
 	looks  []nodeLook
 	pos    []point
-	legend []courtKey
+	legend []CourtKey
 	m      string
 	rMin   float64
 	rMax   float64
@@ -117,18 +121,18 @@ func layOut(g Source, opts Options) (*drawing, error) {
 	if _, err := parsedFonts(); err != nil {
 		return nil, fmt.Errorf("embedded font: %w", err)
 	}
-	s, err := collect(g)
+	s, err := Collect(g)
 	if err != nil {
 		return nil, err
 	}
-	if len(s.nodes) == 0 {
+	if len(s.Nodes) == 0 {
 		return nil, errors.New("the graph is empty: nothing to draw")
 	}
-	layout := opts.Render.Layout
+	layout := opts.Layout
 	switch layout {
 	case "":
 		layout = LayoutForce
-		if len(s.nodes) <= TimelineMax && hasYears(s.nodes) {
+		if len(s.Nodes) <= TimelineMax && hasYears(s.Nodes) {
 			layout = LayoutTimeline
 		}
 	case LayoutTimeline, LayoutForce:
@@ -136,32 +140,32 @@ func layOut(g Source, opts Options) (*drawing, error) {
 		return nil, fmt.Errorf("unknown layout %q (known: %s, %s)", layout, LayoutTimeline, LayoutForce)
 	}
 	d := &drawing{s: s, opts: opts, fonts: fontCache{}, layout: layout}
-	d.m = sizeMeasure(s.nodes, opts.SizeBy)
-	colors, legend := courtColors(s.nodes)
+	d.m = SizeMeasure(s.Nodes, opts.SizeBy)
+	colors, legend := CourtColors(s.Nodes)
 	d.legend = legend
 	if layout == LayoutTimeline {
 		d.rMin, d.rMax = 5, 22
 	} else {
 		// Big graphs need small dots to show structure at all.
-		d.rMax = math.Max(8, 22-2*math.Log2(float64(len(s.nodes))/50+1))
+		d.rMax = math.Max(8, 22-2*math.Log2(float64(len(s.Nodes))/50+1))
 		d.rMin = math.Max(1.5, d.rMax/7)
 	}
-	rel := relSizes(s.nodes, d.m)
-	d.looks = make([]nodeLook, len(s.nodes))
-	for i, n := range s.nodes {
+	rel := RelSizes(s.Nodes, d.m)
+	d.looks = make([]nodeLook, len(s.Nodes))
+	for i, n := range s.Nodes {
 		d.looks[i] = nodeLook{
 			r:            d.rMin + (d.rMax-d.rMin)*rel[i],
-			color:        colorOf(colors, n.Court),
+			color:        ColorOf(colors, n.Court),
 			size:         rel[i],
-			measureValue: measure(n, d.m),
+			measureValue: Measure(n, d.m),
 		}
 	}
-	for _, i := range d.topNodes(opts.Render.labelCount(len(s.nodes), layout)) {
+	for _, i := range d.topNodes(opts.labelCount(len(s.Nodes), layout)) {
 		lk := &d.looks[i]
-		n := s.nodes[i]
+		n := s.Nodes[i]
 		lk.label = true
-		lk.line1 = shortLabel(n)
-		lk.line2 = citeLine(n, lk.line1)
+		lk.line1 = Label(n)
+		lk.line2 = CiteLine(n, lk.line1)
 		lk.w1 = d.fonts.width(lk.line1, nameSize, true)
 		lk.w2 = d.fonts.width(lk.line2, citeSize, false)
 	}
@@ -188,7 +192,7 @@ func (d *drawing) scene() *scene {
 		d.drawLabelsPlaced(sc)
 	}
 	d.drawLegend(sc)
-	if t := strings.TrimSpace(d.opts.Render.Title); t != "" {
+	if t := strings.TrimSpace(d.opts.Title); t != "" {
 		lo, _ := bounds(sc)
 		sc.shapes = append(sc.shapes, d.text(point{lo.x, lo.y - 18}, t, titleSize, true, textColor, anchorStart, false))
 	}
@@ -208,7 +212,7 @@ func hasYears(nodes []*graph.Node) bool {
 
 // topNodes is the k nodes highest by the size measure, ties by id.
 func (d *drawing) topNodes(k int) []int {
-	idx := make([]int, len(d.s.nodes))
+	idx := make([]int, len(d.s.Nodes))
 	for i := range idx {
 		idx[i] = i
 	}
@@ -218,7 +222,7 @@ func (d *drawing) topNodes(k int) []int {
 	return idx[:k]
 }
 
-func (d *drawing) text(p point, s string, size float64, bold bool, c rgb, a anchor, halo bool) text {
+func (d *drawing) text(p point, s string, size float64, bold bool, c RGB, a anchor, halo bool) text {
 	return text{p: p, s: s, size: size, bold: bold, color: c, anchor: a, halo: halo, w: d.fonts.width(s, size, bold)}
 }
 
@@ -241,11 +245,11 @@ func (d *drawing) labelBox(i int, p point) box {
 }
 
 func (d *drawing) drawNodes(sc *scene) {
-	for i, n := range d.s.nodes {
+	for i, n := range d.s.Nodes {
 		lk := d.looks[i]
 		sc.shapes = append(sc.shapes, circle{
-			c: d.pos[i], r: lk.r, fill: solid(lk.color), stroke: solid(shade(lk.color, 0.35)), sw: 1,
-			title: strings.Join(nodeTooltip(n), "\n"),
+			c: d.pos[i], r: lk.r, fill: solid(lk.color), stroke: solid(lk.color.Shade(0.35)), sw: 1,
+			title: strings.Join(NodeTooltip(n), "\n"),
 		})
 	}
 }
@@ -253,7 +257,7 @@ func (d *drawing) drawNodes(sc *scene) {
 // drawLabelsBeside sets each label beside its node, on the side the
 // timeline layout chose and reserved room on.
 func (d *drawing) drawLabelsBeside(sc *scene) {
-	for i := range d.s.nodes {
+	for i := range d.s.Nodes {
 		lk := d.looks[i]
 		switch {
 		case !lk.label:
@@ -287,14 +291,14 @@ func (d *drawing) labelAt(sc *scene, i int, p point, a anchor) {
 func (d *drawing) drawEdges(sc *scene, timeline bool, alpha, widthScale float64) {
 	stroke := paint{edgeColor, alpha}
 	head := paint{edgeColor, math.Min(1, alpha+0.2)}
-	for _, e := range d.s.edges {
-		i, j := d.s.index[e.From], d.s.index[e.To]
+	for _, e := range d.s.Edges {
+		i, j := d.s.Index[e.From], d.s.Index[e.To]
 		a, b := d.pos[i], d.pos[j]
 		ri, rj := d.looks[i].r, d.looks[j].r
 		if i == j || a.sub(b).len() < ri+rj+4 {
 			continue // a self-citation or touching nodes: no room for an arrow
 		}
-		width := edgeWidth(e.Weight) * widthScale
+		width := EdgeWidth(e.Weight) * widthScale
 		headLen := 5 + 1.5*width
 		var c curve
 		var tip, dir point
@@ -323,7 +327,7 @@ func (d *drawing) drawEdges(sc *scene, timeline bool, alpha, widthScale float64)
 			c = curve{from: from, c1: lerp(from, ctrl, 2.0/3), c2: lerp(to, ctrl, 2.0/3), to: to}
 		}
 		c.width, c.stroke = width, stroke
-		c.title = strings.Join(edgeTooltip(d.s, e), "\n")
+		c.title = strings.Join(EdgeTooltip(d.s.Nodes[i], d.s.Nodes[j], e), "\n")
 		base := tip.sub(dir.scale(headLen))
 		half := 2.4 + 0.8*width
 		sc.shapes = append(sc.shapes, c,
@@ -358,7 +362,7 @@ func (d *drawing) drawLegend(sc *scene) {
 	}
 
 	heading("Node size: " + measureTitle(d.m))
-	vlo, vhi := measureRange(d.s.nodes, d.m)
+	vlo, vhi := MeasureRange(d.s.Nodes, d.m)
 	// Sizes grow with the square root of the share of the range, so the
 	// middle circle, at half the radius span, stands for a quarter of it.
 	for _, f := range []float64{1, 0.25, 0} {
@@ -366,7 +370,7 @@ func (d *drawing) drawLegend(sc *scene) {
 			break
 		}
 		r := d.rMin + (d.rMax-d.rMin)*math.Sqrt(f)
-		add(circle{c: point{x + d.rMax, y + r}, r: r, fill: solid(rgb{0xbb, 0xbb, 0xbb}), stroke: solid(rgb{0x77, 0x77, 0x77}), sw: 1})
+		add(circle{c: point{x + d.rMax, y + r}, r: r, fill: solid(RGB{0xbb, 0xbb, 0xbb}), stroke: solid(RGB{0x77, 0x77, 0x77}), sw: 1})
 		add(d.text(point{x + 2*d.rMax + 10, y + r + 4}, formatMeasure(vlo+(vhi-vlo)*f), citeSize, false, mutedColor, anchorStart, false))
 		y += 2*r + 6
 	}
@@ -374,12 +378,12 @@ func (d *drawing) drawLegend(sc *scene) {
 
 	heading("Colour: court")
 	for _, k := range d.legend {
-		name := courtLabel(k.court)
+		name := CourtLabel(k.Court)
 		if name == "" {
 			name = "other / unknown"
 		}
-		add(circle{c: point{x + 7, y + 6}, r: 6, fill: solid(k.color), stroke: solid(shade(k.color, 0.35)), sw: 1})
-		add(d.text(point{x + 20, y + 10}, name+" ("+strconv.Itoa(k.n)+")", citeSize, false, textColor, anchorStart, false))
+		add(circle{c: point{x + 7, y + 6}, r: 6, fill: solid(k.Color), stroke: solid(k.Color.Shade(0.35)), sw: 1})
+		add(d.text(point{x + 20, y + 10}, name+" ("+strconv.Itoa(k.N)+")", citeSize, false, textColor, anchorStart, false))
 		y += 18
 	}
 	y += 12
@@ -388,14 +392,14 @@ func (d *drawing) drawLegend(sc *scene) {
 	add(d.text(point{x, y + 8}, "width: number of citations", citeSize, false, mutedColor, anchorStart, false))
 	y += 22
 	for _, w := range []int{1, 5, 30} {
-		width := edgeWidth(w) * 0.8
+		width := EdgeWidth(w) * 0.8
 		add(line(point{x, y + 4}, point{x + 40, y + 4}, width, paint{edgeColor, 0.75}))
 		add(d.text(point{x + 50, y + 8}, strconv.Itoa(w), citeSize, false, mutedColor, anchorStart, false))
 		y += 20
 	}
 
 	_, right := extent(items)
-	frame := rect{lo: point{x - 14, lo.y - 10}, hi: point{right.x + 14, y}, rx: 6, fill: solid(rgb{0xfa, 0xfa, 0xfa}), stroke: solid(rgb{0xdd, 0xdd, 0xdd}), sw: 1}
+	frame := rect{lo: point{x - 14, lo.y - 10}, hi: point{right.x + 14, y}, rx: 6, fill: solid(RGB{0xfa, 0xfa, 0xfa}), stroke: solid(RGB{0xdd, 0xdd, 0xdd}), sw: 1}
 	sc.shapes = append(sc.shapes, frame)
 	sc.shapes = append(sc.shapes, items...)
 }
@@ -433,7 +437,7 @@ func formatMeasure(v float64) string {
 // or another label is left out.
 func (d *drawing) drawLabelsPlaced(sc *scene) {
 	var taken []box
-	for i := range d.s.nodes {
+	for i := range d.s.Nodes {
 		if d.looks[i].label {
 			taken = append(taken, circleBox(d.pos[i], d.looks[i].r))
 		}
@@ -456,7 +460,7 @@ func (d *drawing) drawLabelsPlaced(sc *scene) {
 		}
 		return n
 	}
-	for _, i := range d.topNodes(len(d.s.nodes)) {
+	for _, i := range d.topNodes(len(d.s.Nodes)) {
 		lk := d.looks[i]
 		if !lk.label {
 			continue

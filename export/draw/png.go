@@ -1,4 +1,4 @@
-package export
+package draw
 
 import (
 	"image/color"
@@ -8,14 +8,14 @@ import (
 	"github.com/fogleman/gg"
 )
 
-// WritePNG draws g (see RenderOptions) as a PNG image, rasterised in Go
+// WritePNG draws g (see Options) as a PNG image, rasterised in Go
 // with anti-aliasing: no Graphviz or system fonts involved.
 func WritePNG(w io.Writer, g Source, opts Options) error {
 	sc, err := draw(g, opts)
 	if err != nil {
 		return err
 	}
-	return paintPNG(w, sc, opts.Render.scale())
+	return paintPNG(w, sc, opts.scale())
 }
 
 // maxPixels bounds a PNG (about 100 megapixels) so that a huge graph
@@ -111,5 +111,5 @@ func fillStroke(dc *gg.Context, fill, stroke paint, width float64, set func(pain
 }
 
 func nrgba(p paint) color.NRGBA {
-	return color.NRGBA{p.c.r, p.c.g, p.c.b, uint8(math.Round(p.a * 255))}
+	return color.NRGBA{p.c.R, p.c.G, p.c.B, uint8(math.Round(p.a * 255))}
 }

@@ -1,4 +1,4 @@
-package export
+package draw
 
 import (
 	"cmp"
@@ -15,7 +15,7 @@ import (
 // the top and the others packed in rows below it, instead of drifting off
 // to the edges of the picture. Overlapping nodes are pushed apart last.
 func (d *drawing) force() {
-	n := len(d.s.nodes)
+	n := len(d.s.Nodes)
 	d.pos = make([]point, n)
 	links := d.links(0.25)
 	comps := components(n, links)

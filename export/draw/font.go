@@ -1,4 +1,4 @@
-package export
+package draw
 
 import (
 	"sync"

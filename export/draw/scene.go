@@ -1,4 +1,4 @@
-package export
+package draw
 
 import "math"
 
@@ -22,11 +22,11 @@ func lerp(p, q point, t float64) point { return p.add(q.sub(p).scale(t)) }
 
 // paint is a colour with opacity.
 type paint struct {
-	c rgb
+	c RGB
 	a float64 // 0 = none
 }
 
-func solid(c rgb) paint { return paint{c, 1} }
+func solid(c RGB) paint { return paint{c, 1} }
 
 type shape interface{ bounds() (lo, hi point) }
 
@@ -79,7 +79,7 @@ type text struct {
 	s      string
 	size   float64
 	bold   bool
-	color  rgb
+	color  RGB
 	anchor anchor
 	halo   bool // a white outline, for text drawn over edges
 	w      float64

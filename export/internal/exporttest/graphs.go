@@ -1,4 +1,4 @@
-package export
+package exporttest
 
 import (
 	"fmt"
@@ -11,15 +11,19 @@ import (
 	"github.com/citegraph/citegraph/graph"
 )
 
-// testGraph is a hand-made Source, so that the writers can be tested
-// without the graph builder.
-type testGraph struct {
-	nodes []*graph.Node
-	edges []*graph.Edge
+// Graph is a hand-made graph, so that the writers can be tested without
+// the graph builder. Its nodes and edges must be in the graph package's
+// order: nodes by id, edges by source, then target.
+type Graph struct {
+	NodeList []*graph.Node
+	EdgeList []*graph.Edge
 }
 
-func (g testGraph) Nodes() iter.Seq[graph.Node] { return values(g.nodes) }
-func (g testGraph) Edges() iter.Seq[graph.Edge] { return values(g.edges) }
+// Nodes yields the nodes, as a Source does.
+func (g Graph) Nodes() iter.Seq[graph.Node] { return values(g.NodeList) }
+
+// Edges yields the edges, as a Source does.
+func (g Graph) Edges() iter.Seq[graph.Edge] { return values(g.EdgeList) }
 
 func values[T any](items []*T) iter.Seq[T] {
 	return func(yield func(T) bool) {
@@ -31,10 +35,10 @@ func values[T any](items []*T) iter.Seq[T] {
 	}
 }
 
-// sampleGraph is the precedent graph of the project's sample opinion, Van
+// Sample is the precedent graph of the project's sample opinion, Van
 // de Kamp v. Goldstein, 555 U.S. 335 (2009), and the eight cases it cites,
 // in the graph package's order (nodes by id, edges by endpoints).
-func sampleGraph() testGraph {
+func Sample() Graph {
 	type c struct {
 		id, name, court string
 		year, weight    int
@@ -50,7 +54,7 @@ func sampleGraph() testGraph {
 		{"522 U.S. 118", "Kalina v. Fletcher", "scotus", 1997, 4},
 	}
 	const citing = "555 U.S. 335"
-	g := testGraph{}
+	g := Graph{}
 	vdk := &graph.Node{ID: citing, Name: "Van de Kamp v. Goldstein", Citations: []string{citing, "129 S. Ct. 855"},
 		Court: "scotus", Year: 2009, InCorpus: true, Cites: len(cited)}
 	total := 0
@@ -58,15 +62,15 @@ func sampleGraph() testGraph {
 		total += x.weight
 	}
 	for _, x := range cited {
-		g.nodes = append(g.nodes, &graph.Node{ID: x.id, Name: x.name, Citations: []string{x.id}, Court: x.court,
+		g.NodeList = append(g.NodeList, &graph.Node{ID: x.id, Name: x.name, Citations: []string{x.id}, Court: x.court,
 			Year: x.year, CitingCases: 1, TimesCited: x.weight,
 			Scores: map[string]float64{"pagerank": 0.05 + 0.9*float64(x.weight)/float64(total), "indegree": 1}})
-		g.edges = append(g.edges, &graph.Edge{From: citing, To: x.id, Weight: x.weight})
+		g.EdgeList = append(g.EdgeList, &graph.Edge{From: citing, To: x.id, Weight: x.weight})
 	}
 	vdk.Scores = map[string]float64{"pagerank": 0.05, "indegree": 0}
-	g.nodes = append(g.nodes, vdk)
-	slices.SortFunc(g.nodes, func(a, b *graph.Node) int { return compareIDs(a.ID, b.ID) })
-	imbler := g.edges[3]
+	g.NodeList = append(g.NodeList, vdk)
+	slices.SortFunc(g.NodeList, func(a, b *graph.Node) int { return CompareIDs(a.ID, b.ID) })
+	imbler := g.EdgeList[3]
 	imbler.Pins = []graph.Count{{Value: "430", N: 5}, {Value: "431", N: 3}, {Value: "427-428", N: 1}}
 	imbler.Signals = []graph.Count{{Value: "See", N: 4}, {Value: "Cf.", N: 1}}
 	imbler.Opinions = []graph.Count{{Value: "majority", N: 31}}
@@ -75,7 +79,8 @@ func sampleGraph() testGraph {
 	return g
 }
 
-func compareIDs(a, b string) int {
+// CompareIDs orders node ids as the graph package does: bytewise.
+func CompareIDs(a, b string) int {
 	switch {
 	case a < b:
 		return -1
@@ -85,10 +90,10 @@ func compareIDs(a, b string) int {
 	return 0
 }
 
-// tortureGraph holds names and ids with every character that breaks
+// Torture holds names and ids with every character that breaks
 // careless writers: quotes, backslashes, markup, entities, control
 // characters, broken UTF-8, and non-Latin scripts.
-func tortureGraph() testGraph {
+func Torture() Graph {
 	nodes := []*graph.Node{
 		{ID: "123 Misc. 2d 45", Name: "中华人民共和国 v. 日本 ⚖️", Citations: []string{"123 Misc. 2d 45"}, Court: "ny", Year: 1984,
 			TimesCited: 1, CitingCases: 1},
@@ -109,25 +114,25 @@ func tortureGraph() testGraph {
 		{From: "weird \"id\" \\ back\\", To: "424 U.S. 409", Weight: 1},
 		{From: "weird \"id\" \\ back\\", To: "42 U.S.C. § 1983", Weight: 3, Signals: []graph.Count{{Value: "Cf.", N: 3}}},
 	}
-	return testGraph{nodes: nodes, edges: edges}
+	return Graph{NodeList: nodes, EdgeList: edges}
 }
 
-// syntheticGraph is a deterministic stand-in for a corpus graph of n
+// Synthetic is a deterministic stand-in for a corpus graph of n
 // cases and about m citations: reporters, courts and years spread like a
 // Supreme Court corpus, each case citing older ones, popular cases more
 // often.
-func syntheticGraph(n, m int) testGraph {
+func Synthetic(n, m int) Graph {
 	rng := rand.New(rand.NewPCG(1, 2))
 	courts := []string{"scotus", "scotus", "scotus", "scotus", "ca9", "ca2", "ca5", "cal", "ny", "tex", ""}
 	words := []string{"Smith", "Jones", "United States", "Board of Education", "Miller", "State", "Brown", "Doe", "City of Chicago", "Ramírez", "O'Brien", "Müller"}
-	g := testGraph{}
+	g := Graph{}
 	for i := range n {
 		id := fmt.Sprintf("%d U.S. %d", 1+i%580, 1+(i*37)%900)
 		if i >= 580*900 {
 			id = fmt.Sprintf("doc:%d", i)
 		}
 		year := 1790 + i*225/n
-		g.nodes = append(g.nodes, &graph.Node{
+		g.NodeList = append(g.NodeList, &graph.Node{
 			ID: id, Name: words[rng.IntN(len(words))] + " v. " + words[rng.IntN(len(words))],
 			Citations: []string{id}, Court: courts[rng.IntN(len(courts))], Year: year, InCorpus: rng.IntN(4) == 0,
 		})
@@ -141,23 +146,23 @@ func syntheticGraph(n, m int) testGraph {
 			continue
 		}
 		seen[[2]int{from, to}] = true
-		f, t := g.nodes[from], g.nodes[to]
+		f, t := g.NodeList[from], g.NodeList[to]
 		w := 1 + int(math.Exp(rng.Float64()*3))
 		f.Cites++
 		t.CitingCases++
 		t.TimesCited += w
-		g.edges = append(g.edges, &graph.Edge{From: f.ID, To: t.ID, Weight: w,
+		g.EdgeList = append(g.EdgeList, &graph.Edge{From: f.ID, To: t.ID, Weight: w,
 			Pins: []graph.Count{{Value: strconv.Itoa(100 + rng.IntN(400)), N: w}}, Signals: []graph.Count{{Value: "See", N: 1}}})
 	}
-	for _, nd := range g.nodes {
+	for _, nd := range g.NodeList {
 		nd.Scores = map[string]float64{"pagerank": float64(nd.TimesCited+1) / float64(m+n)}
 	}
-	slices.SortFunc(g.nodes, func(a, b *graph.Node) int { return compareIDs(a.ID, b.ID) })
-	slices.SortFunc(g.edges, func(a, b *graph.Edge) int {
-		if c := compareIDs(a.From, b.From); c != 0 {
+	slices.SortFunc(g.NodeList, func(a, b *graph.Node) int { return CompareIDs(a.ID, b.ID) })
+	slices.SortFunc(g.EdgeList, func(a, b *graph.Edge) int {
+		if c := CompareIDs(a.From, b.From); c != 0 {
 			return c
 		}
-		return compareIDs(a.To, b.To)
+		return CompareIDs(a.To, b.To)
 	})
 	return g
 }

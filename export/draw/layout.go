@@ -1,4 +1,4 @@
-package export
+package draw
 
 import (
 	"cmp"
@@ -31,7 +31,7 @@ const timelineMaxWidth = 1300.0
 // edge that would pass through it or its label. Then overlaps are swept
 // out row by row. Every step is deterministic.
 func (d *drawing) timeline() []row {
-	nodes := d.s.nodes
+	nodes := d.s.Nodes
 	var years []int
 	for _, n := range nodes {
 		if n.Year != 0 {
@@ -151,7 +151,7 @@ func spanLabel(start, span int) string {
 
 // spreadRows places nodes along their rows (see timeline).
 func (d *drawing) spreadRows(rows []row) {
-	n := len(d.s.nodes)
+	n := len(d.s.Nodes)
 	pos := d.pos
 	// Start each row centred, in id order; alternate rows lean left and
 	// right so that a column of single nodes does not start collinear.
@@ -318,8 +318,8 @@ type link struct {
 
 func (d *drawing) links(perDoubling float64) []link {
 	var links []link
-	for _, e := range d.s.edges {
-		i, j := d.s.index[e.From], d.s.index[e.To]
+	for _, e := range d.s.Edges {
+		i, j := d.s.Index[e.From], d.s.Index[e.To]
 		if i != j {
 			links = append(links, link{i, j, 1 + perDoubling*math.Log2(float64(max(e.Weight, 1)))})
 		}
@@ -424,7 +424,7 @@ func (d *drawing) sweepRows(rows []row) {
 // left (a row's continuations have none).
 func (d *drawing) drawRows(sc *scene, rows []row) {
 	left, right := math.Inf(1), math.Inf(-1)
-	for i := range d.s.nodes {
+	for i := range d.s.Nodes {
 		b := d.labelBox(i, d.pos[i])
 		left, right = math.Min(left, b.lo.x), math.Max(right, b.hi.x)
 	}

@@ -1,14 +1,15 @@
-package export
+package draw
 
 import (
 	"bufio"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"math"
 	"strconv"
 )
 
-// WriteSVG draws g (see RenderOptions) as a standalone SVG image, with each
+// WriteSVG draws g (see Options) as a standalone SVG image, with each
 // case's full name, citations and counts in a hover tooltip.
 func WriteSVG(w io.Writer, g Source, opts Options) error {
 	sc, err := draw(g, opts)
@@ -19,7 +20,7 @@ func WriteSVG(w io.Writer, g Source, opts Options) error {
 }
 
 func paintSVG(w io.Writer, sc *scene) error {
-	x := xmlWriter{bufio.NewWriter(w)}
+	x := svgWriter{bufio.NewWriter(w)}
 	fmt.Fprintf(x, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+
 		`<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" font-family="%s">`+"\n",
 		num(sc.width), num(sc.height), num(sc.width), num(sc.height), svgFontFamily)
@@ -79,8 +80,15 @@ func paintSVG(w io.Writer, sc *scene) error {
 	return x.Flush()
 }
 
+// svgWriter writes SVG markup; text goes through encoding/xml's escaping,
+// which also turns characters XML 1.0 cannot hold (most control
+// characters, broken UTF-8) into U+FFFD.
+type svgWriter struct{ *bufio.Writer }
+
+func (w svgWriter) text(s string) { xml.EscapeText(w, []byte(s)) }
+
 // titled closes an element, with a <title> child (a tooltip) if any.
-func titled(x xmlWriter, elem, title string) {
+func titled(x svgWriter, elem, title string) {
 	if title == "" {
 		x.WriteString("/>\n")
 		return
@@ -90,18 +98,18 @@ func titled(x xmlWriter, elem, title string) {
 	x.WriteString("</title></" + elem + ">\n")
 }
 
-func svgPaint(x xmlWriter, attr string, p paint) {
+func svgPaint(x svgWriter, attr string, p paint) {
 	if p.a == 0 {
 		x.WriteString(" " + attr + `="none"`)
 		return
 	}
-	x.WriteString(" " + attr + `="` + p.c.hex() + `"`)
+	x.WriteString(" " + attr + `="` + p.c.Hex() + `"`)
 	if p.a < 1 {
 		x.WriteString(" " + attr + `-opacity="` + num(p.a) + `"`)
 	}
 }
 
-func svgStroke(x xmlWriter, p paint, width float64) {
+func svgStroke(x svgWriter, p paint, width float64) {
 	if p.a == 0 || width == 0 {
 		return
 	}

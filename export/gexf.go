@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -16,8 +17,9 @@ var gexfTypes = map[kind]string{
 	kList: "string", kCounts: "string",
 }
 
-// Node sizes in GEXF, in Gephi's units: the smallest node stays visible,
-// the largest does not swallow its neighbours.
+// Node sizes in GEXF, in Gephi's units, area proportional to the measure
+// (see draw.Sizer): the largest node does not swallow its neighbours, and
+// none is drawn smaller than the minimum, to stay visible.
 const gexfMinSize, gexfMaxSize = 4.0, 40.0
 
 // The GEXF versions WriteGEXF writes. What citegraph uses of GEXF (typed
@@ -59,7 +61,7 @@ func WriteGEXF(w io.Writer, g Source, opts Options) error {
 	sc := schemaOf(s)
 	colors, _ := draw.CourtColors(s.Nodes)
 	m := draw.SizeMeasure(s.Nodes, opts.SizeBy)
-	sizes := draw.RelSizes(s.Nodes, m)
+	sizer := draw.NewSizer(s.Nodes, m, opts.SizeScale, gexfMaxSize, gexfMinSize)
 	// The label and the weight have places of their own in GEXF.
 	nodeAttrs := without(sc.nodes, "label")
 	edgeAttrs := without(sc.edges, "weight")
@@ -89,7 +91,7 @@ func WriteGEXF(w io.Writer, g Source, opts Options) error {
 		writeAttValues(x, n, nodeAttrs)
 		c := draw.ColorOf(colors, n.Court)
 		x.WriteString(`<viz:color r="` + strconv.Itoa(int(c.R)) + `" g="` + strconv.Itoa(int(c.G)) + `" b="` + strconv.Itoa(int(c.B)) + `"/>`)
-		x.WriteString(`<viz:size value="` + formatFloat(gexfMinSize+(gexfMaxSize-gexfMinSize)*sizes[i]) + `"/>`)
+		x.WriteString(`<viz:size value="` + formatFloat(math.Round(sizer.Radius(i)*100)/100) + `"/>`)
 		x.WriteString("</node>\n")
 	}
 	x.WriteString("    </nodes>\n    <edges")

@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"maps"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -366,8 +367,9 @@ func TestGEXFRoundTrip(t *testing.T) {
 	}
 }
 
-// TestGEXFSizeAndColour checks the visual encoding: size grows with the
-// chosen measure, and cases of one court share a colour others lack.
+// TestGEXFSizeAndColour checks the visual encoding: a node's area is
+// proportional to the chosen measure (the uncited case at the smallest
+// size), and cases of one court share a colour others lack.
 func TestGEXFSizeAndColour(t *testing.T) {
 	g := exporttest.Sample()
 	_, doc := readGEXF(t, write(t, g, GEXF, Options{Options: draw.Options{SizeBy: "citations"}}))
@@ -383,6 +385,15 @@ func TestGEXFSizeAndColour(t *testing.T) {
 	}
 	if size["424 U.S. 409"] != gexfMaxSize || size["555 U.S. 335"] != gexfMinSize {
 		t.Errorf("sizes span %v..%v, want %v..%v", size["555 U.S. 335"], size["424 U.S. 409"], gexfMinSize, gexfMaxSize)
+	}
+	for _, n := range g.NodeList {
+		if n.TimesCited == 0 {
+			continue
+		}
+		area := size[n.ID] * size[n.ID] / (gexfMaxSize * gexfMaxSize)
+		if want := float64(n.TimesCited) / 31; math.Abs(area-want) > 0.002 {
+			t.Errorf("%s: area %.4f of the largest, want %.4f (cited %d times of 31)", n.Name, area, want, n.TimesCited)
+		}
 	}
 	if color["424 U.S. 409"] != color["373 U.S. 83"] || color["424 U.S. 409"] == color["481 F.3d 1170"] || color["481 F.3d 1170"] == color["177 F.2d 579"] {
 		t.Errorf("colours do not follow courts: %v", color)

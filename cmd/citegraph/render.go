@@ -18,15 +18,16 @@ func init() { register(newRenderCmd) }
 // exportFlags tune how a graph is written: the format-specific options of
 // build, and the picture options of render.
 type exportFlags struct {
-	gexf    string
-	sizeBy  string
-	cluster string
-	byYear  bool
-	neo4j   bool
-	layout  string
-	labels  int
-	title   string
-	scale   float64
+	gexf      string
+	sizeBy    string
+	sizeScale string
+	cluster   string
+	byYear    bool
+	neo4j     bool
+	layout    string
+	labels    int
+	title     string
+	scale     float64
 }
 
 // registerFormats adds the options of the file formats (DOT, GEXF, CSV).
@@ -58,6 +59,7 @@ func (f *exportFlags) registerPicture(cmd *cobra.Command) {
 func (f *exportFlags) registerSize(cmd *cobra.Command) {
 	if cmd.Flags().Lookup("size-by") == nil {
 		cmd.Flags().StringVar(&f.sizeBy, "size-by", graph.PageRank, "measure that sizes the nodes (GEXF, pictures): "+strings.Join(graph.Measures, ", "))
+		cmd.Flags().StringVar(&f.sizeScale, "size-scale", draw.ScaleArea, draw.ScaleArea+": node area proportional to the --size-by value; "+draw.ScaleRank+": to its rank from the bottom, for skewed measures")
 	}
 }
 
@@ -66,6 +68,8 @@ func (f *exportFlags) options() (export.Options, error) {
 	switch {
 	case f.sizeBy != "" && !graph.IsMeasure(f.sizeBy):
 		return export.Options{}, usagef("unknown --size-by %q (want one of %s)", f.sizeBy, strings.Join(graph.Measures, ", "))
+	case f.sizeScale != "" && f.sizeScale != draw.ScaleArea && f.sizeScale != draw.ScaleRank:
+		return export.Options{}, usagef("unknown --size-scale %q (want %s or %s)", f.sizeScale, draw.ScaleArea, draw.ScaleRank)
 	case f.cluster != "" && f.cluster != "court":
 		return export.Options{}, usagef(`--cluster can only be "court", not %q`, f.cluster)
 	case f.layout != "" && f.layout != draw.LayoutTimeline && f.layout != draw.LayoutForce:
@@ -78,7 +82,7 @@ func (f *exportFlags) options() (export.Options, error) {
 	}
 	return export.Options{
 		Cluster: f.cluster, ByYear: f.byYear, Neo4j: f.neo4j, GEXFVersion: f.gexf,
-		Options: draw.Options{SizeBy: f.sizeBy, Layout: f.layout, Labels: f.labels, Title: f.title, Scale: f.scale},
+		Options: draw.Options{SizeBy: f.sizeBy, SizeScale: f.sizeScale, Layout: f.layout, Labels: f.labels, Title: f.title, Scale: f.scale},
 	}, nil
 }
 

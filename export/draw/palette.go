@@ -91,59 +91,6 @@ func ColorOf(colors map[string]RGB, court string) RGB {
 	return otherColor
 }
 
-// SizeMeasure resolves Options.SizeBy against what the graph has.
-func SizeMeasure(nodes []*graph.Node, by string) string {
-	if by != "" {
-		return by
-	}
-	for _, n := range nodes {
-		if _, ok := n.Scores["pagerank"]; ok {
-			return "pagerank"
-		}
-	}
-	return "citations"
-}
-
-// Measure is a node's value for a measure: its score, or, for the two
-// counting measures the graph always has, the count itself.
-func Measure(n *graph.Node, m string) float64 {
-	if f, ok := n.Scores[m]; ok && !math.IsNaN(f) && !math.IsInf(f, 0) {
-		return f
-	}
-	switch m {
-	case "indegree":
-		return float64(n.CitingCases)
-	case "citations":
-		return float64(n.TimesCited)
-	}
-	return 0
-}
-
-// RelSizes maps each node's measure onto [0,1] from the smallest value to
-// the largest, by square root, so that area, not radius, grows with the
-// measure. (Min-max, because measures such as PageRank vary little in
-// absolute terms; the legend shows the actual values.)
-func RelSizes(nodes []*graph.Node, m string) []float64 {
-	out := make([]float64, len(nodes))
-	lo, hi := MeasureRange(nodes, m)
-	if hi > lo {
-		for i, n := range nodes {
-			out[i] = math.Sqrt((Measure(n, m) - lo) / (hi - lo))
-		}
-	}
-	return out
-}
-
-// MeasureRange is the smallest and largest value of a measure.
-func MeasureRange(nodes []*graph.Node, m string) (lo, hi float64) {
-	lo, hi = math.Inf(1), math.Inf(-1)
-	for _, n := range nodes {
-		v := Measure(n, m)
-		lo, hi = math.Min(lo, v), math.Max(hi, v)
-	}
-	return lo, hi
-}
-
 // CourtLabel names a court in a legend, a tooltip or a cluster: its short
 // name ("9th Cir.", "S.D.N.Y.") when the court table knows the id, else
 // the court as the graph has it.

@@ -20,6 +20,10 @@ type Options struct {
 	// "indegree" / "citations". Empty picks "pagerank" when the graph has
 	// it and "citations" otherwise.
 	SizeBy string
+	// SizeScale is how the measure becomes a node's size: ScaleArea (or
+	// "") for area proportional to the value, ScaleRank for area
+	// proportional to the rank from the bottom.
+	SizeScale string
 	// Layout is "timeline" (one row per year, oldest at the top, each
 	// citation pointing up to the older case it cites), "force"
 	// (force-directed), or "" to pick the timeline for graphs of up to
@@ -74,10 +78,12 @@ const (
 )
 
 var (
-	textColor  = RGB{0x22, 0x22, 0x22}
-	mutedColor = RGB{0x5a, 0x5a, 0x5a}
-	edgeColor  = RGB{0x4a, 0x4a, 0x4a}
-	gridColor  = RGB{0xec, 0xec, 0xec}
+	legendFill   = RGB{0xbb, 0xbb, 0xbb}
+	legendStroke = RGB{0x77, 0x77, 0x77}
+	textColor    = RGB{0x22, 0x22, 0x22}
+	mutedColor   = RGB{0x5a, 0x5a, 0x5a}
+	edgeColor    = RGB{0x4a, 0x4a, 0x4a}
+	gridColor    = RGB{0xec, 0xec, 0xec}
 )
 
 // nodeLook is what draw needs of each node beyond the graph data.
@@ -87,7 +93,6 @@ type nodeLook struct {
 	line1, line2 string
 	w1, w2       float64
 	color        RGB
-	size         float64 // relative size measure, 0..1
 	measureValue float64
 	labelLeft    bool // label set to the left of the node, not the right
 }
@@ -103,7 +108,7 @@ type drawing struct {
 	pos    []point
 	legend []CourtKey
 	m      string
-	rMin   float64
+	sizer  *Sizer
 	rMax   float64
 }
 
@@ -143,21 +148,18 @@ func layOut(g Source, opts Options) (*drawing, error) {
 	d.m = SizeMeasure(s.Nodes, opts.SizeBy)
 	colors, legend := CourtColors(s.Nodes)
 	d.legend = legend
-	if layout == LayoutTimeline {
-		d.rMin, d.rMax = 5, 22
-	} else {
-		// Big graphs need small dots to show structure at all.
-		d.rMax = math.Max(8, 22-2*math.Log2(float64(len(s.Nodes))/50+1))
-		d.rMin = math.Max(1.5, d.rMax/7)
+	switch opts.SizeScale {
+	case "", ScaleArea, ScaleRank:
+	default:
+		return nil, fmt.Errorf("unknown size scale %q (known: %s, %s)", opts.SizeScale, ScaleArea, ScaleRank)
 	}
-	rel := RelSizes(s.Nodes, d.m)
+	d.rMax, d.sizer = sizeFor(s.Nodes, d.m, opts.SizeScale, layout)
 	d.looks = make([]nodeLook, len(s.Nodes))
 	for i, n := range s.Nodes {
 		d.looks[i] = nodeLook{
-			r:            d.rMin + (d.rMax-d.rMin)*rel[i],
+			r:            d.sizer.Radius(i),
 			color:        ColorOf(colors, n.Court),
-			size:         rel[i],
-			measureValue: Measure(n, d.m),
+			measureValue: d.sizer.Value(i),
 		}
 	}
 	for _, i := range d.topNodes(opts.labelCount(len(s.Nodes), layout)) {
@@ -175,6 +177,18 @@ func layOut(g Source, opts Options) (*drawing, error) {
 		d.force()
 	}
 	return d, nil
+}
+
+// sizeFor is the sizer of a layout: large nodes in a timeline, smaller
+// ones the more nodes a force drawing has, since big graphs need small
+// dots to show structure at all.
+func sizeFor(nodes []*graph.Node, m, scale, layout string) (rMax float64, s *Sizer) {
+	rMax, floor := 22.0, 3.0
+	if layout == LayoutForce {
+		rMax = math.Max(8, 22-2*math.Log2(float64(len(nodes))/50+1))
+		floor = 1.5
+	}
+	return rMax, NewSizer(nodes, m, scale, rMax, floor)
 }
 
 // scene draws the laid-out graph: edges under nodes under labels, then
@@ -362,19 +376,27 @@ func (d *drawing) drawLegend(sc *scene) {
 	}
 
 	heading("Node size: " + measureTitle(d.m))
-	vlo, vhi := MeasureRange(d.s.Nodes, d.m)
-	// Sizes grow with the square root of the share of the range, so the
-	// middle circle, at half the radius span, stands for a quarter of it.
-	for _, f := range []float64{1, 0.25, 0} {
-		if f < 1 && vhi == vlo {
-			break
+	for _, l := range d.sizer.Legend() {
+		add(circle{c: point{x + d.rMax, y + l.R}, r: l.R, fill: solid(legendFill), stroke: solid(legendStroke), sw: 1})
+		add(d.text(point{x + 2*d.rMax + 10, y + l.R + 4}, l.Label, citeSize, false, mutedColor, anchorStart, false))
+		y += 2*l.R + 6
+	}
+	if v := d.sizer.FloorValue(); v > 0 && d.atFloor() {
+		r := d.sizer.RFloor
+		what := "under " + FormatValue(v)
+		if d.sizer.Scale == ScaleRank {
+			what = "rank " + formatRank(v) + " and below"
 		}
-		r := d.rMin + (d.rMax-d.rMin)*math.Sqrt(f)
-		add(circle{c: point{x + d.rMax, y + r}, r: r, fill: solid(RGB{0xbb, 0xbb, 0xbb}), stroke: solid(RGB{0x77, 0x77, 0x77}), sw: 1})
-		add(d.text(point{x + 2*d.rMax + 10, y + r + 4}, formatMeasure(vlo+(vhi-vlo)*f), citeSize, false, mutedColor, anchorStart, false))
+		add(circle{c: point{x + d.rMax, y + r}, r: r, fill: solid(legendFill), stroke: solid(legendStroke), sw: 1})
+		add(d.text(point{x + 2*d.rMax + 10, y + r + 4}, what+": drawn at this size", citeSize, false, mutedColor, anchorStart, false))
 		y += 2*r + 6
 	}
-	y += 12
+	if d.sizer.Scale == ScaleRank {
+		add(d.text(point{x, y + 8}, "area by rank, from the bottom", citeSize, false, mutedColor, anchorStart, false))
+	} else {
+		add(d.text(point{x, y + 8}, "area proportional to the value", citeSize, false, mutedColor, anchorStart, false))
+	}
+	y += 30
 
 	heading("Colour: court")
 	for _, k := range d.legend {
@@ -404,6 +426,17 @@ func (d *drawing) drawLegend(sc *scene) {
 	sc.shapes = append(sc.shapes, items...)
 }
 
+// atFloor reports whether any node is drawn at the sizer's floor rather
+// than its own size.
+func (d *drawing) atFloor() bool {
+	for i := range d.looks {
+		if d.sizer.AtFloor(i) {
+			return true
+		}
+	}
+	return false
+}
+
 // bounds is the extent of everything drawn so far.
 func bounds(sc *scene) (point, point) { return extent(sc.shapes) }
 
@@ -421,14 +454,6 @@ func measureTitle(m string) string {
 		return t
 	}
 	return m
-}
-
-// formatMeasure writes a legend value with three significant digits.
-func formatMeasure(v float64) string {
-	if v == math.Trunc(v) && math.Abs(v) < 1e6 {
-		return strconv.Itoa(int(v))
-	}
-	return strconv.FormatFloat(v, 'g', 3, 64)
 }
 
 // drawLabelsPlaced labels the top nodes of a force drawing. Each label

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/citegraph/citegraph/export/draw"
+	"github.com/citegraph/citegraph/export/viewer"
 	"github.com/citegraph/citegraph/graph"
 )
 
@@ -47,10 +48,11 @@ const (
 	CSV       = "csv"  // two files: nodes and edges
 	SVG       = "svg"
 	PNG       = "png"
+	HTML      = "html" // the interactive viewer: one self-contained page
 )
 
 // Formats lists every format name, in the order help text shows them.
-var Formats = []string{DOT, GraphML, GEXF, JSON, Cytoscape, CSV, SVG, PNG}
+var Formats = []string{DOT, GraphML, GEXF, JSON, Cytoscape, CSV, SVG, PNG, HTML}
 
 var extensions = map[string]string{
 	".dot": DOT, ".gv": DOT,
@@ -61,6 +63,8 @@ var extensions = map[string]string{
 	".csv":     CSV,
 	".svg":     SVG,
 	".png":     PNG,
+	".html":    HTML,
+	".htm":     HTML,
 }
 
 // FormatFromPath picks the format from an output path: by extension, and
@@ -77,7 +81,7 @@ func FormatFromPath(path string) (string, error) {
 	if f, ok := extensions[ext]; ok {
 		return f, nil
 	}
-	return "", fmt.Errorf("%s: cannot tell the format from the extension %q; use one of .dot .gv .graphml .gexf .json .cyjs .csv .svg .png, a directory for CSV, or --format", path, ext)
+	return "", fmt.Errorf("%s: cannot tell the format from the extension %q; use one of .dot .gv .graphml .gexf .json .cyjs .csv .svg .png .html, a directory for CSV, or --format", path, ext)
 }
 
 // CheckFormat reports whether name is a known format.
@@ -110,6 +114,8 @@ func Write(w io.Writer, g Source, format string, opts Options) error {
 		return draw.WriteSVG(w, g, opts.Options)
 	case PNG:
 		return draw.WritePNG(w, g, opts.Options)
+	case HTML:
+		return viewer.Write(w, g, opts.Options)
 	case CSV:
 		return ErrTwoFiles
 	}

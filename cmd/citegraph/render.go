@@ -98,8 +98,9 @@ func (f *exportFlags) sizeAndFilter(cmd *cobra.Command, g *graph.Graph, flt *fil
 	return flt.apply(cmd.Context(), g, opt)
 }
 
-// pictureFormats are the formats render draws.
-var pictureFormats = []string{export.SVG, export.PNG}
+// pictureFormats are the formats render draws: pictures, and the
+// interactive map.
+var pictureFormats = []string{export.SVG, export.PNG, export.HTML}
 
 func newRenderCmd() *cobra.Command {
 	var (
@@ -112,8 +113,8 @@ func newRenderCmd() *cobra.Command {
 		graphFormat string
 	)
 	cmd := &cobra.Command{
-		Use:   "render [FILE|DIR|GLOB|-]... | GRAPHFILE  -o graph.svg|graph.png",
-		Short: "Draw the precedent graph as an SVG or PNG picture",
+		Use:   "render [FILE|DIR|GLOB|-]... | GRAPHFILE  -o graph.svg|graph.png|graph.html",
+		Short: "Draw the precedent graph as an SVG or PNG picture, or an interactive HTML map",
 		Long: `Render draws the precedent graph of opinions (built as build does:
 standard input when no input is given, --sample for the embedded sample
 opinion), or of a graph file (GraphML,
@@ -127,10 +128,16 @@ by --size-by and coloured by court, arrows are as wide as the number of
 citations, and a legend says so. The filters (--top, --around, --since, ...)
 pick the part of the graph to draw.
 
-The format comes from the output's extension (.svg, .png) or --format.`,
+With -o graph.html it writes an interactive map instead: one self-contained
+HTML file, laid out the same way, in which a reader can search cases, open
+one to see who cites it where and for what, filter by years and court, and
+switch the size measure. It opens in any browser, offline.
+
+The format comes from the output's extension (.svg, .png, .html) or --format.`,
 		Example: `  citegraph render --sample -o sample.png
   citegraph render ../shared/corpus/scotus --manifest ../shared/corpus/scotus/manifest.csv --top 50 -o top50.svg
-  citegraph render graph.graphml --around "424 U.S. 409" --depth 1 --title "Imbler and its neighbours" -o imbler.png`,
+  citegraph render graph.graphml --around "424 U.S. 409" --depth 1 --title "Imbler and its neighbours" -o imbler.png
+  citegraph render --sample -o sample.html`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format == "" {
 				format = export.SVG
@@ -179,7 +186,7 @@ The format comes from the output's extension (.svg, .png) or --format.`,
 	ex.registerPicture(cmd)
 	fl := cmd.Flags()
 	fl.StringVarP(&out, "output", "o", export.Stdout, "write the picture to this file (atomically); - is standard output")
-	fl.StringVarP(&format, "format", "f", "", "svg or png (default: from the -o extension; svg on standard output)")
+	fl.StringVarP(&format, "format", "f", "", "svg, png or html (default: from the -o extension; svg on standard output)")
 	fl.StringVar(&graphFormat, "graph-format", "", "read the one input as a graph file of this format ("+graph.FormatGraphML+" or "+graph.FormatEdgeList+") whatever its name")
 	return cmd
 }

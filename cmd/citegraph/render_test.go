@@ -97,8 +97,8 @@ func TestRenderErrors(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{[]string{"-o", filepath.Join(dir, "g.dot")}, 2, "render draws pictures: svg, png (from the -o extension or --format), not dot"},
-		{[]string{"-o", filepath.Join(dir, "g.pdf")}, 2, `render draws pictures: svg, png (from the -o extension or --format), not ".pdf"`},
+		{[]string{"-o", filepath.Join(dir, "g.dot")}, 2, "render draws pictures: svg, png, html (from the -o extension or --format), not dot"},
+		{[]string{"-o", filepath.Join(dir, "g.pdf")}, 2, `render draws pictures: svg, png, html (from the -o extension or --format), not ".pdf"`},
 		{[]string{"--layout", "circle", "-o", out}, 2, "--layout"},
 		{[]string{"--size-by", "fame", "-o", out}, 2, "--size-by"},
 		{[]string{"--scale", "-1", "-o", out}, 2, "--scale"},

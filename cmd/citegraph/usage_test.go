@@ -103,7 +103,7 @@ func TestErrorsThatStop(t *testing.T) {
 		{brown, []string{"extract", "-o", filepath.Join(dir, "missing", "c.csv")}, 2, "does not exist"},
 		{brown, []string{"rank", "-o", filepath.Join(dir, "missing", "r.csv")}, 2, "does not exist"},
 		{brown, []string{"build", "-f", "csv"}, 2, "CSV is two files"},
-		{brown, []string{"render", "-o", filepath.Join(dir, "x.jpg")}, 2, `render draws pictures: svg, png (from the -o extension or --format), not ".jpg"`},
+		{brown, []string{"render", "-o", filepath.Join(dir, "x.jpg")}, 2, `render draws pictures: svg, png, html (from the -o extension or --format), not ".jpg"`},
 		{brown, []string{"build", "--encoding", "klingon", "-o", out}, 2, `unknown encoding "klingon"`},
 	} {
 		_, stderr, code := runBin(t, tc.stdin, tc.args...)

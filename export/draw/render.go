@@ -375,18 +375,14 @@ func (d *drawing) drawLegend(sc *scene) {
 		y += 24
 	}
 
-	heading("Node size: " + measureTitle(d.m))
+	heading("Node size: " + MeasureTitle(d.m))
 	for _, l := range d.sizer.Legend() {
 		add(circle{c: point{x + d.rMax, y + l.R}, r: l.R, fill: solid(legendFill), stroke: solid(legendStroke), sw: 1})
 		add(d.text(point{x + 2*d.rMax + 10, y + l.R + 4}, l.Label, citeSize, false, mutedColor, anchorStart, false))
 		y += 2*l.R + 6
 	}
-	if v := d.sizer.FloorValue(); v > 0 && d.atFloor() {
+	if what := d.sizer.FloorNote(); what != "" {
 		r := d.sizer.RFloor
-		what := "under " + FormatValue(v)
-		if d.sizer.Scale == ScaleRank {
-			what = "rank " + formatRank(v) + " and below"
-		}
 		add(circle{c: point{x + d.rMax, y + r}, r: r, fill: solid(legendFill), stroke: solid(legendStroke), sw: 1})
 		add(d.text(point{x + 2*d.rMax + 10, y + r + 4}, what+": drawn at this size", citeSize, false, mutedColor, anchorStart, false))
 		y += 2*r + 6
@@ -426,17 +422,6 @@ func (d *drawing) drawLegend(sc *scene) {
 	sc.shapes = append(sc.shapes, items...)
 }
 
-// atFloor reports whether any node is drawn at the sizer's floor rather
-// than its own size.
-func (d *drawing) atFloor() bool {
-	for i := range d.looks {
-		if d.sizer.AtFloor(i) {
-			return true
-		}
-	}
-	return false
-}
-
 // bounds is the extent of everything drawn so far.
 func bounds(sc *scene) (point, point) { return extent(sc.shapes) }
 
@@ -449,7 +434,8 @@ var measureTitles = map[string]string{
 	"betweenness": "betweenness",
 }
 
-func measureTitle(m string) string {
+// MeasureTitle names a measure for people: "PageRank", "times cited".
+func MeasureTitle(m string) string {
 	if t, ok := measureTitles[m]; ok {
 		return t
 	}

@@ -208,6 +208,29 @@ func (s *Sizer) FloorValue() float64 {
 	return f * f * s.top
 }
 
+// FloorNote says which nodes are drawn at RFloor rather than at their own
+// size, for a legend: "under 0.00005" or "rank 12,000 and below"; "" when
+// no node is.
+func (s *Sizer) FloorNote() string {
+	v := s.FloorValue()
+	if v <= 0 || !s.anyAtFloor() {
+		return ""
+	}
+	if s.Scale == ScaleRank {
+		return "rank " + formatRank(v) + " and below"
+	}
+	return "under " + FormatValue(v)
+}
+
+func (s *Sizer) anyAtFloor() bool {
+	for i := range s.values {
+		if s.AtFloor(i) {
+			return true
+		}
+	}
+	return false
+}
+
 // roundDown is the largest number of the 1-2-5 series (…, 0.1, 0.2, 0.5,
 // 1, 2, 5, 10, …) not above v; v must be positive.
 func roundDown(v float64) float64 {

@@ -5,148 +5,136 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 )
 
-// row is one year (or span of years) of the timeline, or a continuation
-// of a crowded one.
+// row is a line of the timeline along which nodes are spread: the cases
+// of one year, or of several years too close in time to be drawn apart,
+// or the continuation of a crowded line. Its nodes keep the heights of
+// their own years.
 type row struct {
-	label string
-	y     float64
 	nodes []int
-	gap   int // years since the previous row's start, in spans (0: same span)
 }
 
-// timelineMaxRows bounds the rows of a timeline; past it years are
-// grouped into spans of 2, 5, 10, ... years.
-const timelineMaxRows = 28
+// tick is a label of the timeline's year axis, at the height of its
+// years.
+type tick struct {
+	label string
+	y     float64
+}
 
-// timelineMaxWidth is the width, in pixels, past which a crowded row
-// continues on the next line.
-const timelineMaxWidth = 1300.0
+// timelineMaxHeight bounds, in pixels, the height that the time scale may
+// give a timeline (a page's proportions for a typical drawing's width), and
+// timelineMaxPerYear the pixels it may give a year; years closer than that
+// allows share a line.
+const (
+	timelineMaxHeight  = 2000.0
+	timelineMaxPerYear = 24.0
+)
 
-// timeline lays the graph out in rows by year, oldest at the top, so every
-// citation points up (or along its row) to the case it cites. Within a row
-// nodes are placed by a one-dimensional force simulation: edges pull the
-// cases they join into line, nodes push apart, and a node pushes off any
-// edge that would pass through it or its label. Then overlaps are swept
-// out row by row. Every step is deterministic.
-func (d *drawing) timeline() []row {
+// timeline lays the graph out by time, oldest at the top, so every
+// citation points up (or along its line) to the case it cites. A case's
+// height is proportional to its year: the scale is as many pixels a year
+// as keeps the two closest years apart, within the bounds below, and
+// years closer than that share a line along which their cases are spread
+// (each still at its own year's height). Cases of unknown year go on a
+// last line below. Within a line nodes are placed by a one-dimensional
+// force simulation: edges pull the cases they join into line, nodes push
+// apart, and a node pushes off any edge that would pass through it or its
+// label. Then overlaps are swept out line by line. Every step is
+// deterministic.
+func (d *drawing) timeline() []tick {
 	nodes := d.s.Nodes
-	var years []int
-	for _, n := range nodes {
-		if n.Year != 0 {
-			years = append(years, n.Year)
-		}
-	}
-	slices.Sort(years)
-	years = slices.Compact(years)
-	span := 1
-	for _, b := range []int{1, 2, 5, 10, 20, 25, 50, 100, 200, 500} {
-		span = b
-		if countSpans(years, b) <= timelineMaxRows {
-			break
-		}
-	}
-	byStart := map[int]int{} // span start → row
-	var rows []row
-	last := 0
-	for _, y := range years {
-		start := floorDiv(y, span) * span
-		if _, ok := byStart[start]; !ok {
-			byStart[start] = len(rows)
-			gap := 1
-			if len(rows) > 0 {
-				gap = (start - last) / span
-			}
-			rows = append(rows, row{label: spanLabel(start, span), gap: gap})
-			last = start
-		}
-	}
+	byYear := map[int][]int{}
 	var unknown []int
 	for i, n := range nodes {
 		if n.Year == 0 {
 			unknown = append(unknown, i)
-			continue
+		} else {
+			byYear[n.Year] = append(byYear[n.Year], i)
 		}
-		r := byStart[floorDiv(n.Year, span)*span]
-		rows[r].nodes = append(rows[r].nodes, i)
 	}
-	if len(unknown) > 0 {
-		rows = append(rows, row{label: "year unknown", nodes: unknown, gap: 1})
+	years := make([]int, 0, len(byYear))
+	for y := range byYear {
+		years = append(years, y)
 	}
-	d.pos = make([]point, len(nodes))
-	rows = d.wrapRows(rows)
-
-	// Rows are as far apart as their tallest nodes need, plus a little
-	// more for a longer stretch of years, so that gaps in time show.
-	half := func(r row) float64 {
+	slices.Sort(years)
+	// half is how far a year's tallest node (with its label) reaches
+	// above and below its line.
+	half := func(ids []int) float64 {
 		h := 0.0
-		for _, i := range r.nodes {
+		for _, i := range ids {
 			h = math.Max(h, d.labelBox(i, point{}).hi.y)
 		}
 		return h
 	}
-	y := 0.0
-	for k := range rows {
-		if k > 0 {
-			y += math.Max(half(rows[k-1])+half(rows[k])+18, 60)
-			if rows[k].gap > 1 {
-				y += 7 * math.Log2(float64(rows[k].gap))
+	need := func(a, b []int) float64 { return math.Max(half(a)+half(b)+18, 44) }
+	perYear := 0.0
+	for k := 1; k < len(years); k++ {
+		perYear = math.Max(perYear, need(byYear[years[k-1]], byYear[years[k]])/float64(years[k]-years[k-1]))
+	}
+	if len(years) > 1 {
+		perYear = min(perYear, timelineMaxPerYear, timelineMaxHeight/float64(years[len(years)-1]-years[0]))
+	}
+
+	d.pos = make([]point, len(nodes))
+	var rows []row
+	var ticks []tick
+	for k := 0; k < len(years); {
+		// The line: this year and the next ones too close to draw apart.
+		band := []int{years[k]}
+		for k+len(band) < len(years) {
+			prev, next := band[len(band)-1], years[k+len(band)]
+			if float64(next-prev)*perYear >= need(byYear[prev], byYear[next]) {
+				break
+			}
+			band = append(band, next)
+		}
+		k += len(band)
+		var ids []int
+		for _, y := range band {
+			ids = append(ids, byYear[y]...)
+			at := float64(y-years[0]) * perYear
+			ticks = append(ticks, tick{strconv.Itoa(y), at})
+			for _, i := range byYear[y] {
+				d.pos[i].y = at
 			}
 		}
-		rows[k].y = y
-		for _, i := range rows[k].nodes {
+		rows = append(rows, row{nodes: ids})
+	}
+	if len(unknown) > 0 {
+		y := half(unknown) + 18
+		if len(years) > 0 {
+			y += float64(years[len(years)-1]-years[0])*perYear + half(byYear[years[len(years)-1]])
+		}
+		ticks = append(ticks, tick{"year unknown", y})
+		for _, i := range unknown {
 			d.pos[i].y = y
 		}
+		rows = append(rows, row{nodes: unknown})
 	}
 	d.spreadRows(rows)
-	return rows
+	if len(years) > 1 {
+		d.years = timeScale{first: years[0], last: years[len(years)-1], perYear: perYear}
+	}
+	return thinTicks(ticks)
 }
 
-// wrapRows continues a row too wide to read on further lines, each
-// unlabelled and close below.
-func (d *drawing) wrapRows(rows []row) []row {
-	var out []row
-	for _, r := range rows {
-		width := 0.0
-		start := 0
-		for k, i := range r.nodes {
-			b := d.labelBox(i, point{})
-			w := b.hi.x - b.lo.x + 24
-			if width+w > timelineMaxWidth && k > start {
-				out = append(out, row{label: r.label, nodes: r.nodes[start:k], gap: r.gap})
-				r.label, r.gap, start, width = "", 0, k, 0
-			}
-			width += w
+// thinTicks drops year labels that would print over the one above: a run
+// of years drawn less than a label's height apart gets one label,
+// "1991–1993", at its first year.
+func thinTicks(ticks []tick) []tick {
+	const room = 13.0
+	var out []tick
+	for _, t := range ticks {
+		if n := len(out); n > 0 && t.y-out[n-1].y < room && t.label != "year unknown" {
+			first, _, _ := strings.Cut(out[n-1].label, "–")
+			out[n-1].label = first + "–" + t.label
+			continue
 		}
-		out = append(out, row{label: r.label, nodes: r.nodes[start:], gap: r.gap})
+		out = append(out, t)
 	}
 	return out
-}
-
-func countSpans(years []int, span int) int {
-	n, last := 0, math.MinInt
-	for _, y := range years {
-		if s := floorDiv(y, span); s != last {
-			n, last = n+1, s
-		}
-	}
-	return n
-}
-
-func floorDiv(a, b int) int {
-	q := a / b
-	if a%b != 0 && a < 0 {
-		q--
-	}
-	return q
-}
-
-func spanLabel(start, span int) string {
-	if span == 1 {
-		return strconv.Itoa(start)
-	}
-	return strconv.Itoa(start) + "–" + strconv.Itoa(start+span-1)
 }
 
 // spreadRows places nodes along their rows (see timeline).
@@ -240,7 +228,7 @@ func (d *drawing) repairClashes(links []link) {
 			x0, best, bestX := pos[i].x, c0, pos[i].x
 			for _, sh := range shifts {
 				pos[i].x = x0 + sh
-				if d.overlapsRow(i) {
+				if d.overlaps(i) {
 					continue
 				}
 				if c := d.clashesOf(links, i); c < best || (c == best && c < c0 && math.Abs(sh) < math.Abs(bestX-x0)) {
@@ -273,10 +261,10 @@ func (d *drawing) clashesOf(links []link, i int) int {
 	return n
 }
 
-func (d *drawing) overlapsRow(i int) bool {
+func (d *drawing) overlaps(i int) bool {
 	b := d.labelBox(i, d.pos[i]).grow(6)
 	for j, p := range d.pos {
-		if j != i && p.y == d.pos[i].y && b.overlaps(d.labelBox(j, p)) {
+		if j != i && b.overlaps(d.labelBox(j, p)) {
 			return true
 		}
 	}
@@ -391,8 +379,11 @@ func (c curve) xAt(y float64) float64 {
 	return c.at((lo + hi) / 2).x
 }
 
-// sweepRows removes overlaps within each row, keeping the order the forces
-// found and the row's centre where it was.
+// sweepRows removes overlaps within each line, keeping the order the
+// forces found and the line's centre where it was. Nodes of a line sit at
+// their own years' heights, so a node moves right only past the nodes
+// before it whose boxes reach its height: cases years apart may share a
+// column.
 func (d *drawing) sweepRows(rows []row) {
 	pos := d.pos
 	for _, r := range rows {
@@ -402,11 +393,21 @@ func (d *drawing) sweepRows(rows []row) {
 		for _, i := range idx {
 			before += pos[i].x
 		}
-		for k := 1; k < len(idx); k++ {
-			prev := d.labelBox(idx[k-1], pos[idx[k-1]])
-			cur := d.labelBox(idx[k], pos[idx[k]])
-			if gap := prev.hi.x + 14 - cur.lo.x; gap > 0 {
-				pos[idx[k]].x += gap
+		for k, i := range idx {
+			for moved := true; moved; {
+				moved = false
+				cur := d.labelBox(i, pos[i])
+				for _, j := range idx[:k] {
+					prev := d.labelBox(j, pos[j])
+					// The push is at least a hundredth of a pixel, so that
+					// rounding cannot make it endless.
+					overlap := prev.hi.x + 14 - cur.lo.x
+					if prev.lo.y < cur.hi.y+4 && cur.lo.y < prev.hi.y+4 && overlap > 0.01 && cur.hi.x > prev.lo.x-14 {
+						pos[i].x += overlap
+						moved = true
+						break
+					}
+				}
 			}
 		}
 		after := 0.0
@@ -420,18 +421,32 @@ func (d *drawing) sweepRows(rows []row) {
 	}
 }
 
-// drawRows draws the year axis: a faint line per row with its year at the
-// left (a row's continuations have none).
-func (d *drawing) drawRows(sc *scene, rows []row) {
+// timeScale is the timeline's linear map from years to heights.
+type timeScale struct {
+	first, last int
+	perYear     float64
+}
+
+// drawAxis draws the year axis at the left: a faint line across at each
+// labelled year, and an axis line with a tick every ten years, so that
+// equal gaps read as equal times.
+func (d *drawing) drawAxis(sc *scene, ticks []tick) {
 	left, right := math.Inf(1), math.Inf(-1)
 	for i := range d.s.Nodes {
 		b := d.labelBox(i, d.pos[i])
 		left, right = math.Min(left, b.lo.x), math.Max(right, b.hi.x)
 	}
-	for _, r := range rows {
-		sc.shapes = append(sc.shapes, line(point{left - 16, r.y}, point{right + 8, r.y}, 1, solid(gridColor)))
-		if r.label != "" {
-			sc.shapes = append(sc.shapes, d.text(point{left - 24, r.y + 4}, r.label, axisSize, false, mutedColor, anchorEnd, false))
+	for _, t := range ticks {
+		sc.shapes = append(sc.shapes,
+			line(point{left - 16, t.y}, point{right + 8, t.y}, 1, solid(gridColor)),
+			d.text(point{left - 24, t.y + 4}, t.label, axisSize, false, mutedColor, anchorEnd, false))
+	}
+	if ts := d.years; ts.perYear > 0 {
+		x := left - 16
+		at := func(y int) float64 { return float64(y-ts.first) * ts.perYear }
+		sc.shapes = append(sc.shapes, line(point{x, at(ts.first)}, point{x, at(ts.last)}, 1, solid(axisColor)))
+		for y := (ts.first + 9) / 10 * 10; y <= ts.last; y += 10 {
+			sc.shapes = append(sc.shapes, line(point{x - 4, at(y)}, point{x, at(y)}, 1, solid(axisColor)))
 		}
 	}
 }

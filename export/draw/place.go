@@ -15,14 +15,16 @@ type Placement struct {
 	// Courts is the colour legend, most frequent court first, then the
 	// rest as one entry with Court "".
 	Courts []CourtKey
-	// Rows are the timeline's rows from the top, each with its year label
-	// ("" for a crowded row's continuation); nil for a force layout.
+	// Rows are the labels of a timeline's year axis from the top, each at
+	// the height of its year; nil for a force layout.
 	Rows []Row
 	// Sizer sized the nodes by Options.SizeBy.
 	Sizer *Sizer
 }
 
-// Row is one row of a timeline: its label and its height in pixels.
+// Row is a label of a timeline's year axis: a year ("1976"), a run of
+// years drawn too close to label apart ("1991–1993"), or "year unknown",
+// and its height in pixels.
 type Row struct {
 	Label string
 	Y     float64
@@ -42,8 +44,8 @@ func Place(g Source, opts Options) (*Placement, error) {
 		p.X[i], p.Y[i] = d.pos[i].x, d.pos[i].y
 		p.Radius[i], p.Color[i], p.Labelled[i] = lk.r, lk.color, lk.label
 	}
-	for _, r := range d.rows {
-		p.Rows = append(p.Rows, Row{Label: r.label, Y: r.y})
+	for _, t := range d.ticks {
+		p.Rows = append(p.Rows, Row{Label: t.label, Y: t.y})
 	}
 	return p, nil
 }

@@ -84,6 +84,7 @@ var (
 	mutedColor   = RGB{0x5a, 0x5a, 0x5a}
 	edgeColor    = RGB{0x4a, 0x4a, 0x4a}
 	gridColor    = RGB{0xec, 0xec, 0xec}
+	axisColor    = RGB{0x99, 0x99, 0x99}
 )
 
 // nodeLook is what draw needs of each node beyond the graph data.
@@ -102,7 +103,8 @@ type drawing struct {
 	s      *Snapshot
 	opts   Options
 	layout string
-	rows   []row // of a timeline
+	ticks  []tick    // of a timeline's year axis
+	years  timeScale // of a timeline, when linear
 	fonts  fontCache
 	looks  []nodeLook
 	pos    []point
@@ -172,7 +174,7 @@ func layOut(g Source, opts Options) (*drawing, error) {
 		lk.w2 = d.fonts.width(lk.line2, citeSize, false)
 	}
 	if layout == LayoutTimeline {
-		d.rows = d.timeline()
+		d.ticks = d.timeline()
 	} else {
 		d.force()
 	}
@@ -196,7 +198,7 @@ func sizeFor(nodes []*graph.Node, m, scale, layout string) (rMax float64, s *Siz
 func (d *drawing) scene() *scene {
 	sc := &scene{}
 	if d.layout == LayoutTimeline {
-		d.drawRows(sc, d.rows)
+		d.drawAxis(sc, d.ticks)
 		d.drawEdges(sc, true, 0.55, 0.8)
 		d.drawNodes(sc)
 		d.drawLabelsBeside(sc)

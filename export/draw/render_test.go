@@ -5,6 +5,7 @@ import (
 	"image/png"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -268,5 +269,75 @@ func TestPNGDrawsTheScene(t *testing.T) {
 		if dark < 10 {
 			t.Errorf("label %q has no ink", tx.s)
 		}
+	}
+}
+
+// TestTimelineIsToScale: on a timeline, cases' heights are proportional to
+// their years (1949 → 1963 is seven times 1991 → 1993), and the year axis
+// labels every year that has a case, without labels printing over each
+// other.
+func TestTimelineIsToScale(t *testing.T) {
+	for name, g := range map[string]Source{"sample": exporttest.Sample(), "synthetic 70": exporttest.Synthetic(70, 150)} {
+		d, err := layOut(g, Options{Layout: LayoutTimeline})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := d.scene()
+		// Heights by year, from the drawn circles.
+		at := map[int]float64{}
+		for i, c := range nodeCircles(sc) {
+			if y := d.s.Nodes[i].Year; y != 0 {
+				if prev, ok := at[y]; ok && prev != c.c.y {
+					t.Errorf("%s: %d drawn at heights %v and %v", name, y, prev, c.c.y)
+				}
+				at[y] = c.c.y
+			}
+		}
+		var years []int
+		for y := range at {
+			years = append(years, y)
+		}
+		slices.Sort(years)
+		perYear := (at[years[len(years)-1]] - at[years[0]]) / float64(years[len(years)-1]-years[0])
+		for k := 1; k < len(years); k++ {
+			got := (at[years[k]] - at[years[k-1]]) / float64(years[k]-years[k-1])
+			if math.Abs(got/perYear-1) > 1e-6 {
+				t.Errorf("%s: %d → %d drawn at %.2f px a year, the timeline at %.2f", name, years[k-1], years[k], got, perYear)
+			}
+		}
+		// The axis: its labels are the texts set at its left, right-aligned.
+		var axis []box
+		var labels []string
+		for _, sh := range sc.shapes {
+			if tx, ok := sh.(text); ok && tx.anchor == anchorEnd && !tx.halo && tx.size == axisSize {
+				lo, hi := tx.bounds()
+				axis = append(axis, box{lo, hi})
+				labels = append(labels, tx.s)
+			}
+		}
+		if n := countOverlaps(axis); n > 0 {
+			t.Errorf("%s: %d pairs of axis labels overlap: %q", name, n, labels)
+		}
+		for _, y := range years {
+			found := false
+			for _, l := range labels {
+				first, last, ok := strings.Cut(l, "–")
+				a, _ := strconv.Atoi(first)
+				b, _ := strconv.Atoi(last)
+				found = found || l == strconv.Itoa(y) || (ok && a <= y && y <= b)
+			}
+			if !found {
+				t.Errorf("%s: no axis label for %d in %q", name, y, labels)
+			}
+		}
+	}
+	// The sample's gaps in particular.
+	d, _ := layOut(exporttest.Sample(), Options{})
+	y := map[int]float64{}
+	for i, n := range d.s.Nodes {
+		y[n.Year] = d.pos[i].y
+	}
+	if a, b := y[1963]-y[1949], y[1993]-y[1991]; math.Abs(a/b-7) > 1e-6 {
+		t.Errorf("1949 → 1963 is %.1f px, 1991 → 1993 %.1f px: not 7 to 1", a, b)
 	}
 }

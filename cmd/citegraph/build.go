@@ -142,7 +142,7 @@ names the documents with most, and --report writes the count for each.`,
 			if !src.in.quiet {
 				summarize(cmd.ErrOrStderr(), g)
 			}
-			if g, err = ex.sizeAndFilter(cmd, g, &flt, opt); err != nil {
+			if g, err = ex.sizeAndFilter(cmd, g, &flt, opt, &exOpt); err != nil {
 				return err
 			}
 			if err := export.Save(cmd.Context(), out, g, format, exOpt); err != nil {

@@ -88,11 +88,17 @@ func (f *exportFlags) options() (export.Options, error) {
 
 // sizeAndFilter computes the size measure on g unless g already carries
 // it, then applies the filters: in that order, so that node sizes reflect
-// the whole graph, not the part of it that is written.
-func (f *exportFlags) sizeAndFilter(cmd *cobra.Command, g *graph.Graph, flt *filterFlags, opt graph.RankOptions) (*graph.Graph, error) {
+// the whole graph, not the part of it that is written. The case of
+// --around becomes the pictures' focus, in opts.
+func (f *exportFlags) sizeAndFilter(cmd *cobra.Command, g *graph.Graph, flt *filterFlags, opt graph.RankOptions, opts *export.Options) (*graph.Graph, error) {
 	if !slices.Contains(g.Measures(), f.sizeBy) {
 		if err := rankWarn(cmd, g, f.sizeBy, opt); err != nil {
 			return nil, err
+		}
+	}
+	if flt.around != "" {
+		if n, err := g.Lookup(flt.around); err == nil {
+			opts.Focus = n.ID
 		}
 	}
 	return flt.apply(cmd.Context(), g, opt)
@@ -171,7 +177,7 @@ The format comes from the output's extension (.svg, .png, .html) or --format.`,
 			if err != nil {
 				return err
 			}
-			if g, err = ex.sizeAndFilter(cmd, g, &flt, opt); err != nil {
+			if g, err = ex.sizeAndFilter(cmd, g, &flt, opt, &opts); err != nil {
 				return err
 			}
 			if g.NodeCount() == 0 {

@@ -120,3 +120,17 @@ func TestRenderErrors(t *testing.T) {
 		t.Errorf("failed renders left files: %d entries", len(ents))
 	}
 }
+
+// TestRenderAroundLabelsTheFocus: the case of --around is labelled and
+// ringed even when the labels go to others.
+func TestRenderAroundLabelsTheFocus(t *testing.T) {
+	svg := filepath.Join(t.TempDir(), "brady.svg")
+	mustRun(t, "render", "--sample", "--around", "373 U.S. 83", "--layout", "force", "--labels", "1", "-o", svg)
+	pic := readFile(t, svg)
+	if !drawsText(pic, "Brady v. Maryland") {
+		t.Error("the focus, Brady v. Maryland, is not labelled")
+	}
+	if !regexp.MustCompile(`<circle [^>]*stroke="#222222" stroke-width="3"><title>Brady v. Maryland`).Match(pic) {
+		t.Error("the focus is not ringed")
+	}
+}

@@ -35,6 +35,10 @@ type Options struct {
 	Labels int
 	// Title is set above the picture.
 	Title string
+	// Focus is the id of the case the picture is about (the case of
+	// --around): it is always labelled, and ringed. Empty, or an id the
+	// graph lacks, means none.
+	Focus string
 	// Scale is the PNG's pixels per SVG pixel; 0 means 2, sharp in print
 	// and on high-density screens.
 	Scale float64
@@ -112,6 +116,7 @@ type drawing struct {
 	m      string
 	sizer  *Sizer
 	rMax   float64
+	focus  int // index of Options.Focus, or -1
 }
 
 // draw lays g out and turns it into a scene.
@@ -164,7 +169,15 @@ func layOut(g Source, opts Options) (*drawing, error) {
 			measureValue: d.sizer.Value(i),
 		}
 	}
-	for _, i := range d.topNodes(opts.labelCount(len(s.Nodes), layout)) {
+	labelled := d.topNodes(opts.labelCount(len(s.Nodes), layout))
+	d.focus = -1
+	if f, ok := s.Index[opts.Focus]; ok && opts.Focus != "" {
+		d.focus = f
+		if !slices.Contains(labelled, f) {
+			labelled = append(labelled, f)
+		}
+	}
+	for _, i := range labelled {
 		lk := &d.looks[i]
 		n := s.Nodes[i]
 		lk.label = true
@@ -263,10 +276,15 @@ func (d *drawing) labelBox(i int, p point) box {
 func (d *drawing) drawNodes(sc *scene) {
 	for i, n := range d.s.Nodes {
 		lk := d.looks[i]
-		sc.shapes = append(sc.shapes, circle{
+		c := circle{
 			c: d.pos[i], r: lk.r, fill: solid(lk.color), stroke: solid(lk.color.Shade(0.35)), sw: 1,
 			title: strings.Join(NodeTooltip(n), "\n"),
-		})
+		}
+		if i == d.focus {
+			// The case the picture is about, ringed in the text colour.
+			c.stroke, c.sw = solid(textColor), 3
+		}
+		sc.shapes = append(sc.shapes, c)
 	}
 }
 
@@ -444,28 +462,26 @@ func MeasureTitle(m string) string {
 	return m
 }
 
-// drawLabelsPlaced labels the top nodes of a force drawing. Each label
-// tries right, left, below and above its node and takes the spot that
-// covers the fewest other nodes; a label that would cover a labelled node
-// or another label is left out.
+// drawLabelsPlaced labels the top nodes of a force drawing, the focus
+// first and then by the size measure. A label goes beside its node (right,
+// left, below, above) or, failing that, a little further off with a
+// leader line, in the first spot that covers no node and no other label;
+// a label with no such spot is left out, except the focus's, which looks
+// further afield and, in a drawing too dense for any free spot, takes the
+// one covering the fewest nodes.
 func (d *drawing) drawLabelsPlaced(sc *scene) {
 	var taken []box
-	for i := range d.s.Nodes {
-		if d.looks[i].label {
-			taken = append(taken, circleBox(d.pos[i], d.looks[i].r))
-		}
-	}
 	// Nodes on a coarse grid, so that counting the nodes under a spot does
 	// not visit them all.
 	g := newGrid(64)
 	g.fill(d.pos)
-	covered := func(b box, self int) int {
+	covered := func(b box) int {
 		n := 0
 		lo, hi := g.key(b.lo), g.key(b.hi)
 		for cx := lo[0] - 1; cx <= hi[0]+1; cx++ {
 			for cy := lo[1] - 1; cy <= hi[1]+1; cy++ {
 				for _, j := range g.cells[[2]int{cx, cy}] {
-					if j != self && b.overlaps(circleBox(d.pos[j], d.looks[j].r)) {
+					if b.overlaps(circleBox(d.pos[j], d.looks[j].r)) {
 						n++
 					}
 				}
@@ -473,45 +489,103 @@ func (d *drawing) drawLabelsPlaced(sc *scene) {
 		}
 		return n
 	}
-	for _, i := range d.topNodes(len(d.s.Nodes)) {
+	order := d.topNodes(len(d.s.Nodes))
+	if d.focus >= 0 {
+		order = append([]int{d.focus}, slices.DeleteFunc(order, func(i int) bool { return i == d.focus })...)
+	}
+	for _, i := range order {
 		lk := d.looks[i]
 		if !lk.label {
 			continue
 		}
-		p, r := d.pos[i], lk.r
-		w := math.Max(lk.w1, lk.w2)
-		h := 26.0
-		if lk.line2 == "" {
-			h = 14
+		rings := 2
+		if i == d.focus {
+			rings = 8
 		}
-		type spot struct {
-			at point
-			a  anchor
-			b  box
-		}
-		spots := []spot{
-			{point{p.x + r + 4, p.y}, anchorStart, box{point{p.x + r + 3, p.y - 12}, point{p.x + r + 5 + w, p.y - 12 + h}}},
-			{point{p.x - r - 4, p.y}, anchorEnd, box{point{p.x - r - 5 - w, p.y - 12}, point{p.x - r - 3, p.y - 12 + h}}},
-			{point{p.x, p.y + r + 14}, anchorMiddle, box{point{p.x - w/2, p.y + r + 2}, point{p.x + w/2, p.y + r + 2 + h}}},
-			{point{p.x, p.y - r - h + 10}, anchorMiddle, box{point{p.x - w/2, p.y - r - h - 2}, point{p.x + w/2, p.y - r - 2}}},
-		}
-		best, bestN := -1, 0
-	next:
-		for k, s := range spots {
-			for _, t := range taken {
-				if s.b.overlaps(t) {
-					continue next
-				}
+		best, bestN := spot{}, -1
+		for _, s := range d.labelSpots(i, rings) {
+			if slices.ContainsFunc(taken, s.b.overlaps) {
+				continue
 			}
-			if n := covered(s.b, i); best < 0 || n < bestN {
-				best, bestN = k, n
+			n := covered(s.b)
+			if n == 0 {
+				best, bestN = s, 0
+				break
+			}
+			if i == d.focus && (bestN < 0 || n < bestN) {
+				best, bestN = s, n
 			}
 		}
-		if best >= 0 {
-			taken = append(taken, spots[best].b.grow(2))
-			d.labelAt(sc, i, spots[best].at, spots[best].a)
+		if bestN < 0 {
+			continue
+		}
+		taken = append(taken, best.b.grow(2))
+		if best.leader {
+			sc.shapes = append(sc.shapes, line(d.pos[i].add(best.at.sub(d.pos[i]).unit().scale(lk.r)), best.near, 0.8, solid(mutedColor)))
+		}
+		d.labelAt(sc, i, best.at, best.a)
+	}
+}
+
+// spot is a place for a node's label: the text's anchor point and
+// alignment, the box the two lines cover, and for a label set off from
+// its node, the point of the box nearest the node, where a leader line
+// ends.
+type spot struct {
+	at     point
+	a      anchor
+	b      box
+	leader bool
+	near   point
+}
+
+// labelSpots lists where node i's label may go, nearest first: beside
+// the node on each side, then in rings further off in eight directions.
+func (d *drawing) labelSpots(i, rings int) []spot {
+	lk := d.looks[i]
+	p, r := d.pos[i], lk.r
+	w := math.Max(lk.w1, lk.w2)
+	h := 26.0 // the name's line from 12 above the anchor, the citation's to 14 below
+	if lk.line2 == "" {
+		h = 14
+	}
+	// at makes the spot whose box has its left, centre or right edge (by
+	// the anchor) at x and its top at top.
+	at := func(x, top float64, a anchor) spot {
+		lo := x
+		switch a {
+		case anchorMiddle:
+			lo -= w / 2
+		case anchorEnd:
+			lo -= w
+		}
+		b := box{point{lo, top}, point{lo + w, top + h}}
+		return spot{at: point{x, top + 12}, a: a, b: b}
+	}
+	spots := []spot{
+		at(p.x+r+4, p.y-12, anchorStart),
+		at(p.x-r-4, p.y-12, anchorEnd),
+		at(p.x, p.y+r+2, anchorMiddle),
+		at(p.x, p.y-r-2-h, anchorMiddle),
+	}
+	for k := 1; k <= rings; k++ {
+		off := float64(k) * 18
+		for _, s := range []spot{
+			at(p.x+r+4+off, p.y-12, anchorStart),
+			at(p.x-r-4-off, p.y-12, anchorEnd),
+			at(p.x, p.y+r+2+off, anchorMiddle),
+			at(p.x, p.y-r-2-h-off, anchorMiddle),
+			at(p.x+r+off*0.7, p.y+r+off*0.7, anchorStart),
+			at(p.x-r-off*0.7, p.y+r+off*0.7, anchorEnd),
+			at(p.x+r+off*0.7, p.y-r-h-off*0.7, anchorStart),
+			at(p.x-r-off*0.7, p.y-r-h-off*0.7, anchorEnd),
+		} {
+			s.leader = true
+			s.near = point{math.Max(s.b.lo.x, math.Min(p.x, s.b.hi.x)), math.Max(s.b.lo.y, math.Min(p.y, s.b.hi.y))}
+			spots = append(spots, s)
 		}
 	}
+	return spots
 }
 
 func circleBox(c point, r float64) box {

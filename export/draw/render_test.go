@@ -2,6 +2,7 @@ package draw
 
 import (
 	"bytes"
+	"context"
 	"image/png"
 	"math"
 	"slices"
@@ -339,5 +340,99 @@ func TestTimelineIsToScale(t *testing.T) {
 	}
 	if a, b := y[1963]-y[1949], y[1993]-y[1991]; math.Abs(a/b-7) > 1e-6 {
 		t.Errorf("1949 → 1963 is %.1f px, 1991 → 1993 %.1f px: not 7 to 1", a, b)
+	}
+}
+
+// circleHitsBox reports whether a circle and a box share any point.
+func circleHitsBox(c circle, b box) bool {
+	dx := math.Max(b.lo.x-c.c.x, math.Max(0, c.c.x-b.hi.x))
+	dy := math.Max(b.lo.y-c.c.y, math.Max(0, c.c.y-b.hi.y))
+	return dx*dx+dy*dy < c.r*c.r
+}
+
+// checkLabels measures a drawing's labels: no label's text sits on any
+// node, no two labels overlap, every labelled case with a name is
+// labelled by it (a bare citation only where no name is known), and the
+// focus, when given, is labelled and ringed.
+func checkLabels(t *testing.T, name string, g Source, opts Options) *scene {
+	t.Helper()
+	d, err := layOut(g, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := d.scene()
+	labels := nodeLabels(sc)
+	circles := nodeCircles(sc)
+	for _, b := range labels {
+		for _, c := range circles {
+			if circleHitsBox(c, b) {
+				t.Errorf("%s: a label at %v sits on %q", name, b, strings.SplitN(c.title, "\n", 2)[0])
+			}
+		}
+	}
+	if n := countOverlaps(labels); n > 0 {
+		t.Errorf("%s: %d pairs of labels overlap", name, n)
+	}
+	texts := sceneTexts(sc)
+	for i, n := range d.s.Nodes {
+		if !d.looks[i].label {
+			continue
+		}
+		want := Label(n)
+		if n.Name != "" && want != ShortName(n.Name) {
+			t.Errorf("%s: %s labelled %q, not by its name %q", name, n.ID, want, n.Name)
+		}
+		if (i == d.focus || d.layout == LayoutTimeline) && !slices.Contains(texts, want) {
+			t.Errorf("%s: %q not drawn", name, want)
+		}
+	}
+	if opts.Focus != "" {
+		f := d.s.Index[opts.Focus]
+		if !slices.Contains(texts, Label(d.s.Nodes[f])) {
+			t.Errorf("%s: the focus %s is not labelled", name, opts.Focus)
+		}
+		if c := circles[f]; c.sw != 3 {
+			t.Errorf("%s: the focus %s is not ringed", name, opts.Focus)
+		}
+	}
+	return sc
+}
+
+// TestLabelsWhereTheyMatter: labels stay off nodes and each other in
+// timelines and force drawings, real and synthetic; the focus of a
+// neighbourhood is labelled even when it ranks low and the drawing is
+// dense.
+func TestLabelsWhereTheyMatter(t *testing.T) {
+	checkLabels(t, "sample", exporttest.Sample(), Options{})
+	syn := exporttest.Synthetic(600, 1400)
+	checkLabels(t, "synthetic", syn, Options{})
+	// The least of the synthetic cases, deep in the crowd.
+	low := syn.NodeList[0]
+	for _, n := range syn.NodeList {
+		if n.Scores["pagerank"] < low.Scores["pagerank"] {
+			low = n
+		}
+	}
+	checkLabels(t, "synthetic, focus on the least case", syn, Options{Focus: low.ID})
+	checkLabels(t, "sample, force, focus", exporttest.Sample(), Options{Layout: LayoutForce, Labels: 2, Focus: "373 U.S. 83"})
+	if exporttest.HasShared(exporttest.ScotusDir) {
+		g := exporttest.Scotus(t)
+		top, err := g.Filter(context.Background(), graph.Filter{Top: 50, By: graph.PageRank})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := checkLabels(t, "scotus top 50", top, Options{})
+		// Fits a page: printed on US Letter (7.5 × 10 in printable) in its
+		// better orientation, names are at least 3.5 pt.
+		pt := 12 * max(math.Min(540/sc.width, 720/sc.height), math.Min(720/sc.width, 540/sc.height))
+		t.Logf("scotus top 50: %.0f × %.0f px; names print at %.1f pt on a Letter page", sc.width, sc.height, pt)
+		if pt < 3.5 {
+			t.Errorf("scotus top 50 is %.0f × %.0f px: names would print at %.1f pt on a page", sc.width, sc.height, pt)
+		}
+		around, err := g.Filter(context.Background(), graph.Filter{Around: "17 U.S. 316"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkLabels(t, "scotus around McCulloch", around, Options{Focus: "17 U.S. 316"})
 	}
 }

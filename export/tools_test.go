@@ -107,6 +107,57 @@ func dotSafe(s string) string {
 }
 
 // yearNodes is how many year markers a DOT drawing by year adds.
+// TestDOTLargeGraphsForSfdp: a graph past DOTLayeredMax is written for
+// sfdp, with a note saying so, and plain dot -Tsvg draws it whole, every
+// case and citation, in a picture of a page's proportions rather than a
+// strip: the synthetic graph always, and the 225 cases of the shared
+// immunity corpus, which dot's layered drawing made 21,910 × 693 px.
+func TestDOTLargeGraphsForSfdp(t *testing.T) {
+	bin := exporttest.NeedTool(t, "dot", "graphviz")
+	graphs := map[string]Source{"synthetic 400": exporttest.Synthetic(400, 900)}
+	if exporttest.HasShared(exporttest.ImmunityDir) {
+		graphs["immunity"] = exporttest.Immunity(t)
+	}
+	for name, g := range graphs {
+		out := write(t, g, DOT, Options{})
+		if !bytes.HasPrefix(out, []byte("// citegraph: ")) || !bytes.Contains(out, []byte("layout=sfdp")) {
+			t.Fatalf("%s: not written for sfdp:\n%.400s", name, out)
+		}
+		cmd := exec.Command(bin, "-Tsvg")
+		cmd.Stdin = bytes.NewReader(out)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		svg, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%s: dot: %v\n%s", name, err, stderr.String())
+		}
+		s, err := draw.Collect(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := bytes.Count(svg, []byte(`class="node"`)); got != len(s.Nodes) {
+			t.Errorf("%s: %d nodes drawn, want %d", name, got, len(s.Nodes))
+		}
+		if got := bytes.Count(svg, []byte(`class="edge"`)); got != len(s.Edges) {
+			t.Errorf("%s: %d edges drawn, want %d", name, got, len(s.Edges))
+		}
+		m := regexp.MustCompile(`<svg width="(\d+)pt" height="(\d+)pt"`).FindSubmatch(svg)
+		if m == nil {
+			t.Fatalf("%s: no size in dot's SVG", name)
+		}
+		w, _ := strconv.Atoi(string(m[1]))
+		h, _ := strconv.Atoi(string(m[2]))
+		t.Logf("%s: dot drew %d × %d pt", name, w, h)
+		if r := float64(w) / float64(h); r > 3 || r < 1.0/3 {
+			t.Errorf("%s: dot drew a %d × %d pt strip", name, w, h)
+		}
+	}
+	// The layered drawing stays for the year axis, which only dot draws.
+	if out := write(t, exporttest.Synthetic(400, 900), DOT, Options{ByYear: true}); bytes.Contains(out, []byte("sfdp")) {
+		t.Error("--by-year on a large graph was written for sfdp")
+	}
+}
+
 func yearNodes(g exporttest.Graph, opts Options) int {
 	if !opts.ByYear {
 		return 0

@@ -73,8 +73,9 @@ func sharedRoot() string {
 // ScotusDir is the shared Supreme Court set, relative to the shared root.
 const ScotusDir = "corpus/scotus"
 
-var scotusOnce = sync.OnceValues(func() (*graph.Graph, error) {
-	dir := filepath.Join(sharedRoot(), ScotusDir)
+// build makes the graph of a shared corpus directory, its manifest and
+// every HTML file in it, with PageRank, as citegraph build does.
+func build(dir string) (*graph.Graph, error) {
 	m, err := corpus.LoadManifest(filepath.Join(dir, "manifest.csv"))
 	if err != nil {
 		return nil, err
@@ -99,7 +100,26 @@ var scotusOnce = sync.OnceValues(func() (*graph.Graph, error) {
 	}
 	_, err = g.Rank(context.Background(), graph.PageRank, graph.RankOptions{})
 	return g, err
+}
+
+var scotusOnce = sync.OnceValues(func() (*graph.Graph, error) {
+	return build(filepath.Join(sharedRoot(), ScotusDir))
 })
+
+// ImmunityDir is the shared corpus of absolute-immunity opinions (Imbler
+// and the cases around it), relative to the shared root.
+const ImmunityDir = "corpus/immunity"
+
+// Immunity is the graph of the shared immunity corpus with PageRank,
+// skipping when it is absent.
+func Immunity(t testing.TB) *graph.Graph {
+	t.Helper()
+	g, err := build(Shared(t, ImmunityDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
 
 // Scotus is the graph of the shared Supreme Court set with PageRank (built
 // once per test binary), skipping when the set is absent.

@@ -241,6 +241,10 @@ func TestBrowserSample(t *testing.T) {
 	if colourNear(img, at, scotusBlue) {
 		t.Errorf("Imbler still drawn at %v after the filter", at)
 	}
+
+	// A neighbourhood's map (render --around) opens on its case.
+	open(t, ctx, writePage(t, g, draw.Options{Focus: "373 U.S. 83"}))
+	do(t, ctx, "focus", chromedp.WaitVisible(css(`#panel[data-case="373 U.S. 83"]`)))
 }
 
 // TestBrowserScotus opens the map of the whole Supreme Court set, times

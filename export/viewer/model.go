@@ -17,6 +17,7 @@ type page struct {
 	Layout   string    `json:"layout"`
 	WarnAt   int       `json:"warnAt"`
 	SizeBy   string    `json:"sizeBy"`
+	Focus    string    `json:"focus,omitempty"` // the case the page opens on`
 	Measures []measure `json:"measures"`
 	Courts   []court   `json:"courts"`
 	Rows     []row     `json:"rows,omitempty"`
@@ -95,6 +96,9 @@ type counted struct {
 func model(p *draw.Placement, opts draw.Options) page {
 	s := p.Graph
 	out := page{Title: strings.TrimSpace(opts.Title), Layout: p.Layout, WarnAt: WarnNodes, SizeBy: p.Sizer.Measure}
+	if _, ok := s.Index[opts.Focus]; ok {
+		out.Focus = opts.Focus
+	}
 	group := map[string]int{}
 	for i, k := range p.Courts {
 		label := draw.CourtLabel(k.Court)

@@ -43,7 +43,8 @@ var (
 const WarnNodes = 3000
 
 // Write writes g as the viewer's HTML page, laid out by draw with opts
-// (SizeBy is the measure the page opens with; Title heads the page). It
+// (SizeBy is the measure the page opens with; Title heads the page; the
+// page opens with the Focus case's panel open). It
 // fails as draw.Place does, on an empty graph or bad options.
 func Write(w io.Writer, g draw.Source, opts draw.Options) error {
 	p, err := draw.Place(g, opts)

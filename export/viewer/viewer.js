@@ -430,6 +430,11 @@
 
   onYears();
   drawLegend();
+  // A map of a case's neighbourhood (--around) opens on that case.
+  if (data.focus) {
+    var f = nodes.findIndex(function (n) { return n.id === data.focus; });
+    if (f >= 0) select(f, false);
+  }
 
   // For scripts and tests: find cases, open one, and ask whether a case is
   // drawn, by its id.

@@ -212,3 +212,14 @@ func TestVendoredAsRecorded(t *testing.T) {
 		}
 	}
 }
+
+// TestFocus: a neighbourhood's page names its case, to open on.
+func TestFocus(t *testing.T) {
+	g := exporttest.Sample()
+	if d := data(t, parse(t, writeBytes(t, g, draw.Options{Focus: "424 U.S. 409"}))); d.Focus != "424 U.S. 409" {
+		t.Errorf("focus %q", d.Focus)
+	}
+	if d := data(t, parse(t, writeBytes(t, g, draw.Options{Focus: "1 U.S. 1"}))); d.Focus != "" {
+		t.Errorf("focus on a case the graph lacks: %q", d.Focus)
+	}
+}

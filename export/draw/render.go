@@ -498,9 +498,9 @@ func (d *drawing) drawLabelsPlaced(sc *scene) {
 		if !lk.label {
 			continue
 		}
-		rings := 2
+		rings := 6
 		if i == d.focus {
-			rings = 8
+			rings = 12
 		}
 		best, bestN := spot{}, -1
 		for _, s := range d.labelSpots(i, rings) {

@@ -46,10 +46,10 @@ func do(t *testing.T, ctx context.Context, what string, steps ...chromedp.Action
 func css(sel string) chromedp.CSS { return chromedp.CSS(sel) }
 
 // browser starts headless Chromium (Debian's chromium) for one test, whose
-// steps must end within timeout, or
-// skips the test when none is installed. The flags keep a machine without
-// internet quiet (no background networking, updates or sync) and give
-// WebGL a software renderer.
+// steps must end within timeout, or skips the test when none is installed.
+// The flags keep a machine without internet quiet (no background
+// networking, updates or sync), spare a small /dev/shm, and give WebGL a
+// software renderer.
 func browser(t *testing.T, timeout time.Duration) context.Context {
 	t.Helper()
 	var path string
@@ -69,6 +69,7 @@ func browser(t *testing.T, timeout time.Duration) context.Context {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.Flag("use-angle", "swiftshader"),
 		chromedp.Flag("enable-unsafe-swiftshader", true),
 		chromedp.UserDataDir(t.TempDir()),

@@ -2,8 +2,12 @@ package graph
 
 import (
 	"cmp"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash"
+	"hash/fnv"
+	"io"
 	"iter"
 	"slices"
 	"strings"
@@ -45,15 +49,24 @@ type Options struct {
 // when new documents show the case under a more official citation. A
 // document with no citation of its own is "doc:" and its ID.
 //
-// Name, court and year of a case come from its corpus document when there
-// is one, otherwise from the full citations to it: the value given most
-// often, ties going to the longest name, the smallest court and year.
+// A case's name is its short case name (see ShortCaseName). Name, court
+// and year come from its corpus documents when there are any: those whose
+// identity came from the file's format or a manifest before those whose
+// identity was read from the text, the value most of them give winning.
+// Otherwise they come from the full citations to the case: the value
+// given most often, ties going to the longest name, the smallest court
+// and year. A case no citation names is named by the citation it is cited
+// by most often ("5 Cranch 85"), not by its id, which nobody may have
+// written.
+//
+// Nothing depends on the order documents are added: every choice above is
+// by count and then by value, records of one citing case are merged in
+// the order of their document ids, and Graph.Documents is in that order.
 //
 // The builder keeps one small record per document and cited case, with
 // its attributes packed into the store the graph will use, so a national
-// corpus builds in a few gigabytes. Add is not safe for concurrent use:
-// call it in a deterministic order (for example the order of the input
-// files) to get the same graph every time.
+// corpus builds in a few gigabytes; Graph sorts them into the store's rows
+// once, on every core. Add is not safe for concurrent use.
 type Builder struct {
 	opt Options
 	// store becomes the graph's: it interns the strings and packs the
@@ -71,6 +84,8 @@ type Builder struct {
 	// seen and how often; other values in more.
 	facts []keyFacts
 	more  map[int64]tally
+	// cited counts the full citations of each key.
+	cited []int32
 
 	docs    []docRecord
 	docKey  []int32
@@ -161,6 +176,7 @@ func (b *Builder) key(s string, law bool) int32 {
 	b.keyStr = append(b.keyStr, s)
 	b.law = append(b.law, law)
 	b.facts = append(b.facts, keyFacts{})
+	b.cited = append(b.cited, 0)
 	return k
 }
 
@@ -288,14 +304,17 @@ func (b *Builder) add(doc *corpus.Document, n int, cites iter.Seq[*extract.Citat
 	}
 	di := int32(len(b.docs))
 	s := b.store
-	d := docRecord{id: doc.ID, opinion: s.intern(doc.Meta.Opinion), name: s.intern(doc.Meta.CaseName),
-		court: s.intern(cmp.Or(extract.NormalizeCourt(doc.Meta.Court), doc.Meta.Court)), year: int32(doc.Meta.Year())}
+	d := docRecord{id: doc.ID, opinion: s.intern(doc.Meta.Opinion), name: s.intern(ShortCaseName(doc.Meta.CaseName)),
+		court: s.intern(cmp.Or(extract.NormalizeCourt(doc.Meta.Court), doc.Meta.Court)), year: int32(doc.Meta.Year()),
+		source: sourceRank(doc.Meta.Source)}
 	d.n[statCitations] = int32(n)
+	fp := newFingerprint(doc)
 	b.docKey = append(b.docKey, b.ownKey(doc))
 	b.pending = b.pending[:0]
 	clear(b.byKey)
 	clear(b.refKey)
 	for c := range cites {
+		fingerprintCite(fp, c)
 		if reason := unusable(c); reason != "" {
 			d.n[statUnresolved]++
 			b.reasons[di] = addCount(b.reasons[di], reason, 1)
@@ -320,6 +339,7 @@ func (b *Builder) add(doc *corpus.Document, n int, cites iter.Seq[*extract.Citat
 			}
 		}
 		if c.Kind == extract.Full && !law {
+			b.cited[k]++
 			for _, p := range c.Parallel {
 				if pk := b.caseKey(p, c.CaseName); pk >= 0 {
 					b.assert(k, pk, 1)
@@ -359,6 +379,7 @@ func (b *Builder) add(doc *corpus.Document, n int, cites iter.Seq[*extract.Citat
 			e.Pages = appendNew(e.Pages, pg)
 		}
 	}
+	d.fingerprint = fp.Sum64()
 	for i := range b.pending {
 		p := &b.pending[i]
 		off, err := s.pack(&p.e)
@@ -369,6 +390,42 @@ func (b *Builder) add(doc *corpus.Document, n int, cites iter.Seq[*extract.Citat
 	}
 	b.docs = append(b.docs, d)
 	return nil
+}
+
+// newFingerprint starts the hash of what makes a document itself: its
+// opinion, its text and (see fingerprintCite) the citations found in it.
+// Two documents of one case with the same fingerprint are one document
+// held twice (under two names, or in two folders), and its citations
+// count once.
+func newFingerprint(doc *corpus.Document) hash.Hash64 {
+	h := fnv.New64a()
+	io.WriteString(h, doc.Meta.Opinion)
+	h.Write([]byte{0})
+	io.WriteString(h, doc.Text)
+	return h
+}
+
+// fingerprintCite adds one citation to a document's fingerprint.
+func fingerprintCite(h hash.Hash64, c *extract.Citation) {
+	var buf [2*binary.MaxVarintLen64 + 1]byte
+	b := binary.AppendUvarint(buf[:0], uint64(c.Start))
+	b = binary.AppendUvarint(b, uint64(c.End))
+	h.Write(append(b, byte(c.Kind)))
+	io.WriteString(h, c.Target.String())
+	io.WriteString(h, c.Pin)
+	h.Write([]byte{0})
+}
+
+// sourceRank orders where a document's identity came from: the file's
+// format or a manifest (2) before the text (1) before nothing (0).
+func sourceRank(source string) uint8 {
+	switch source {
+	case corpus.SourceFormat, corpus.SourceManifest:
+		return 2
+	case corpus.SourceText:
+		return 1
+	}
+	return 0
 }
 
 // pendingFor returns the edge being gathered for key k in the current
@@ -397,6 +454,7 @@ func (b *Builder) Graph() (*Graph, error) {
 		return nil, errors.New("graph: Builder.Graph called twice")
 	}
 	b.done = true
+	b.sortDocs()
 	b.joinSlipKeys()
 	groups, groupOf := b.groups()
 	b.keys, b.same = nil, nil
@@ -410,22 +468,15 @@ func (b *Builder) Graph() (*Graph, error) {
 	for i, g := range order {
 		nodeOf[g] = int32(i)
 	}
-	// The first document of each case says what the case is.
-	docOf := make([]int32, len(groups))
-	for i := range docOf {
-		docOf[i] = -1
-	}
-	for i := len(b.docs) - 1; i >= 0; i-- {
-		docOf[groupOf[b.docKey[i]]] = int32(i)
+	docsOf := make([][]int32, len(groups))
+	for i := range b.docs {
+		gr := groupOf[b.docKey[i]]
+		docsOf[gr] = append(docsOf[gr], int32(i))
 	}
 	g := newGraph(b.store)
 	s := b.store
 	s.reserve(len(order))
 	s.cites = slices.Grow(s.cites, len(b.keyStr))
-	byString := func(x, y int32) int { return strings.Compare(s.strs[x], s.strs[y]) }
-	// Of two names given equally often, the longer is the fuller caption
-	// ("Giglio v. United States" over "Giglio").
-	byFullness := func(x, y int32) int { return cmp.Or(cmp.Compare(len(s.strs[y]), len(s.strs[x])), byString(x, y)) }
 	for _, gr := range order {
 		ks := groups[gr]
 		n := Node{ID: id(gr)}
@@ -437,25 +488,7 @@ func (b *Builder) Graph() (*Graph, error) {
 				n.Citations = append(n.Citations, b.keyStr[k])
 			}
 		}
-		if v, ok := best(b.tallyOf(ks, factName), byFullness); ok {
-			n.Name = s.strs[v]
-		}
-		if v, ok := best(b.tallyOf(ks, factCourt), byString); ok {
-			n.Court = s.strs[v]
-		}
-		if v, ok := best(b.tallyOf(ks, factYear), cmp.Compare[int32]); ok {
-			n.Year = int(v)
-		}
-		if di := docOf[gr]; di >= 0 {
-			d := &b.docs[di]
-			n.InCorpus = true
-			n.Name = cmp.Or(s.strs[d.name], n.Name)
-			n.Court = cmp.Or(s.strs[d.court], n.Court)
-			n.Year = cmp.Or(int(d.year), n.Year)
-		}
-		if n.Year == 0 {
-			n.Year = volumeYear(n.Citations)
-		}
+		b.identify(&n, ks, docsOf[gr])
 		if err := g.AddNode(n); err != nil {
 			return nil, err
 		}
@@ -473,8 +506,8 @@ func (b *Builder) Graph() (*Graph, error) {
 		}
 		recs = append(recs, r)
 	}
-	b.recs, b.keyStr, b.facts, b.more = nil, nil, nil, nil
-	groups, groupOf, nodeOf, docOf = nil, nil, nil, nil
+	b.recs, b.keyStr, b.facts, b.more, b.cited = nil, nil, nil, nil, nil
+	groups, groupOf, nodeOf, docsOf = nil, nil, nil, nil
 	if err := b.addEdges(s, recs); err != nil {
 		return nil, err
 	}
@@ -483,76 +516,176 @@ func (b *Builder) Graph() (*Graph, error) {
 	return g, nil
 }
 
-// addEdges turns the records into edges, written straight into the store
-// in the order it keeps them (by citing, then cited node): one model call
-// per edge would look each node up four times. Several records of one
-// pair (two documents of a case, or a case cited under two of its
-// citations) make one edge; a lone record's packed attributes become the
-// edge's as they are.
-func (b *Builder) addEdges(s *Store, recs []citeRec) error {
-	from := func(r *citeRec) int32 { return b.docs[r.doc].node }
-	// Records of one document come in text order, so sorting on the
-	// document and then the arena offset keeps text order.
-	slices.SortFunc(recs, func(x, y citeRec) int {
-		return cmp.Or(cmp.Compare(from(&x), from(&y)), cmp.Compare(x.key, y.key), cmp.Compare(x.doc, y.doc), cmp.Compare(x.extra, y.extra))
+// sortDocs puts the documents in the order of their ids (then of their
+// fingerprints), renumbering everything that points at them, so that the
+// order they were added in leaves no trace.
+func (b *Builder) sortDocs() {
+	perm := make([]int32, len(b.docs))
+	for i := range perm {
+		perm[i] = int32(i)
+	}
+	slices.SortStableFunc(perm, func(x, y int32) int {
+		dx, dy := &b.docs[x], &b.docs[y]
+		return cmp.Or(strings.Compare(dx.id, dy.id), cmp.Compare(dx.fingerprint, dy.fingerprint))
 	})
-	// Size every list exactly before filling it.
-	outDeg := make([]int32, len(s.ids))
-	inDeg := make([]int32, len(s.ids))
-	for i := range recs {
-		if i == 0 || from(&recs[i]) != from(&recs[i-1]) || recs[i].key != recs[i-1].key {
-			outDeg[from(&recs[i])]++
-			inDeg[recs[i].key]++
-		}
+	pos := make([]int32, len(perm)) // old index → new
+	docs := make([]docRecord, len(perm))
+	keys := make([]int32, len(perm))
+	for k, i := range perm {
+		pos[i] = int32(k)
+		docs[k], keys[k] = b.docs[i], b.docKey[i]
 	}
-	for i := range s.ids {
-		s.out[i] = make([]edgeRec, 0, outDeg[i])
-		s.in[i] = make([]int32, 0, inDeg[i])
+	reasons := make(map[int32][]Count, len(b.reasons))
+	for i, r := range b.reasons {
+		reasons[pos[i]] = r
 	}
-	outDeg, inDeg = nil, nil
-	var use []bool
-	for i := 0; i < len(recs); {
-		j := i + 1
-		for j < len(recs) && from(&recs[j]) == from(&recs[i]) && recs[j].key == recs[i].key {
-			j++
-		}
-		group := recs[i:j]
-		use = b.counted(group, use)
-		first, n := -1, 0
-		for k := range group {
-			r := &group[k]
-			if !use[k] {
-				b.docs[r.doc].n[statDuplicates] += r.weight
-				continue
-			}
-			b.docs[r.doc].n[statEdges] += r.weight
-			if first < 0 {
-				first = k
-			}
-			n++
-		}
-		rec := edgeRec{to: group[first].key, weight: group[first].weight, extra: group[first].extra}
-		if n > 1 {
-			var e Edge
-			for k := range group {
-				if use[k] {
-					o := Edge{Weight: int(group[k].weight)}
-					s.unpack(group[k].extra, &o)
-					e.merge(&o)
+	for k := range b.recs {
+		b.recs[k].doc = pos[b.recs[k].doc]
+	}
+	b.docs, b.docKey, b.reasons = docs, keys, reasons
+}
+
+// identify sets the name, court and year of the case of keys ks, whose
+// corpus documents are docs (see Builder).
+func (b *Builder) identify(n *Node, ks []int32, docs []int32) {
+	s := b.store
+	byString := func(x, y int32) int { return strings.Compare(s.strs[x], s.strs[y]) }
+	// Of two names given equally often, the longer is the fuller caption
+	// ("Giglio v. United States" over "Giglio").
+	byFullness := func(x, y int32) int { return cmp.Or(cmp.Compare(len(s.strs[y]), len(s.strs[x])), byString(x, y)) }
+	if v, ok := best(b.tallyOf(ks, factName), byFullness); ok {
+		n.Name = ShortCaseName(s.strs[v])
+	}
+	if v, ok := best(b.tallyOf(ks, factCourt), byString); ok {
+		n.Court = s.strs[v]
+	}
+	if v, ok := best(b.tallyOf(ks, factYear), cmp.Compare[int32]); ok {
+		n.Year = int(v)
+	}
+	if len(docs) > 0 {
+		n.InCorpus = true
+		field := func(get func(d *docRecord) int32, cmpv func(a, b int32) int) (int32, bool) {
+			var t tally
+			rank := uint8(0)
+			for _, di := range docs {
+				d := &b.docs[di]
+				v := get(d)
+				switch {
+				case v == 0 || d.source < rank:
+				case d.source > rank:
+					t, rank = t[:0].add(v, 1), d.source
+				default:
+					t = t.add(v, 1)
 				}
 			}
-			var err error
-			if rec, err = s.record(rec.to, e); err != nil {
-				return err
+			return best(t, cmpv)
+		}
+		if v, ok := field(func(d *docRecord) int32 { return int32(d.name) }, byFullness); ok {
+			n.Name = s.strs[v]
+		}
+		if v, ok := field(func(d *docRecord) int32 { return int32(d.court) }, byString); ok {
+			n.Court = s.strs[v]
+		}
+		if v, ok := field(func(d *docRecord) int32 { return d.year }, cmp.Compare[int32]); ok {
+			n.Year = int(v)
+		}
+	}
+	if n.Name == "" && n.Kind == Case {
+		// The citation most often written (ks are most official first, so
+		// ties go to the more official).
+		top := int32(-1)
+		for _, k := range ks {
+			if b.cited[k] > 0 && (top < 0 || b.cited[k] > b.cited[top]) {
+				top = k
 			}
 		}
-		f := from(&group[0])
-		s.out[f] = append(s.out[f], rec)
-		s.in[rec.to] = append(s.in[rec.to], f)
-		s.edges++
-		i = j
+		if top >= 0 {
+			n.Name = b.keyStr[top]
+		}
 	}
-	return nil
+	if n.Year == 0 {
+		n.Year = volumeYear(n.Citations)
+	}
+}
+
+// addEdges turns the records into edges, written straight into the
+// store's rows: one model call per edge would look each node up four
+// times. Several records of one pair (two documents of a case, or a case
+// cited under two of its citations) make one edge (see counted); a lone
+// record's packed attributes become the edge's as they are.
+func (b *Builder) addEdges(s *Store, recs []citeRec) error {
+	from := func(r *citeRec) int32 { return b.docs[r.doc].node }
+	// Group the records by citing node, then sort each group by cited
+	// node, document and text order (records of one document come in text
+	// order, and so do their arena offsets), on every core.
+	n := len(s.ids)
+	start := make([]int, n+1)
+	for i := range recs {
+		start[from(&recs[i])+1]++
+	}
+	for i := range n {
+		start[i+1] += start[i]
+	}
+	byFrom := make([]citeRec, len(recs))
+	next := slices.Clone(start[:n])
+	for _, r := range recs {
+		f := from(&r)
+		byFrom[next[f]] = r
+		next[f]++
+	}
+	recs, next = nil, nil
+	parallelFor(n, func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			slices.SortFunc(byFrom[start[i]:start[i+1]], func(x, y citeRec) int {
+				return cmp.Or(cmp.Compare(x.key, y.key), cmp.Compare(x.doc, y.doc), cmp.Compare(x.extra, y.extra))
+			})
+		}
+	})
+	var edges bulk
+	var use []bool
+	for f := range int32(n) {
+		row := byFrom[start[f]:start[f+1]]
+		for i := 0; i < len(row); {
+			j := i + 1
+			for j < len(row) && row[j].key == row[i].key {
+				j++
+			}
+			group := row[i:j]
+			use = b.counted(group, use)
+			first, count := -1, 0
+			for k := range group {
+				r := &group[k]
+				if !use[k] {
+					b.docs[r.doc].n[statDuplicates] += r.weight
+					continue
+				}
+				b.docs[r.doc].n[statEdges] += r.weight
+				if first < 0 {
+					first = k
+				}
+				count++
+			}
+			rec := edgeRec{to: group[first].key, weight: group[first].weight, extra: group[first].extra}
+			if count > 1 {
+				var e Edge
+				for k := range group {
+					if use[k] {
+						o := Edge{Weight: int(group[k].weight)}
+						s.unpack(group[k].extra, &o)
+						e.merge(&o)
+					}
+				}
+				var err error
+				if rec, err = s.record(rec.to, e); err != nil {
+					return err
+				}
+			}
+			edges.add(bulkEdge{from: f, to: rec.to, w: rec.weight, extra: rec.extra})
+			i = j
+		}
+	}
+	byFrom, start = nil, nil
+	return s.setRows(&edges, nil)
 }
 
 // Opinions of which a case has only one: a document with one of them
@@ -566,12 +699,15 @@ const (
 // count, so that no citation is counted twice when a corpus holds a case
 // more than once. CourtListener, for one, holds cases both as one
 // combined record and as their opinions one by one, and some cases under
-// two clusters. Of several combined records, or several majority
-// opinions, only the one with the most citations counts. The opinions one
-// by one are counted rather than the combined record, since they say
-// which opinion cites, unless the combined record holds more citations
-// (when some opinion is missing from the split). The answer, one flag per
-// record, reuses use.
+// two clusters; and a corpus may hold one file twice. A record of a
+// document with the fingerprint of an earlier one is that document again,
+// and does not count. A document that does not say which opinion it holds
+// is taken to hold them all, as a combined record does. Of several
+// combined records, or several majority opinions, only the one with the
+// most citations counts. The opinions one by one are counted rather than
+// the combined record, since they say which opinion cites, unless the
+// combined record holds more citations (when some opinion is missing from
+// the split). The answer, one flag per record, reuses use.
 func (b *Builder) counted(recs []citeRec, use []bool) []bool {
 	use = slices.Grow(use[:0], len(recs))[:len(recs)]
 	clear(use)
@@ -579,7 +715,9 @@ func (b *Builder) counted(recs []citeRec, use []bool) []bool {
 		use[0] = true
 		return use
 	}
-	opinion := func(r *citeRec) string { return b.store.strs[b.docs[r.doc].opinion] }
+	opinion := func(r *citeRec) string {
+		return cmp.Or(b.store.strs[b.docs[r.doc].opinion], combinedOpinion)
+	}
 	// A document can cite the case under several of its citations (a slip
 	// cite and its parallel): its records count together.
 	docWeight := func(doc int32) int32 {
@@ -591,10 +729,21 @@ func (b *Builder) counted(recs []citeRec, use []bool) []bool {
 		}
 		return w
 	}
+	// Records come in document order: a document is a copy when an
+	// earlier one has its fingerprint.
+	copyOf := func(doc int32) bool {
+		for k := range recs {
+			if recs[k].doc < doc && b.docs[recs[k].doc].fingerprint == b.docs[doc].fingerprint {
+				return true
+			}
+		}
+		return false
+	}
+	// Of equal weights, the first document wins.
 	bestOf := func(op string) (int32, int32) {
 		at, w := int32(-1), int32(0)
 		for k := range recs {
-			if opinion(&recs[k]) == op {
+			if opinion(&recs[k]) == op && !copyOf(recs[k].doc) {
 				if dw := docWeight(recs[k].doc); dw > w {
 					at, w = recs[k].doc, dw
 				}
@@ -605,7 +754,7 @@ func (b *Builder) counted(recs []citeRec, use []bool) []bool {
 	whole, wholeW := bestOf(combinedOpinion)
 	major, split := bestOf(majorityOpinion)
 	for k := range recs {
-		if op := opinion(&recs[k]); op != combinedOpinion && op != majorityOpinion {
+		if op := opinion(&recs[k]); op != combinedOpinion && op != majorityOpinion && !copyOf(recs[k].doc) {
 			split += recs[k].weight
 		}
 	}
@@ -617,7 +766,7 @@ func (b *Builder) counted(recs []citeRec, use []bool) []bool {
 	}
 	for k := range recs {
 		op := opinion(&recs[k])
-		use[k] = op != combinedOpinion && (op != majorityOpinion || recs[k].doc == major)
+		use[k] = op != combinedOpinion && (op != majorityOpinion || recs[k].doc == major) && !copyOf(recs[k].doc)
 	}
 	return use
 }

@@ -56,6 +56,7 @@ func (g *Graph) Filter(ctx context.Context, f Filter) (*Graph, error) {
 		return nil, fmt.Errorf("top %d by %q: unknown measure (want one of %s)", f.Top, f.By, strings.Join(Measures, ", "))
 	}
 	s := g.store
+	s.settle()
 	keep := make([]bool, len(s.ids))
 	for _, i := range s.sorted() {
 		keep[i] = true
@@ -73,13 +74,14 @@ func (g *Graph) Filter(ctx context.Context, f Filter) (*Graph, error) {
 	if f.Until != 0 {
 		g.keepUntil(keep, f.Until)
 	}
-	edgeOK := func(r edgeRec) bool { return int(r.weight) >= f.MinWeight }
+	edgeOK := func(w int32) bool { return int(w) >= f.MinWeight }
 	if f.MinWeight > 0 {
 		touched := make([]bool, len(keep))
-		for i, out := range s.out {
-			for _, r := range out {
-				if keep[i] && keep[r.to] && edgeOK(r) {
-					touched[i], touched[r.to] = true, true
+		for i := range int32(len(keep)) {
+			to, w, _ := s.row(i)
+			for k, j := range to {
+				if keep[i] && keep[j] && edgeOK(w[k]) {
+					touched[i], touched[j] = true, true
 				}
 			}
 		}
@@ -137,10 +139,11 @@ func (g *Graph) keepUntil(keep []bool, year int) {
 	for len(queue) > 0 {
 		i := queue[0]
 		queue = queue[1:]
-		for _, r := range s.out[i] {
-			if !keep[r.to] && s.years[r.to] == 0 && eligible[r.to] {
-				keep[r.to] = true
-				queue = append(queue, r.to)
+		to, _, _ := s.row(i)
+		for _, j := range to {
+			if !keep[j] && s.years[j] == 0 && eligible[j] {
+				keep[j] = true
+				queue = append(queue, j)
 			}
 		}
 	}
@@ -148,7 +151,7 @@ func (g *Graph) keepUntil(keep []bool, year int) {
 
 // keepAround narrows keep to the nodes within depth steps of center,
 // following kept edges either way.
-func (g *Graph) keepAround(keep []bool, center int32, depth int, edgeOK func(edgeRec) bool) {
+func (g *Graph) keepAround(keep []bool, center int32, depth int, edgeOK func(weight int32) bool) {
 	s := g.store
 	dist := make([]int32, len(keep))
 	for i := range dist {
@@ -168,15 +171,16 @@ func (g *Graph) keepAround(keep []bool, center int32, depth int, edgeOK func(edg
 		if int(dist[i]) == depth {
 			continue
 		}
-		for _, r := range s.out[i] {
-			if edgeOK(r) {
-				visit(i, r.to)
+		to, w, _ := s.row(i)
+		for k, j := range to {
+			if edgeOK(w[k]) {
+				visit(i, j)
 			}
 		}
-		for _, from := range s.in[i] {
-			k, _ := s.findOut(from, i)
-			if edgeOK(s.out[from][k]) {
-				visit(i, from)
+		from, w := s.inRow(i)
+		for k, j := range from {
+			if edgeOK(w[k]) {
+				visit(i, j)
 			}
 		}
 	}
@@ -187,12 +191,14 @@ func (g *Graph) keepAround(keep []bool, center int32, depth int, edgeOK func(edg
 
 // subgraph copies the kept nodes, and the edges between them that pass
 // edgeOK, into a new graph.
-func (g *Graph) subgraph(keep []bool, edgeOK func(edgeRec) bool) (*Graph, error) {
+func (g *Graph) subgraph(keep []bool, edgeOK func(weight int32) bool) (*Graph, error) {
 	s := g.store
 	sub := New()
 	order := s.sorted()
+	newIndex := make([]int32, len(s.ids))
 	for _, i := range order {
 		if keep[i] {
+			newIndex[i] = int32(len(sub.store.ids))
 			if err := sub.AddNode(s.node(i)); err != nil {
 				return nil, err
 			}
@@ -204,27 +210,41 @@ func (g *Graph) subgraph(keep []bool, edgeOK func(edgeRec) bool) (*Graph, error)
 			sub.store.scores[m] = make([]float64, len(sub.store.ids))
 		}
 	}
+	var edges bulk
 	for _, i := range order {
 		if !keep[i] {
 			continue
 		}
-		for _, r := range s.outSorted(i) {
-			if keep[r.to] && edgeOK(r) {
-				if err := sub.AddEdge(s.edge(i, r)); err != nil {
+		to, w, extra := s.row(i)
+		for k, j := range to {
+			if !keep[j] || !edgeOK(w[k]) {
+				continue
+			}
+			e := bulkEdge{from: newIndex[i], to: newIndex[j], w: w[k]}
+			if extra != nil && extra[k] != 0 {
+				var d Edge
+				s.unpack(extra[k], &d)
+				off, err := sub.store.pack(&d)
+				if err != nil {
 					return nil, err
 				}
+				e.extra = off
 			}
+			edges.add(e)
 		}
 	}
+	if err := sub.store.setRows(&edges, nil); err != nil {
+		return nil, err
+	}
 	for i, d := range g.docs {
-		if j, ok := sub.store.index[s.ids[d.node]]; ok {
+		if keep[d.node] {
 			if r, ok := g.reasons[int32(i)]; ok {
 				if sub.reasons == nil {
 					sub.reasons = make(map[int32][]Count)
 				}
 				sub.reasons[int32(len(sub.docs))] = r
 			}
-			d.node = j
+			d.node = newIndex[d.node]
 			d.opinion, d.name, d.court = sub.store.intern(s.strs[d.opinion]), 0, 0
 			sub.docs = append(sub.docs, d)
 		}

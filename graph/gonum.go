@@ -9,7 +9,10 @@ import (
 // the store in place (nothing is copied). Gonum node ids are the store's
 // dense node indices: use GonumID and GonumNode to translate. Weights are
 // the citation counts. The view is valid until g changes.
-func (g *Graph) Gonum() gg.WeightedDirected { return gonumView{g.store} }
+func (g *Graph) Gonum() gg.WeightedDirected {
+	g.store.settle()
+	return gonumView{g.store}
+}
 
 // GonumID returns the gonum id of the node id.
 func (g *Graph) GonumID(id string) (int64, bool) {
@@ -49,27 +52,27 @@ func (v gonumView) From(id int64) gg.Nodes {
 	if !v.s.valid(id) {
 		return gg.Empty
 	}
-	out := v.s.out[id]
-	return &nodeIter{n: len(out), at: func(k int) int32 { return out[k].to }}
+	to, _, _ := v.s.row(int32(id))
+	return &nodeIter{n: len(to), at: func(k int) int32 { return to[k] }}
 }
 
 func (v gonumView) To(id int64) gg.Nodes {
 	if !v.s.valid(id) {
 		return gg.Empty
 	}
-	in := v.s.in[id]
-	return &nodeIter{n: len(in), at: func(k int) int32 { return in[k] }}
+	from, _ := v.s.inRow(int32(id))
+	return &nodeIter{n: len(from), at: func(k int) int32 { return from[k] }}
 }
 
 func (v gonumView) weight(uid, vid int64) (int32, bool) {
 	if !v.s.valid(uid) || !v.s.valid(vid) {
 		return 0, false
 	}
-	k, ok := v.s.findOut(int32(uid), int32(vid))
-	if !ok {
+	k := v.s.findRow(int32(uid), int32(vid))
+	if k < 0 {
 		return 0, false
 	}
-	return v.s.out[uid][k].weight, true
+	return v.s.outW[k], true
 }
 
 func (v gonumView) HasEdgeFromTo(uid, vid int64) bool {

@@ -31,6 +31,11 @@ type docRecord struct {
 	opinion, name, court uint32 // interned in the store
 	year                 int32
 	n                    [nStats]int32
+	// fingerprint tells copies of one document apart from different
+	// documents (see Builder.Add); source ranks where its identity came
+	// from (see sourceRank).
+	fingerprint uint64
+	source      uint8
 }
 
 // The counts of a docRecord, in DocStat's order.
@@ -165,16 +170,17 @@ func appendNew(list []string, vs ...string) []string {
 // edges of g.
 func (g *Graph) Recount() {
 	s := g.store
-	for i := range s.counts {
-		s.counts[i] = [3]int32{}
-	}
-	for i, out := range s.out {
-		s.counts[i][2] = int32(len(out))
-		for _, r := range out {
-			s.counts[r.to][0]++
-			s.counts[r.to][1] += r.weight
+	s.settle()
+	parallelFor(len(s.ids), func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			_, w := s.inRow(int32(i))
+			var cited int32
+			for _, x := range w {
+				cited += x
+			}
+			s.counts[i] = [3]int32{int32(len(w)), cited, int32(s.outStart[i+1] - s.outStart[i])}
 		}
-	}
+	})
 }
 
 // NodeCount returns the number of nodes.
@@ -208,9 +214,10 @@ func (g *Graph) Nodes() iter.Seq[Node] {
 func (g *Graph) Edges() iter.Seq[Edge] {
 	return func(yield func(Edge) bool) {
 		s := g.store
+		s.settle()
 		for _, i := range s.sorted() {
-			for _, r := range s.outSorted(i) {
-				if !yield(s.edge(i, r)) {
+			for _, k := range s.outSorted(i) {
+				if !yield(s.edge(i, s.rec(k))) {
 					return
 				}
 			}
@@ -225,11 +232,17 @@ func (g *Graph) Edge(from, to string) (Edge, bool) {
 	if err != nil {
 		return Edge{}, false
 	}
-	k, found := s.findOut(i, j)
+	r, _, found := s.find(i, j)
 	if !found {
 		return Edge{}, false
 	}
-	return s.edge(i, s.out[i][k]), true
+	return s.edge(i, r), true
+}
+
+// Has reports whether the graph has a node of that id.
+func (g *Graph) Has(id string) bool {
+	_, ok := g.store.index[id]
+	return ok
 }
 
 // Out yields the edges from the node id (the cases it cites), by cited id.
@@ -240,8 +253,9 @@ func (g *Graph) Out(id string) iter.Seq[Edge] {
 		if !ok {
 			return
 		}
-		for _, r := range s.outSorted(i) {
-			if !yield(s.edge(i, r)) {
+		s.settle()
+		for _, k := range s.outSorted(i) {
+			if !yield(s.edge(i, s.rec(k))) {
 				return
 			}
 		}
@@ -256,15 +270,15 @@ func (g *Graph) In(id string) iter.Seq[Edge] {
 		if !ok {
 			return
 		}
-		from := s.in[j]
+		s.settle()
+		from, _ := s.inRow(j)
 		if !s.ordered {
 			s.sorted()
 			from = slices.Clone(from)
 			slices.SortFunc(from, func(a, b int32) int { return int(s.rank[a]) - int(s.rank[b]) })
 		}
 		for _, i := range from {
-			k, _ := s.findOut(i, j)
-			if !yield(s.edge(i, s.out[i][k])) {
+			if !yield(s.edge(i, s.rec(s.findRow(i, j)))) {
 				return
 			}
 		}
@@ -302,9 +316,9 @@ func (g *Graph) Score(measure, id string) (float64, bool) {
 	return col[i], true
 }
 
-// Documents yields what became of each document's citations, in the
-// order the documents were added; nothing for a graph not built from
-// documents.
+// Documents yields what became of each document's citations, ordered by
+// document id (so that the order the documents came in changes nothing);
+// nothing for a graph not built from documents.
 func (g *Graph) Documents() iter.Seq[DocStat] {
 	return func(yield func(DocStat) bool) {
 		for i := range g.docs {

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	dg "github.com/dominikbraun/graph"
 )
@@ -19,12 +20,19 @@ import (
 // which at 30 million edges runs past the memory of one machine.
 //
 // Node ids are interned to dense int32 indices and node data is kept in
-// columns. Each edge is 12 bytes in its source's out-list (target, weight
-// and an offset) plus 4 in its target's in-list; pins, signals, opinions,
-// parentheticals and pages are packed as varints of interned string
-// numbers into an append-only byte arena, so an edge without them costs
-// nothing more. Lists are kept sorted by index, which makes lookups a
-// binary search and iteration deterministic.
+// columns. Edges are compressed sparse rows: the out-edges of node i are
+// positions outStart[i] to outStart[i+1] of flat target, weight and
+// attribute columns, sorted by target index, and the in-edges mirror them
+// (source and weight, sorted by source index). That is 20 bytes an edge;
+// pins, signals, opinions, parentheticals and pages are packed as varints
+// of interned string numbers into an append-only byte arena, so an edge
+// without them costs nothing more.
+//
+// Graphs are built in bulk (the Builder and the readers collect their
+// edges and sort them into rows once, on every core). Edges added, changed
+// or removed one at a time through the model wait in a small overlay until
+// something reads the adjacency, which then merges them in one pass: cheap
+// for the small graphs and tests that work that way.
 //
 // A Store is safe for concurrent readers, but not for a writer running
 // alongside anything else, like dominikbraun/graph's default store.
@@ -45,9 +53,22 @@ type Store struct {
 	counts    [][3]int32 // CitingCases, TimesCited, Cites
 	scores    map[string][]float64
 
-	out   [][]edgeRec // sorted by to
-	in    [][]int32   // sorted by source
-	edges int
+	// The rows. outExtra is nil while no edge has packed attributes.
+	outStart []int
+	outTo    []int32
+	outW     []int32
+	outExtra []uint32
+	inStart  []int
+	inFrom   []int32
+	inW      []int32
+	edges    int
+
+	// The overlay of one-at-a-time changes: edges added since the rows
+	// were last built, and edges of the rows removed since. dirty says
+	// either holds something.
+	added   map[[2]int32]edgeRec
+	removed map[[2]int32]bool
+	dirty   atomic.Bool
 
 	strs   []string // strs[0] is ""
 	strIdx map[string]uint32
@@ -62,6 +83,7 @@ type Store struct {
 	rank    []int32 // rank[i] = position of index i in byID
 }
 
+// edgeRec is one edge as the overlay and the bulk builders pass it.
 type edgeRec struct {
 	to     int32
 	weight int32
@@ -82,6 +104,8 @@ func NewStore() *Store {
 		index:     make(map[string]int32),
 		citeStart: []uint32{0},
 		scores:    make(map[string][]float64),
+		outStart:  []int{0},
+		inStart:   []int{0},
 		strs:      []string{""},
 		strIdx:    map[string]uint32{"": 0},
 		// Offset 0 means "no attributes", so the arena starts with a pad byte.
@@ -107,8 +131,8 @@ func (s *Store) reserve(n int) {
 	s.citeStart = slices.Grow(s.citeStart, n)
 	s.counts = slices.Grow(s.counts, n)
 	s.ids = slices.Grow(s.ids, n)
-	s.out = slices.Grow(s.out, n)
-	s.in = slices.Grow(s.in, n)
+	s.outStart = slices.Grow(s.outStart, n)
+	s.inStart = slices.Grow(s.inStart, n)
 }
 
 func (s *Store) intern(v string) uint32 {
@@ -149,11 +173,7 @@ func (s *Store) AddVertex(id string, n Node, _ dg.VertexProperties) error {
 	s.citeStart = append(s.citeStart, uint32(len(s.cites)))
 	s.counts = append(s.counts, [3]int32{int32(n.CitingCases), int32(n.TimesCited), int32(n.Cites)})
 	for m, col := range s.scores {
-		v, ok := n.Scores[m]
-		if !ok {
-			v = 0
-		}
-		s.scores[m] = append(col, v)
+		s.scores[m] = append(col, n.Scores[m])
 	}
 	for m, v := range n.Scores {
 		if _, ok := s.scores[m]; !ok {
@@ -162,8 +182,9 @@ func (s *Store) AddVertex(id string, n Node, _ dg.VertexProperties) error {
 			s.scores[m] = col
 		}
 	}
-	s.out = append(s.out, nil)
-	s.in = append(s.in, nil)
+	// A new node has empty rows, whether or not the overlay is merged yet.
+	s.outStart = append(s.outStart, s.outStart[len(s.outStart)-1])
+	s.inStart = append(s.inStart, s.inStart[len(s.inStart)-1])
 	s.invalidateOrder()
 	return nil
 }
@@ -217,7 +238,8 @@ func (s *Store) RemoveVertex(id string) error {
 	if !ok {
 		return dg.ErrVertexNotFound
 	}
-	if len(s.out[i]) > 0 || len(s.in[i]) > 0 {
+	s.settle()
+	if s.outStart[i+1] > s.outStart[i] || s.inStart[i+1] > s.inStart[i] {
 		return dg.ErrVertexHasEdges
 	}
 	delete(s.index, id)
@@ -253,7 +275,7 @@ func (s *Store) sorted() []int32 {
 		}
 	}
 	if !s.ordered {
-		slices.SortFunc(order, func(a, b int32) int { return strings.Compare(s.ids[a], s.ids[b]) })
+		parallelSort(order, func(a, b int32) int { return strings.Compare(s.ids[a], s.ids[b]) })
 		s.rank = make([]int32, len(s.ids))
 		for r, i := range order {
 			s.rank[i] = int32(r)
@@ -263,22 +285,75 @@ func (s *Store) sorted() []int32 {
 	return order
 }
 
-// outSorted returns the out-list of node i in ascending target id order.
-// The result must not be modified.
-func (s *Store) outSorted(i int32) []edgeRec {
-	out := s.out[i]
-	if s.ordered || len(out) < 2 {
-		return out
+// row returns the out-edges of node i: targets, weights and attribute
+// offsets (nil when no edge has attributes). The overlay must be settled.
+func (s *Store) row(i int32) (to, w []int32, extra []uint32) {
+	a, b := s.outStart[i], s.outStart[i+1]
+	if s.outExtra != nil {
+		extra = s.outExtra[a:b]
 	}
-	s.sorted()
-	rank := s.rank
-	cp := slices.Clone(out)
-	slices.SortFunc(cp, func(a, b edgeRec) int { return int(rank[a.to]) - int(rank[b.to]) })
-	return cp
+	return s.outTo[a:b], s.outW[a:b], extra
 }
 
-func (s *Store) findOut(from, to int32) (int, bool) {
-	return sort.Find(len(s.out[from]), func(k int) int { return int(to) - int(s.out[from][k].to) })
+// inRow returns the in-edges of node j: sources and weights.
+func (s *Store) inRow(j int32) (from, w []int32) {
+	a, b := s.inStart[j], s.inStart[j+1]
+	return s.inFrom[a:b], s.inW[a:b]
+}
+
+// rec returns edge k of the rows.
+func (s *Store) rec(k int) edgeRec {
+	r := edgeRec{to: s.outTo[k], weight: s.outW[k]}
+	if s.outExtra != nil {
+		r.extra = s.outExtra[k]
+	}
+	return r
+}
+
+// outSorted returns the positions of node i's out-edges in ascending
+// target id order.
+func (s *Store) outSorted(i int32) []int {
+	a, b := s.outStart[i], s.outStart[i+1]
+	pos := make([]int, b-a)
+	for k := range pos {
+		pos[k] = a + k
+	}
+	if !s.ordered && len(pos) > 1 {
+		s.sorted()
+		rank := s.rank
+		slices.SortFunc(pos, func(x, y int) int { return int(rank[s.outTo[x]]) - int(rank[s.outTo[y]]) })
+	}
+	return pos
+}
+
+// findRow looks for the edge from → to in the rows: its position, or -1.
+func (s *Store) findRow(from, to int32) int {
+	a, b := s.outStart[from], s.outStart[from+1]
+	k, found := sort.Find(b-a, func(k int) int { return int(to) - int(s.outTo[a+k]) })
+	if !found {
+		return -1
+	}
+	return a + k
+}
+
+// find returns the edge from → to, looking in the overlay too.
+func (s *Store) find(from, to int32) (edgeRec, int, bool) {
+	if s.dirty.Load() {
+		if r, ok := s.added[[2]int32{from, to}]; ok {
+			return r, -1, true
+		}
+		if s.removed[[2]int32{from, to}] {
+			return edgeRec{}, -1, false
+		}
+	}
+	if from >= int32(len(s.outStart)-1) {
+		return edgeRec{}, -1, false
+	}
+	k := s.findRow(from, to)
+	if k < 0 {
+		return edgeRec{}, -1, false
+	}
+	return s.rec(k), k, true
 }
 
 func (s *Store) pair(from, to string) (int32, int32, error) {
@@ -313,20 +388,45 @@ func (s *Store) AddEdge(from, to string, e dg.Edge[string]) error {
 	if err != nil {
 		return err
 	}
-	k, found := s.findOut(i, j)
-	if found {
+	if _, _, found := s.find(i, j); found {
 		return dg.ErrEdgeAlreadyExists
 	}
 	rec, err := s.record(j, edgeOf(e))
 	if err != nil {
 		return err
 	}
-	s.out[i] = slices.Insert(s.out[i], k, rec)
-	in := s.in[j]
-	p, _ := slices.BinarySearch(in, i)
-	s.in[j] = slices.Insert(in, p, i)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p := [2]int32{i, j}
+	if s.removed[p] {
+		// Still in the rows: it comes back in place.
+		delete(s.removed, p)
+		s.setRow(s.findRow(i, j), rec)
+	} else {
+		if s.added == nil {
+			s.added = make(map[[2]int32]edgeRec)
+		}
+		s.added[p] = rec
+	}
+	s.dirty.Store(len(s.added)+len(s.removed) > 0)
 	s.edges++
 	return nil
+}
+
+// setRow replaces the weight and attributes of edge k of the rows, and
+// the weight of its mirror in the in-rows.
+func (s *Store) setRow(k int, rec edgeRec) {
+	s.outW[k] = rec.weight
+	if rec.extra != 0 && s.outExtra == nil {
+		s.outExtra = make([]uint32, len(s.outTo))
+	}
+	if s.outExtra != nil {
+		s.outExtra[k] = rec.extra
+	}
+	from := int32(sort.Search(len(s.outStart)-1, func(i int) bool { return s.outStart[i+1] > k }))
+	a, b := s.inStart[rec.to], s.inStart[rec.to+1]
+	m, _ := slices.BinarySearch(s.inFrom[a:b], from)
+	s.inW[a+m] = rec.weight
 }
 
 func (s *Store) record(to int32, d Edge) (edgeRec, error) {
@@ -343,7 +443,7 @@ func (s *Store) UpdateEdge(from, to string, e dg.Edge[string]) error {
 	if err != nil {
 		return err
 	}
-	k, found := s.findOut(i, j)
+	_, k, found := s.find(i, j)
 	if !found {
 		return dg.ErrEdgeNotFound
 	}
@@ -351,7 +451,13 @@ func (s *Store) UpdateEdge(from, to string, e dg.Edge[string]) error {
 	if err != nil {
 		return err
 	}
-	s.out[i][k] = rec
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if k < 0 {
+		s.added[[2]int32{i, j}] = rec
+	} else {
+		s.setRow(k, rec)
+	}
 	return nil
 }
 
@@ -361,15 +467,58 @@ func (s *Store) RemoveEdge(from, to string) error {
 	if err != nil {
 		return err
 	}
-	k, found := s.findOut(i, j)
+	_, k, found := s.find(i, j)
 	if !found {
 		return dg.ErrEdgeNotFound
 	}
-	s.out[i] = slices.Delete(s.out[i], k, k+1)
-	p, _ := slices.BinarySearch(s.in[j], i)
-	s.in[j] = slices.Delete(s.in[j], p, p+1)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p := [2]int32{i, j}
+	if k < 0 {
+		delete(s.added, p)
+	} else {
+		if s.removed == nil {
+			s.removed = make(map[[2]int32]bool)
+		}
+		s.removed[p] = true
+	}
+	s.dirty.Store(len(s.added)+len(s.removed) > 0)
 	s.edges--
 	return nil
+}
+
+// settle merges the overlay into the rows. Every reader of the adjacency
+// calls it first.
+func (s *Store) settle() {
+	if !s.dirty.Load() {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.dirty.Load() {
+		return
+	}
+	var b bulk
+	for i := range int32(len(s.outStart) - 1) {
+		to, w, extra := s.row(i)
+		for k := range to {
+			if s.removed[[2]int32{i, to[k]}] {
+				continue
+			}
+			e := bulkEdge{from: i, to: to[k], w: w[k]}
+			if extra != nil {
+				e.extra = extra[k]
+			}
+			b.add(e)
+		}
+	}
+	for p, r := range s.added {
+		b.add(bulkEdge{from: p[0], to: p[1], w: r.weight, extra: r.extra})
+	}
+	s.added, s.removed = nil, nil
+	// The overlay never holds two records of one pair, so nothing merges.
+	s.setRows(&b, nil)
+	s.dirty.Store(false)
 }
 
 // Edge returns the edge from → to with its data (an Edge) in
@@ -379,11 +528,11 @@ func (s *Store) Edge(from, to string) (dg.Edge[string], error) {
 	if err != nil {
 		return dg.Edge[string]{}, err
 	}
-	k, found := s.findOut(i, j)
+	r, _, found := s.find(i, j)
 	if !found {
 		return dg.Edge[string]{}, dg.ErrEdgeNotFound
 	}
-	return s.modelEdge(i, s.out[i][k]), nil
+	return s.modelEdge(i, r), nil
 }
 
 func (s *Store) modelEdge(i int32, r edgeRec) dg.Edge[string] {
@@ -393,10 +542,11 @@ func (s *Store) modelEdge(i int32, r edgeRec) dg.Edge[string] {
 
 // ListEdges returns every edge, ordered by source id, then target id.
 func (s *Store) ListEdges() ([]dg.Edge[string], error) {
+	s.settle()
 	list := make([]dg.Edge[string], 0, s.edges)
 	for _, i := range s.sorted() {
-		for _, r := range s.outSorted(i) {
-			list = append(list, s.modelEdge(i, r))
+		for _, k := range s.outSorted(i) {
+			list = append(list, s.modelEdge(i, s.rec(k)))
 		}
 	}
 	return list, nil

@@ -1,0 +1,247 @@
+package graph
+
+import (
+	"fmt"
+	"slices"
+)
+
+// bulkEdge is one edge collected for a bulk build.
+type bulkEdge struct {
+	from, to int32
+	w        int32
+	extra    uint32
+}
+
+// bulkChunk is the number of edges in one block of a bulk list: blocks are
+// never copied as the list grows, and each is freed once sorted into rows.
+const bulkChunk = 1 << 20
+
+// bulk collects edges in arrival order.
+type bulk struct {
+	chunks [][]bulkEdge
+	n      int
+	extras bool // some edge has packed attributes
+}
+
+func (b *bulk) add(e bulkEdge) {
+	if len(b.chunks) == 0 || len(b.chunks[len(b.chunks)-1]) == bulkChunk {
+		b.chunks = append(b.chunks, make([]bulkEdge, 0, bulkChunk))
+	}
+	last := &b.chunks[len(b.chunks)-1]
+	*last = append(*last, e)
+	b.n++
+	b.extras = b.extras || e.extra != 0
+}
+
+// mergeFunc combines the records of one pair, given in arrival order, into
+// one; nil adds their weights (and keeps the first's attributes).
+type mergeFunc func(from int32, recs []edgeRec) (edgeRec, error)
+
+// setRows replaces every edge of s with the edges of b, sorting them into
+// rows on every core. Several edges of one pair become one: merge decides
+// how, weights adding up when it is nil. b is emptied as it goes, so that
+// its blocks are freed while the rows grow.
+func (s *Store) setRows(b *bulk, merge mergeFunc) error {
+	n := len(s.ids)
+	// Count, then place every edge in its source's row, in arrival order.
+	start := make([]int, n+1)
+	for _, c := range b.chunks {
+		for _, e := range c {
+			start[e.from+1]++
+		}
+	}
+	for i := range n {
+		start[i+1] += start[i]
+	}
+	m := b.n
+	to := make([]int32, m)
+	w := make([]int32, m)
+	var extra []uint32
+	if b.extras {
+		extra = make([]uint32, m)
+	}
+	next := slices.Clone(start[:n])
+	for ci, c := range b.chunks {
+		for _, e := range c {
+			k := next[e.from]
+			next[e.from]++
+			to[k], w[k] = e.to, e.w
+			if extra != nil {
+				extra[k] = e.extra
+			}
+		}
+		b.chunks[ci] = nil
+	}
+	*b = bulk{}
+	next = nil
+	// Sort each row by target, keeping arrival order among records of one
+	// pair, and merge those.
+	newLen := make([]int32, n)
+	type dup struct {
+		from int32
+		at   int // position of the merged record
+		recs []edgeRec
+	}
+	dups := make([][]dup, parallelChunks(n))
+	parallelFor(n, func(c, lo, hi int) {
+		var scratch []edgeRec
+		for i := lo; i < hi; i++ {
+			a, z := start[i], start[i+1]
+			sortRow(to[a:z], w[a:z], extraOf(extra, a, z))
+			out := a
+			for k := a; k < z; {
+				e := k + 1
+				for e < z && to[e] == to[k] {
+					e++
+				}
+				to[out], w[out] = to[k], w[k]
+				if extra != nil {
+					extra[out] = extra[k]
+				}
+				if e-k > 1 {
+					scratch = scratch[:0]
+					for r := k; r < e; r++ {
+						rec := edgeRec{to: to[r], weight: w[r]}
+						if extra != nil {
+							rec.extra = extra[r]
+						}
+						scratch = append(scratch, rec)
+					}
+					dups[c] = append(dups[c], dup{from: int32(i), at: out, recs: slices.Clone(scratch)})
+				}
+				out++
+				k = e
+			}
+			newLen[i] = int32(out - a)
+		}
+	})
+	// Merging may pack attributes into the arena, which is not safe on
+	// several cores; few pairs need it.
+	for _, list := range dups {
+		for _, d := range list {
+			r, err := mergeRecs(d.from, d.recs, merge)
+			if err != nil {
+				return err
+			}
+			w[d.at] = r.weight
+			if extra != nil {
+				extra[d.at] = r.extra
+			}
+		}
+	}
+	dups = nil
+	// Close the gaps the merges left.
+	out := 0
+	for i := range n {
+		a, l := start[i], int(newLen[i])
+		if out != a {
+			copy(to[out:out+l], to[a:a+l])
+			copy(w[out:out+l], w[a:a+l])
+			if extra != nil {
+				copy(extra[out:out+l], extra[a:a+l])
+			}
+		}
+		start[i] = out
+		out += l
+	}
+	start[n] = out
+	if out < m {
+		to, w = slices.Clip(to[:out]), slices.Clip(w[:out])
+		if extra != nil {
+			extra = slices.Clip(extra[:out])
+		}
+	}
+	s.outStart, s.outTo, s.outW, s.outExtra = start, to, w, extra
+	s.edges = out
+	s.mirror()
+	return nil
+}
+
+func mergeRecs(from int32, recs []edgeRec, merge mergeFunc) (edgeRec, error) {
+	if merge != nil {
+		return merge(from, recs)
+	}
+	r := recs[0]
+	sum := int64(0)
+	for _, x := range recs {
+		sum += int64(x.weight)
+	}
+	if sum > 1<<31-1 {
+		return r, fmt.Errorf("edge weight %d out of range", sum)
+	}
+	r.weight = int32(sum)
+	return r, nil
+}
+
+func extraOf(extra []uint32, a, z int) []uint32 {
+	if extra == nil {
+		return nil
+	}
+	return extra[a:z]
+}
+
+// sortRow sorts one row by target, stably: records of one pair keep their
+// arrival order.
+func sortRow(to, w []int32, extra []uint32) {
+	sorted := true
+	for k := 1; k < len(to) && sorted; k++ {
+		sorted = to[k-1] <= to[k]
+	}
+	if sorted {
+		return
+	}
+	if len(to) <= 24 {
+		for k := 1; k < len(to); k++ {
+			for j := k; j > 0 && to[j-1] > to[j]; j-- {
+				to[j-1], to[j] = to[j], to[j-1]
+				w[j-1], w[j] = w[j], w[j-1]
+				if extra != nil {
+					extra[j-1], extra[j] = extra[j], extra[j-1]
+				}
+			}
+		}
+		return
+	}
+	perm := make([]int32, len(to))
+	for k := range perm {
+		perm[k] = int32(k)
+	}
+	slices.SortStableFunc(perm, func(x, y int32) int { return int(to[x]) - int(to[y]) })
+	permute(to, perm)
+	permute(w, perm)
+	if extra != nil {
+		permute(extra, perm)
+	}
+}
+
+func permute[T any](v []T, perm []int32) {
+	cp := slices.Clone(v)
+	for k, p := range perm {
+		v[k] = cp[p]
+	}
+}
+
+// mirror builds the in-rows from the out-rows: walking the sources in
+// index order leaves each in-row sorted by source.
+func (s *Store) mirror() {
+	n := len(s.outStart) - 1
+	start := make([]int, n+1)
+	for _, t := range s.outTo {
+		start[t+1]++
+	}
+	for i := range n {
+		start[i+1] += start[i]
+	}
+	from := make([]int32, len(s.outTo))
+	w := make([]int32, len(s.outTo))
+	next := slices.Clone(start[:n])
+	for i := range n {
+		for k := s.outStart[i]; k < s.outStart[i+1]; k++ {
+			t := s.outTo[k]
+			p := next[t]
+			next[t]++
+			from[p], w[p] = int32(i), s.outW[k]
+		}
+	}
+	s.inStart, s.inFrom, s.inW = start, from, w
+}

@@ -299,7 +299,7 @@ func (g *Graph) Lookup(ref string) (Node, error) {
 func (s *Store) citationIndex() map[string]int32 {
 	idx := make(map[string]int32, len(s.cites))
 	for _, i := range s.sorted() {
-		for _, c := range s.cites[s.citeStart[i]:s.citeStart[i+1]] {
+		for _, c := range s.cites[s.citeRun[i][0]:s.citeRun[i][1]] {
 			idx[c] = i
 		}
 	}

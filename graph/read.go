@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	dg "github.com/dominikbraun/graph"
 )
 
 // Graph file formats ReadFile understands.
@@ -72,51 +74,86 @@ func parseWeight(s string) (int, error) {
 	return int(f), nil
 }
 
-// pendingGraph collects nodes and edges in the order a file gives them,
-// so that edges may come before the nodes they name.
-type pendingGraph struct {
-	name  string
-	g     *Graph
-	edges []pendingLink
+// loader gathers a graph file's nodes and edges and builds the graph in
+// bulk. Edges may name nodes before (or without) their declaration.
+type loader struct {
+	name     string
+	g        *Graph
+	declared []bool
+	edges    bulk
 }
 
-type pendingLink struct {
-	from, to string
-	weight   int
-	line     int
+func newLoader(name string) *loader { return &loader{name: name, g: New()} }
+
+// index returns the index of node id, adding a bare node when it is new.
+func (l *loader) index(id string, line int) (int32, error) {
+	s := l.g.store
+	if i, ok := s.index[id]; ok {
+		return i, nil
+	}
+	if id == "" {
+		return 0, lineError(l.name, line, "edge with an empty end")
+	}
+	if err := s.AddVertex(id, Node{}, dg.VertexProperties{}); err != nil {
+		return 0, lineError(l.name, line, "%v", err)
+	}
+	l.declared = append(l.declared, false)
+	return s.index[id], nil
 }
 
-func (p *pendingGraph) node(n Node, line int) error {
+// declare gives a node its data; a node given twice is an error.
+func (l *loader) declare(n Node, line int) (int32, error) {
 	if n.ID == "" {
-		return lineError(p.name, line, "empty node id")
+		return 0, lineError(l.name, line, "empty node id")
 	}
-	if err := p.g.AddNode(n); err != nil {
-		return lineError(p.name, line, "node %q given twice", n.ID)
+	i, err := l.index(n.ID, line)
+	if err != nil {
+		return 0, err
 	}
+	if l.declared[i] {
+		return 0, lineError(l.name, line, "node %q given twice", n.ID)
+	}
+	l.declared[i] = true
+	l.g.store.setNode(i, n)
+	return i, nil
+}
+
+// edge adds an edge; e carries its attributes (its ends and weight are
+// ignored), nil for none.
+func (l *loader) edge(from, to int32, weight int, e *Edge, line int) error {
+	if weight < 0 || weight > 1<<31-1 {
+		return lineError(l.name, line, "edge weight %d out of range", weight)
+	}
+	b := bulkEdge{from: from, to: to, w: int32(weight)}
+	if e != nil {
+		off, err := l.g.store.pack(e)
+		if err != nil {
+			return lineError(l.name, line, "%v", err)
+		}
+		b.extra = off
+	}
+	l.edges.add(b)
 	return nil
 }
 
-// finish adds the edges, creating the nodes only edges name, and merging
-// repeated edges by adding their weights.
-func (p *pendingGraph) finish(ids func(string) string) (*Graph, error) {
-	for _, e := range p.edges {
-		from, to := ids(e.from), ids(e.to)
-		for _, id := range []string{from, to} {
-			if id == "" {
-				return nil, lineError(p.name, e.line, "edge with an empty end")
-			}
-			if _, ok := p.g.store.index[id]; !ok {
-				if err := p.g.AddNode(Node{ID: id}); err != nil {
-					return nil, lineError(p.name, e.line, "%v", err)
-				}
-			}
+// finish sorts the edges into rows, merging repeated edges: weights add
+// up, and so do their attributes (see MergeEdge).
+func (l *loader) finish() (*Graph, error) {
+	s := l.g.store
+	merge := func(from int32, recs []edgeRec) (edgeRec, error) {
+		var e Edge
+		for _, r := range recs {
+			o := Edge{Weight: int(r.weight)}
+			s.unpack(r.extra, &o)
+			e.merge(&o)
 		}
-		if err := p.g.MergeEdge(Edge{From: from, To: to, Weight: e.weight}); err != nil {
-			return nil, lineError(p.name, e.line, "%v", err)
-		}
+		return s.record(recs[0].to, e)
 	}
-	p.g.Recount()
-	return p.g, nil
+	if err := s.setRows(&l.edges, merge); err != nil {
+		return nil, fmt.Errorf("%s: %w", l.name, err)
+	}
+	l.g.Recount()
+	return l.g, nil
 }
 
 // ReadEdgeList reads an edge list: one edge a line, "source,target" or
@@ -126,8 +163,11 @@ func (p *pendingGraph) finish(ids func(string) string) (*Graph, error) {
 // kept as given. Blank lines and lines starting with "#" are skipped. The
 // first line is a header when it names its columns (source/from/citing,
 // target/to/cited) or its third column is not a number.
+//
+// The input is streamed: memory holds the graph being built (each id
+// once, 16 bytes an edge until the rows are sorted), never the file.
 func ReadEdgeList(name string, r io.Reader) (*Graph, error) {
-	br := bufio.NewReader(r)
+	br := bufio.NewReaderSize(r, 1<<20)
 	head, _ := br.Peek(64 << 10)
 	// The first line that is neither blank nor a comment decides the
 	// separator.
@@ -144,49 +184,142 @@ func ReadEdgeList(name string, r io.Reader) (*Graph, error) {
 		}
 		break
 	}
-	p := &pendingGraph{name: name, g: New()}
+	l := newLoader(name)
 	first := true
-	add := func(f []string, line int) error {
-		if len(f) < 2 {
-			return lineError(name, line, "want source and target, found %d field(s)", len(f))
-		}
-		for k := range f {
-			f[k] = strings.TrimSpace(f[k])
-		}
-		if first {
-			first = false
-			if isHeader(f) {
+	// header reports whether the first record is a header, to be skipped.
+	header := func(f []string) bool {
+		h := first && isHeader(f)
+		first = false
+		return h
+	}
+	var err error
+	if comma == 0 {
+		var strs []string
+		err = readFields(name, br, func(f [][]byte, line int) error {
+			if first {
+				strs = strs[:0]
+				for _, b := range f {
+					strs = append(strs, string(b))
+				}
+				if len(f) >= 2 && header(strs) {
+					return nil
+				}
+			}
+			if len(f) < 2 {
+				return lineError(name, line, "want source and target, found %d field(s)", len(f))
+			}
+			w := 1
+			if len(f) > 2 {
+				var err error
+				if w, err = weightBytes(f[2]); err != nil {
+					return lineError(name, line, "%v", err)
+				}
+			}
+			from, err := l.indexBytes(f[0], line)
+			if err != nil {
+				return err
+			}
+			to, err := l.indexBytes(f[1], line)
+			if err != nil {
+				return err
+			}
+			return l.edge(from, to, w, nil, line)
+		})
+	} else {
+		err = readCSV(name, br, comma, func(f []string, line int) error {
+			for k := range f {
+				f[k] = strings.TrimSpace(f[k])
+			}
+			switch {
+			case len(f) == 1 && f[0] == "":
+				return nil
+			case len(f) < 2:
+				return lineError(name, line, "want source and target, found %d field(s)", len(f))
+			case header(f):
 				return nil
 			}
-		}
-		w := 1
-		if len(f) > 2 && f[2] != "" {
-			var err error
-			if w, err = parseWeight(f[2]); err != nil {
-				return lineError(name, line, "%v", err)
+			w := 1
+			if len(f) > 2 && f[2] != "" {
+				var err error
+				if w, err = parseWeight(f[2]); err != nil {
+					return lineError(name, line, "%v", err)
+				}
 			}
-		}
-		p.edges = append(p.edges, pendingLink{from: f[0], to: f[1], weight: w, line: line})
-		return nil
+			from, err := l.index(f[0], line)
+			if err != nil {
+				return err
+			}
+			to, err := l.index(f[1], line)
+			if err != nil {
+				return err
+			}
+			return l.edge(from, to, w, nil, line)
+		})
 	}
-	if comma == 0 {
-		sc := bufio.NewScanner(br)
-		sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
-		for line := 1; sc.Scan(); line++ {
-			t := strings.TrimSpace(sc.Text())
-			if t == "" || t[0] == '#' {
-				continue
-			}
-			if err := add(strings.Fields(t), line); err != nil {
-				return nil, err
-			}
-		}
-		if err := sc.Err(); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		return p.finish(func(s string) string { return s })
+	if err != nil {
+		return nil, err
 	}
-	cr := csv.NewReader(br)
+	return l.finish()
+}
+
+// indexBytes is index for an id still in the reader's buffer: only a new
+// id is copied.
+func (l *loader) indexBytes(id []byte, line int) (int32, error) {
+	if i, ok := l.g.store.index[string(id)]; ok {
+		return i, nil
+	}
+	return l.index(string(id), line)
+}
+
+// weightBytes is parseWeight without a copy for the common case, digits.
+func weightBytes(b []byte) (int, error) {
+	if len(b) == 0 || len(b) > 9 {
+		return parseWeight(string(b))
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return parseWeight(string(b))
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, nil
+}
+
+// readFields calls add with the white-space separated fields of each line
+// that is neither blank nor a comment. It reads line by line without
+// copying, which is what makes a 100-million-line list quick.
+func readFields(name string, br *bufio.Reader, add func(f [][]byte, line int) error) error {
+	var f [][]byte
+	for line := 1; ; line++ {
+		b, err := br.ReadSlice('\n')
+		if errors.Is(err, bufio.ErrBufferFull) {
+			return lineError(name, line, "line longer than %d bytes", br.Size())
+		}
+		if len(b) > 0 {
+			f = f[:0]
+			for t := range bytes.FieldsSeq(b) {
+				f = append(f, t)
+			}
+			if len(f) > 0 && f[0][0] != '#' {
+				if err := add(f, line); err != nil {
+					return err
+				}
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+}
+
+// readCSV calls add with the fields of each record of a CSV (or, with
+// comma '\t', TSV) input; lines starting with "#" are comments.
+func readCSV(name string, r io.Reader, comma rune, add func(f []string, line int) error) error {
+	cr := csv.NewReader(r)
 	cr.Comma = comma
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
@@ -197,24 +330,20 @@ func ReadEdgeList(name string, r io.Reader) (*Graph, error) {
 	for {
 		f, err := cr.Read()
 		if err == io.EOF {
-			break
+			return nil
 		}
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, lineError(name, pe.Line, "%v", pe.Err)
+				return lineError(name, pe.Line, "%v", pe.Err)
 			}
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return fmt.Errorf("%s: %w", name, err)
 		}
 		line, _ := cr.FieldPos(0)
-		if len(f) == 1 && strings.TrimSpace(f[0]) == "" {
-			continue
-		}
 		if err := add(f, line); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return p.finish(func(s string) string { return s })
 }
 
 var (
@@ -249,23 +378,33 @@ type graphmlKey struct {
 // ReadGraphML reads a GraphML file as a directed graph (an undirected one
 // gets each edge both ways). Nodes keep their GraphML id, or the
 // citegraph_id attribute of citegraph's own exports; the attributes name,
-// label (in files without a name attribute), citations ("; "-separated), court, year,
-// in_corpus and kind fill the node; weight is the edge's number of
-// citations (1 when absent). Other attributes are ignored; nested graphs
-// and hyperedges are errors.
+// label (in files without a name attribute), citations ("; "-separated),
+// court, year, in_corpus, kind and the scores of the measures fill the
+// node; weight is the edge's number of citations (1 when absent), and
+// pins, signals, opinions, parentheticals and pages are read back as
+// citegraph writes them. Other attributes are ignored; nested graphs and
+// hyperedges are errors.
 func ReadGraphML(name string, r io.Reader) (*Graph, error) {
 	dec := xml.NewDecoder(bufio.NewReader(r))
 	line := func() int { l, _ := dec.InputPos(); return l }
 	keys := map[string]graphmlKey{}
-	p := &pendingGraph{name: name, g: New()}
-	ids := map[string]string{} // GraphML id → node id
+	l := newLoader(name)
+	local := map[string]int32{} // GraphML id → node index
+	type link struct {
+		from, to string
+		weight   int
+		data     Edge
+		line     int
+	}
+	var later []link // edges naming nodes not declared yet
 	var (
 		depth, graphs int
 		sawRoot       bool
 		undirected    bool
 		node          *Node
+		graphmlID     string
 		nodeLine      int
-		edge          *pendingLink
+		edge          *link
 		dataKey       string
 		data          strings.Builder
 		inData        bool
@@ -279,6 +418,15 @@ func ReadGraphML(name string, r io.Reader) (*Graph, error) {
 			}
 		}
 		return "", false
+	}
+	addEdge := func(e link) error {
+		from, okf := local[e.from]
+		to, okt := local[e.to]
+		if !okf || !okt {
+			later = append(later, e)
+			return nil
+		}
+		return l.edge(from, to, e.weight, &e.data, e.line)
 	}
 	for {
 		tok, err := dec.Token()
@@ -325,13 +473,12 @@ func ReadGraphML(name string, r io.Reader) (*Graph, error) {
 				if node != nil {
 					return nil, lineError(name, line(), "<node> inside <node>")
 				}
-				id, _ := attr(t, "id")
-				node, nodeLine = &Node{ID: id}, line()
-				ids[id] = id
+				graphmlID, _ = attr(t, "id")
+				node, nodeLine = &Node{ID: graphmlID}, line()
 			case "edge":
 				from, _ := attr(t, "source")
 				to, _ := attr(t, "target")
-				edge = &pendingLink{from: from, to: to, weight: 1, line: line()}
+				edge = &link{from: from, to: to, weight: 1, line: line()}
 				if d, ok := attr(t, "directed"); ok {
 					undirectedEdge := d == "false"
 					if undirectedEdge != undirected {
@@ -361,21 +508,41 @@ func ReadGraphML(name string, r io.Reader) (*Graph, error) {
 				if !ok {
 					k = graphmlKey{name: dataKey, domain: "all"}
 				}
-				if err := setGraphMLData(node, edge, k, data.String(), ids, hasName); err != nil {
+				var err error
+				switch {
+				case node != nil && k.domain != "edge":
+					if k.name != "label" || !hasName {
+						err = setNodeAttr(node, k.name, data.String())
+					}
+				case edge != nil && k.domain != "node":
+					err = setEdgeAttr(&edge.data, &edge.weight, k.name, data.String())
+				}
+				if err != nil {
 					return nil, lineError(name, line(), "%v", err)
 				}
 			case "node":
 				if node != nil {
-					if err := p.node(*node, nodeLine); err != nil {
+					if _, dup := local[graphmlID]; dup {
+						return nil, lineError(name, nodeLine, "node %q given twice", graphmlID)
+					}
+					i, err := l.declare(*node, nodeLine)
+					if err != nil {
 						return nil, err
 					}
+					local[graphmlID] = i
 					node = nil
 				}
 			case "edge":
 				if edge != nil {
-					p.edges = append(p.edges, *edge)
+					if err := addEdge(*edge); err != nil {
+						return nil, err
+					}
 					if undirected {
-						p.edges = append(p.edges, pendingLink{from: edge.to, to: edge.from, weight: edge.weight, line: edge.line})
+						back := *edge
+						back.from, back.to = edge.to, edge.from
+						if err := addEdge(back); err != nil {
+							return nil, err
+						}
 					}
 					edge = nil
 				}
@@ -385,66 +552,22 @@ func ReadGraphML(name string, r io.Reader) (*Graph, error) {
 	if !sawRoot {
 		return nil, fmt.Errorf("%s: not GraphML: no <graphml> element", name)
 	}
-	return p.finish(func(id string) string {
-		if real, ok := ids[id]; ok {
-			return real
-		}
-		return id
-	})
-}
-
-// setGraphMLData applies one <data> element to the node or edge it sits
-// in.
-func setGraphMLData(node *Node, edge *pendingLink, k graphmlKey, v string, ids map[string]string, hasName bool) error {
-	switch {
-	case node != nil && k.domain != "edge":
-		switch k.name {
-		case "citegraph_id":
-			if v != "" {
-				ids[node.ID] = v
-				node.ID = v
-			}
-		case "name":
-			node.Name = v
-		case "label":
-			if !hasName {
-				node.Name = v
-			}
-		case "citations":
-			node.Citations = nil
-			for c := range strings.SplitSeq(v, ";") {
-				if c = strings.TrimSpace(c); c != "" {
-					node.Citations = append(node.Citations, c)
+	for _, e := range later {
+		var ends [2]int32
+		for k, id := range []string{e.from, e.to} {
+			i, ok := local[id]
+			if !ok {
+				var err error
+				if i, err = l.index(id, e.line); err != nil {
+					return nil, err
 				}
+				local[id] = i
 			}
-		case "court":
-			node.Court = v
-		case "kind":
-			if strings.TrimSpace(v) == Statute.String() {
-				node.Kind = Statute
-			}
-		case "year":
-			if strings.TrimSpace(v) == "" {
-				return nil
-			}
-			y, err := strconv.Atoi(strings.TrimSpace(v))
-			if err != nil || y < 0 || y > 9999 {
-				return fmt.Errorf("year %q is not a year", v)
-			}
-			node.Year = y
-		case "in_corpus":
-			b, err := strconv.ParseBool(strings.TrimSpace(v))
-			if err != nil {
-				return fmt.Errorf("in_corpus %q is not true or false", v)
-			}
-			node.InCorpus = b
+			ends[k] = i
 		}
-	case edge != nil && k.domain != "node" && k.name == "weight":
-		w, err := parseWeight(v)
-		if err != nil {
-			return err
+		if err := l.edge(ends[0], ends[1], e.weight, &e.data, e.line); err != nil {
+			return nil, err
 		}
-		edge.weight = w
 	}
-	return nil
+	return l.finish()
 }

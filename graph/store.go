@@ -41,14 +41,14 @@ type Store struct {
 	ids   []string // "" once the vertex is removed
 	live  int
 
-	// Node columns, by index. citeStart has one entry more than ids: the
-	// citations of node i are cites[citeStart[i]:citeStart[i+1]].
+	// Node columns, by index. The citations of node i are the run
+	// cites[citeRun[i][0]:citeRun[i][1]].
 	kinds     []NodeKind
 	inCorpus  []bool
 	names     []string
 	courts    []uint32 // interned
 	years     []int32
-	citeStart []uint32
+	citeRun   [][2]uint32
 	cites     []string
 	counts    [][3]int32 // CitingCases, TimesCited, Cites
 	scores    map[string][]float64
@@ -102,7 +102,6 @@ const (
 func NewStore() *Store {
 	s := &Store{
 		index:     make(map[string]int32),
-		citeStart: []uint32{0},
 		scores:    make(map[string][]float64),
 		outStart:  []int{0},
 		inStart:   []int{0},
@@ -128,7 +127,7 @@ func (s *Store) reserve(n int) {
 	s.names = slices.Grow(s.names, n)
 	s.courts = slices.Grow(s.courts, n)
 	s.years = slices.Grow(s.years, n)
-	s.citeStart = slices.Grow(s.citeStart, n)
+	s.citeRun = slices.Grow(s.citeRun, n)
 	s.counts = slices.Grow(s.counts, n)
 	s.ids = slices.Grow(s.ids, n)
 	s.outStart = slices.Grow(s.outStart, n)
@@ -169,8 +168,7 @@ func (s *Store) AddVertex(id string, n Node, _ dg.VertexProperties) error {
 	s.names = append(s.names, n.Name)
 	s.courts = append(s.courts, s.intern(n.Court))
 	s.years = append(s.years, int32(n.Year))
-	s.cites = append(s.cites, n.Citations...)
-	s.citeStart = append(s.citeStart, uint32(len(s.cites)))
+	s.citeRun = append(s.citeRun, s.addCites(n.Citations))
 	s.counts = append(s.counts, [3]int32{int32(n.CitingCases), int32(n.TimesCited), int32(n.Cites)})
 	for m, col := range s.scores {
 		s.scores[m] = append(col, n.Scores[m])
@@ -189,6 +187,39 @@ func (s *Store) AddVertex(id string, n Node, _ dg.VertexProperties) error {
 	return nil
 }
 
+// setNode replaces the data of node i, its id included; the readers use
+// it for a node that edges named before its declaration.
+func (s *Store) setNode(i int32, n Node) {
+	if old := s.ids[i]; old != n.ID {
+		delete(s.index, old)
+		s.index[n.ID] = i
+		s.ids[i] = n.ID
+		s.ordered = false
+		s.invalidateOrder()
+	}
+	s.kinds[i], s.inCorpus[i], s.names[i] = n.Kind, n.InCorpus, n.Name
+	s.courts[i], s.years[i] = s.intern(n.Court), int32(n.Year)
+	s.counts[i] = [3]int32{int32(n.CitingCases), int32(n.TimesCited), int32(n.Cites)}
+	for m, v := range n.Scores {
+		col, ok := s.scores[m]
+		if !ok {
+			col = make([]float64, len(s.ids))
+			s.scores[m] = col
+		}
+		col[i] = v
+	}
+	// The old run is left unused: nodes declared after edges named them
+	// have none.
+	s.citeRun[i] = s.addCites(n.Citations)
+}
+
+// addCites appends a run of citations and returns its bounds.
+func (s *Store) addCites(c []string) [2]uint32 {
+	a := uint32(len(s.cites))
+	s.cites = append(s.cites, c...)
+	return [2]uint32{a, uint32(len(s.cites))}
+}
+
 func (s *Store) invalidateOrder() {
 	s.mu.Lock()
 	s.byID, s.rank = nil, nil
@@ -198,7 +229,7 @@ func (s *Store) invalidateOrder() {
 // node builds the Node at index i. Its Citations share the store's memory:
 // callers must copy them before changing them.
 func (s *Store) node(i int32) Node {
-	a, b := s.citeStart[i], s.citeStart[i+1]
+	a, b := s.citeRun[i][0], s.citeRun[i][1]
 	c := s.counts[i]
 	n := Node{
 		ID:          s.ids[i],

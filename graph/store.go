@@ -43,15 +43,15 @@ type Store struct {
 
 	// Node columns, by index. The citations of node i are the run
 	// cites[citeRun[i][0]:citeRun[i][1]].
-	kinds     []NodeKind
-	inCorpus  []bool
-	names     []string
-	courts    []uint32 // interned
-	years     []int32
-	citeRun   [][2]uint32
-	cites     []string
-	counts    [][3]int32 // CitingCases, TimesCited, Cites
-	scores    map[string][]float64
+	kinds    []NodeKind
+	inCorpus []bool
+	names    []string
+	courts   []uint32 // interned
+	years    []int32
+	citeRun  [][2]uint32
+	cites    []string
+	counts   [][3]int32 // CitingCases, TimesCited, Cites
+	scores   map[string][]float64
 
 	// The rows. outExtra is nil while no edge has packed attributes.
 	outStart []int
@@ -101,12 +101,12 @@ const (
 // NewStore returns an empty store.
 func NewStore() *Store {
 	s := &Store{
-		index:     make(map[string]int32),
-		scores:    make(map[string][]float64),
-		outStart:  []int{0},
-		inStart:   []int{0},
-		strs:      []string{""},
-		strIdx:    map[string]uint32{"": 0},
+		index:    make(map[string]int32),
+		scores:   make(map[string][]float64),
+		outStart: []int{0},
+		inStart:  []int{0},
+		strs:     []string{""},
+		strIdx:   map[string]uint32{"": 0},
 		// Offset 0 means "no attributes", so the arena starts with a pad byte.
 		arena:   [][]byte{make([]byte, 1, arenaChunk)},
 		ordered: true,

@@ -16,21 +16,41 @@ type bulkEdge struct {
 // never copied as the list grows, and each is freed once sorted into rows.
 const bulkChunk = 1 << 20
 
-// bulk collects edges in arrival order.
+// bulk collects edges in arrival order, as blocks of columns.
 type bulk struct {
-	chunks [][]bulkEdge
-	n      int
-	extras bool // some edge has packed attributes
+	from, to, w [][]int32
+	extra       [][]uint32 // a nil block has no attributes
+	n           int
 }
 
 func (b *bulk) add(e bulkEdge) {
-	if len(b.chunks) == 0 || len(b.chunks[len(b.chunks)-1]) == bulkChunk {
-		b.chunks = append(b.chunks, make([]bulkEdge, 0, bulkChunk))
+	last := len(b.from) - 1
+	if last < 0 || len(b.from[last]) == bulkChunk {
+		b.from = append(b.from, make([]int32, 0, bulkChunk))
+		b.to = append(b.to, make([]int32, 0, bulkChunk))
+		b.w = append(b.w, make([]int32, 0, bulkChunk))
+		b.extra = append(b.extra, nil)
+		last++
 	}
-	last := &b.chunks[len(b.chunks)-1]
-	*last = append(*last, e)
+	if e.extra != 0 && b.extra[last] == nil {
+		b.extra[last] = make([]uint32, len(b.from[last]), bulkChunk)
+	}
+	b.from[last] = append(b.from[last], e.from)
+	b.to[last] = append(b.to[last], e.to)
+	b.w[last] = append(b.w[last], e.w)
+	if b.extra[last] != nil {
+		b.extra[last] = append(b.extra[last], e.extra)
+	}
 	b.n++
-	b.extras = b.extras || e.extra != 0
+}
+
+// addBlock adds a block of edges without attributes; b keeps the slices.
+func (b *bulk) addBlock(from, to, w []int32) {
+	b.from = append(b.from, from)
+	b.to = append(b.to, to)
+	b.w = append(b.w, w)
+	b.extra = append(b.extra, nil)
+	b.n += len(from)
 }
 
 // mergeFunc combines the records of one pair, given in arrival order, into
@@ -45,10 +65,12 @@ func (s *Store) setRows(b *bulk, merge mergeFunc) error {
 	n := len(s.ids)
 	// Count, then place every edge in its source's row, in arrival order.
 	start := make([]int, n+1)
-	for _, c := range b.chunks {
-		for _, e := range c {
-			start[e.from+1]++
+	extras := false
+	for c, from := range b.from {
+		for _, f := range from {
+			start[f+1]++
 		}
+		extras = extras || b.extra[c] != nil
 	}
 	for i := range n {
 		start[i+1] += start[i]
@@ -57,20 +79,21 @@ func (s *Store) setRows(b *bulk, merge mergeFunc) error {
 	to := make([]int32, m)
 	w := make([]int32, m)
 	var extra []uint32
-	if b.extras {
+	if extras {
 		extra = make([]uint32, m)
 	}
 	next := slices.Clone(start[:n])
-	for ci, c := range b.chunks {
-		for _, e := range c {
-			k := next[e.from]
-			next[e.from]++
-			to[k], w[k] = e.to, e.w
-			if extra != nil {
-				extra[k] = e.extra
+	for c, from := range b.from {
+		bt, bw, bx := b.to[c], b.w[c], b.extra[c]
+		for e, f := range from {
+			k := next[f]
+			next[f]++
+			to[k], w[k] = bt[e], bw[e]
+			if bx != nil {
+				extra[k] = bx[e]
 			}
 		}
-		b.chunks[ci] = nil
+		b.from[c], b.to[c], b.w[c], b.extra[c] = nil, nil, nil, nil
 	}
 	*b = bulk{}
 	next = nil

@@ -184,6 +184,9 @@ func ReadEdgeList(name string, r io.Reader) (*Graph, error) {
 		}
 		break
 	}
+	if comma == 0 {
+		return readFieldList(name, br)
+	}
 	l := newLoader(name)
 	first := true
 	// header reports whether the first record is a header, to be skipped.
@@ -192,83 +195,39 @@ func ReadEdgeList(name string, r io.Reader) (*Graph, error) {
 		first = false
 		return h
 	}
-	var err error
-	if comma == 0 {
-		var strs []string
-		err = readFields(name, br, func(f [][]byte, line int) error {
-			if first {
-				strs = strs[:0]
-				for _, b := range f {
-					strs = append(strs, string(b))
-				}
-				if len(f) >= 2 && header(strs) {
-					return nil
-				}
+	err := readCSV(name, br, comma, func(f []string, line int) error {
+		for k := range f {
+			f[k] = strings.TrimSpace(f[k])
+		}
+		switch {
+		case len(f) == 1 && f[0] == "":
+			return nil
+		case len(f) < 2:
+			return lineError(name, line, "want source and target, found %d field(s)", len(f))
+		case header(f):
+			return nil
+		}
+		w := 1
+		if len(f) > 2 && f[2] != "" {
+			var err error
+			if w, err = parseWeight(f[2]); err != nil {
+				return lineError(name, line, "%v", err)
 			}
-			if len(f) < 2 {
-				return lineError(name, line, "want source and target, found %d field(s)", len(f))
-			}
-			w := 1
-			if len(f) > 2 {
-				var err error
-				if w, err = weightBytes(f[2]); err != nil {
-					return lineError(name, line, "%v", err)
-				}
-			}
-			from, err := l.indexBytes(f[0], line)
-			if err != nil {
-				return err
-			}
-			to, err := l.indexBytes(f[1], line)
-			if err != nil {
-				return err
-			}
-			return l.edge(from, to, w, nil, line)
-		})
-	} else {
-		err = readCSV(name, br, comma, func(f []string, line int) error {
-			for k := range f {
-				f[k] = strings.TrimSpace(f[k])
-			}
-			switch {
-			case len(f) == 1 && f[0] == "":
-				return nil
-			case len(f) < 2:
-				return lineError(name, line, "want source and target, found %d field(s)", len(f))
-			case header(f):
-				return nil
-			}
-			w := 1
-			if len(f) > 2 && f[2] != "" {
-				var err error
-				if w, err = parseWeight(f[2]); err != nil {
-					return lineError(name, line, "%v", err)
-				}
-			}
-			from, err := l.index(f[0], line)
-			if err != nil {
-				return err
-			}
-			to, err := l.index(f[1], line)
-			if err != nil {
-				return err
-			}
-			return l.edge(from, to, w, nil, line)
-		})
-	}
+		}
+		from, err := l.index(f[0], line)
+		if err != nil {
+			return err
+		}
+		to, err := l.index(f[1], line)
+		if err != nil {
+			return err
+		}
+		return l.edge(from, to, w, nil, line)
+	})
 	if err != nil {
 		return nil, err
 	}
 	return l.finish()
-}
-
-// indexBytes is index for an id still in the reader's buffer: only a new
-// id is copied.
-func (l *loader) indexBytes(id []byte, line int) (int32, error) {
-	if i, ok := l.g.store.index[string(id)]; ok {
-		return i, nil
-	}
-	return l.index(string(id), line)
 }
 
 // weightBytes is parseWeight without a copy for the common case, digits.
@@ -284,36 +243,6 @@ func weightBytes(b []byte) (int, error) {
 		n = n*10 + int(c-'0')
 	}
 	return n, nil
-}
-
-// readFields calls add with the white-space separated fields of each line
-// that is neither blank nor a comment. It reads line by line without
-// copying, which is what makes a 100-million-line list quick.
-func readFields(name string, br *bufio.Reader, add func(f [][]byte, line int) error) error {
-	var f [][]byte
-	for line := 1; ; line++ {
-		b, err := br.ReadSlice('\n')
-		if errors.Is(err, bufio.ErrBufferFull) {
-			return lineError(name, line, "line longer than %d bytes", br.Size())
-		}
-		if len(b) > 0 {
-			f = f[:0]
-			for t := range bytes.FieldsSeq(b) {
-				f = append(f, t)
-			}
-			if len(f) > 0 && f[0][0] != '#' {
-				if err := add(f, line); err != nil {
-					return err
-				}
-			}
-		}
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-	}
 }
 
 // readCSV calls add with the fields of each record of a CSV (or, with

@@ -2,6 +2,9 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"runtime"
 	"syscall"
 	"time"
@@ -9,6 +12,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/citegraph/citegraph/corpus"
+	"github.com/citegraph/citegraph/export"
+	"github.com/citegraph/citegraph/graph"
 )
 
 func init() { register(newBenchCmd) }
@@ -18,6 +23,8 @@ func newBenchCmd() *cobra.Command {
 		in      inputFlags
 		ex      extractorFlags
 		seconds float64
+		size    string
+		edges   string
 	)
 	cmd := &cobra.Command{
 		Use:   "bench [FILE|DIR|GLOB|-]...",
@@ -31,10 +38,24 @@ when none):
                already in memory, repeated for about --seconds
 
 It prints documents and megabytes of text per second, and the peak memory of
-the process. For the benchmarks of the Go test suite, see the README.`,
+the process.
+
+With --graph CASES,LINES it measures the graph engine instead: it writes a
+random citation network of that size (power-law in-degrees, fixed seed; see
+--edges), then reads it as rank would, runs PageRank and HITS, and prints the
+time of each phase, the iterations and the peak memory. scripts/igraph_bench.py
+runs python-igraph on the same file. For the benchmarks of the Go test suite,
+see the README.`,
 		Example: `  citegraph bench
-  citegraph bench ../shared/corpus --jobs 2`,
+  citegraph bench ../shared/corpus --jobs 2
+  citegraph bench --graph 3000000,30000000 --edges /tmp/3m.txt`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if size != "" {
+				if len(args) > 0 {
+					return usagef("--graph takes no input files")
+				}
+				return benchGraph(cmd, size, edges)
+			}
 			if seconds <= 0 {
 				return usagef("--seconds must be positive")
 			}
@@ -87,7 +108,61 @@ the process. For the benchmarks of the Go test suite, see the README.`,
 	in.register(cmd)
 	ex.register(cmd)
 	cmd.Flags().Float64Var(&seconds, "seconds", 3, "how long to repeat the one-core extraction")
+	cmd.Flags().StringVar(&size, "graph", "", "benchmark the graph engine on a random network of CASES,LINES (e.g. 3000000,30000000)")
+	cmd.Flags().StringVar(&edges, "edges", "", "with --graph: the edge list to use, written first if it does not exist (default: a temporary file)")
 	return cmd
+}
+
+// benchGraph times reading a synthetic edge list, PageRank and HITS.
+func benchGraph(cmd *cobra.Command, size, path string) error {
+	var cases, lines int
+	if _, err := fmt.Sscanf(size, "%d,%d", &cases, &lines); err != nil || cases < 2 || lines < 0 {
+		return usagef("--graph wants CASES,LINES, such as 3000000,30000000, not %q", size)
+	}
+	w := cmd.OutOrStdout()
+	if path == "" {
+		dir, err := os.MkdirTemp("", "citegraph-bench")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		path = filepath.Join(dir, "edges.txt")
+	}
+	if _, err := os.Stat(path); err != nil {
+		start := time.Now()
+		if err := export.WriteFile(path, func(out io.Writer) error { return graph.WriteSyntheticEdgeList(out, cases, lines, 1) }); err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "edge list    %s: %d cases, %d lines, written in %.1f s\n", path, cases, lines, time.Since(start).Seconds())
+	} else {
+		fmt.Fprintf(w, "edge list    %s (existing)\n", path)
+	}
+	start := time.Now()
+	g, err := graph.ReadFile(path, graph.FormatEdgeList)
+	if err != nil {
+		return err
+	}
+	build := time.Since(start)
+	fmt.Fprintf(w, "build        %.2f s: %d cases, %d edges\n", build.Seconds(), g.NodeCount(), g.EdgeCount())
+	total := build
+	for _, m := range []string{graph.PageRank, graph.Hub} {
+		start := time.Now()
+		res, err := g.Rank(m, graph.RankOptions{})
+		if err != nil {
+			return err
+		}
+		took := time.Since(start)
+		total += took
+		name := map[string]string{graph.PageRank: "pagerank", graph.Hub: "hits"}[m]
+		fmt.Fprintf(w, "%-12s %.2f s: %d iterations, converged %v\n", name, took.Seconds(), res.Iterations, res.Converged)
+	}
+	top, err := g.Top(graph.PageRank, 1)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "total        %.2f s (build, pagerank, hits); top pagerank %.6g (%s)\n", total.Seconds(), top[0].Score, top[0].Node.ID)
+	fmt.Fprintf(w, "peak memory  %.0f MB resident; %d cores\n", peakRSS(), runtime.GOMAXPROCS(0))
+	return nil
 }
 
 func mb(n int) float64 { return float64(n) / 1e6 }

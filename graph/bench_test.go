@@ -101,6 +101,40 @@ func BenchmarkSynthetic(b *testing.B) {
 	}
 }
 
+// BenchmarkEdgeList reads a power-law edge list (WriteSyntheticEdgeList)
+// and ranks it, as citegraph bench --graph does. The 3M size is the one
+// the README quotes; run it alone:
+//
+//	go test -run '^$' -bench 'EdgeList/3M' -benchtime 1x -timeout 1h ./graph
+func BenchmarkEdgeList(b *testing.B) {
+	for _, size := range []struct {
+		name         string
+		cases, lines int
+	}{{"100k", 100_000, 1_000_000}, {"3M", 3_000_000, 30_000_000}} {
+		b.Run(size.name, func(b *testing.B) {
+			path := b.TempDir() + "/edges.txt"
+			f, err := os.Create(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := WriteSyntheticEdgeList(f, size.cases, size.lines, 1); err != nil {
+				b.Fatal(err)
+			}
+			f.Close()
+			b.ResetTimer()
+			for range b.N {
+				benchRank(b, func() *Graph {
+					g, err := ReadFile(path, FormatEdgeList)
+					if err != nil {
+						b.Fatal(err)
+					}
+					return g
+				})
+			}
+		})
+	}
+}
+
 // BenchmarkScotus builds and ranks the shared Supreme Court set from
 // citations extracted beforehand (extraction is the extractor's
 // benchmark, not this one).
@@ -130,16 +164,23 @@ func BenchmarkScotus(b *testing.B) {
 // was live before the build, such as a benchmark's input) and the
 // process's peak RSS.
 func benchBuildRank(b *testing.B, normalize func(string) []extract.Ref, feed func(*Builder)) {
+	benchRank(b, func() *Graph {
+		bld := NewBuilder(Options{Normalize: normalize})
+		feed(bld)
+		g, err := bld.Graph()
+		if err != nil {
+			b.Fatal(err)
+		}
+		return g
+	})
+}
+
+// benchRank times build, then PageRank and HITS on what it built.
+func benchRank(b *testing.B, build func() *Graph) {
 	before := liveHeap()
 	start := time.Now()
-	bld := NewBuilder(Options{Normalize: normalize})
-	feed(bld)
-	g, err := bld.Graph()
-	if err != nil {
-		b.Fatal(err)
-	}
+	g := build()
 	built := time.Since(start)
-	bld = nil
 	heap := liveHeap() - before
 	t := time.Now()
 	pr, err := g.Rank(context.Background(), PageRank, RankOptions{})

@@ -306,7 +306,7 @@ func (b *Builder) add(doc *corpus.Document, n int, cites iter.Seq[*extract.Citat
 	s := b.store
 	d := docRecord{id: doc.ID, opinion: s.intern(doc.Meta.Opinion), name: s.intern(ShortCaseName(doc.Meta.CaseName)),
 		court: s.intern(cmp.Or(extract.NormalizeCourt(doc.Meta.Court), doc.Meta.Court)), year: int32(doc.Meta.Year()),
-		source: sourceRank(doc.Meta.Source)}
+		source: sourceRank(doc.Meta.Source), long: len(doc.Text) >= minCopyText}
 	d.n[statCitations] = int32(n)
 	fp := newFingerprint(doc)
 	b.docKey = append(b.docKey, b.ownKey(doc))
@@ -455,6 +455,7 @@ func (b *Builder) Graph() (*Graph, error) {
 	}
 	b.done = true
 	b.sortDocs()
+	b.joinCopies()
 	b.joinSlipKeys()
 	groups, groupOf := b.groups()
 	b.keys, b.same = nil, nil
@@ -543,6 +544,28 @@ func (b *Builder) sortDocs() {
 		b.recs[k].doc = pos[b.recs[k].doc]
 	}
 	b.docs, b.docKey, b.reasons = docs, keys, reasons
+}
+
+// minCopyText is the shortest text whose copies are taken for one case:
+// different cases share short orders ("Affirmed.") word for word.
+const minCopyText = 1000
+
+// joinCopies makes copies of one document one case, even when they have
+// no citation of their own to say so (each is then "doc:" and its own id,
+// the least of which becomes the node's).
+func (b *Builder) joinCopies() {
+	first := make(map[uint64]int32, len(b.docs))
+	for i := range b.docs {
+		fp := b.docs[i].fingerprint
+		if !b.docs[i].long {
+			continue
+		}
+		if j, ok := first[fp]; ok {
+			b.assert(b.docKey[j], b.docKey[i], certain)
+		} else {
+			first[fp] = int32(i)
+		}
+	}
 }
 
 // identify sets the name, court and year of the case of keys ks, whose

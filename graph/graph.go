@@ -36,6 +36,7 @@ type docRecord struct {
 	// from (see sourceRank).
 	fingerprint uint64
 	source      uint8
+	long        bool // the text is long enough to tell copies by
 }
 
 // The counts of a docRecord, in DocStat's order.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -380,5 +381,132 @@ func TestNodeIDsStableAsDocumentsAreAdded(t *testing.T) {
 	}
 	if n < 100 {
 		t.Errorf("only %d nodes compared", n)
+	}
+}
+
+// dump writes everything a graph says, as exports would, for comparing
+// two graphs byte for byte.
+func dump(g *Graph) string {
+	var b strings.Builder
+	for n := range g.Nodes() {
+		fmt.Fprintf(&b, "%s|%s|%v|%s|%d|%v|%d|%d|%d\n", n.ID, n.Name, n.Citations, n.Court, n.Year, n.InCorpus, n.CitingCases, n.TimesCited, n.Cites)
+	}
+	for e := range g.Edges() {
+		fmt.Fprintf(&b, "%+v\n", e)
+	}
+	for d := range g.Documents() {
+		fmt.Fprintf(&b, "%+v\n", d)
+	}
+	return b.String()
+}
+
+// The graph must not depend on the order documents come in: names,
+// courts, years, the order of pins, signals, opinions and
+// parentheticals, and the documents' statistics. The set mixes every
+// kind of source: CourtListener records of one case (combined and split),
+// state XML and CAP JSON.
+func TestBuilderIndependentOfDocumentOrder(t *testing.T) {
+	var docs []*corpus.Document
+	for _, set := range []struct{ dir, glob string }{{"immunity", "*.html"}, {"scotus", "1*.html"}, {"states", "a*.xml"}, {"cap", "*.json"}} {
+		d, err := readDocs(sharedDir(t, set.dir), set.glob)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d...)
+	}
+	cites := make([][]extract.Citation, len(docs))
+	for i, d := range docs {
+		cites[i] = extract.Extract(d.Text)
+	}
+	build := func(order []int) string {
+		b := NewBuilder(Options{})
+		for _, i := range order {
+			if err := b.Add(docs[i], cites[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		g, err := b.Graph()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return dump(g)
+	}
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	want := build(order)
+	slices.Reverse(order)
+	r := rand.New(rand.NewPCG(7, 7))
+	for round := range 3 {
+		if got := build(order); got != want {
+			t.Fatalf("round %d: the graph changes with the order of %d documents:\n%s", round, len(docs), firstDiff(got, want))
+		}
+		r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+	}
+}
+
+func firstDiff(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			return fmt.Sprintf("line %d:\n got %s\nwant %s", i+1, la[i], lb[i])
+		}
+	}
+	return fmt.Sprintf("%d lines against %d", len(la), len(lb))
+}
+
+// A corpus holding one document several times, under different names,
+// counts each citation once: the weights are those of the corpus held
+// once, whatever the opinion label of the document (state opinions have
+// none; CourtListener's say combined, majority or dissent).
+func TestBuilderCopiesOfADocumentCountOnce(t *testing.T) {
+	var docs []*corpus.Document
+	for _, set := range []struct{ dir, glob string }{{"states", "n*.xml"}, {"scotus", "10*.html"}} {
+		d, err := readDocs(sharedDir(t, set.dir), set.glob)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d...)
+	}
+	weights := func(copies int) (map[[2]string]int, *Graph) {
+		t.Helper()
+		b := NewBuilder(Options{})
+		for c := range copies {
+			for _, d := range docs {
+				cp := *d
+				cp.ID = fmt.Sprintf("copy%d/%s", c, d.ID)
+				if err := b.Add(&cp, extract.Extract(cp.Text)); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		g, err := b.Graph()
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := map[[2]string]int{}
+		for e := range g.Edges() {
+			// Documents with no citation of their own are named by the
+			// first copy's id.
+			w[[2]string{strings.Replace(e.From, "copy0/", "", 1), e.To}] = e.Weight
+		}
+		return w, g
+	}
+	once, _ := weights(1)
+	five, _ := weights(5)
+	if len(once) < 1000 {
+		t.Fatalf("only %d edges", len(once))
+	}
+	bad := 0
+	for p, w := range once {
+		if five[p] != w {
+			if bad++; bad <= 5 {
+				t.Errorf("%s → %s: weight %d with five copies, %d with one", p[0], p[1], five[p], w)
+			}
+		}
+	}
+	if bad > 0 || len(five) != len(once) {
+		t.Errorf("%d of %d edges differ; %d edges with five copies", bad, len(once), len(five))
 	}
 }

@@ -149,7 +149,7 @@ func benchGraph(cmd *cobra.Command, size, path string) error {
 	total := build
 	for _, m := range []string{graph.PageRank, graph.Hub} {
 		start, cpu := time.Now(), cpuTime()
-		res, err := g.Rank(m, graph.RankOptions{})
+		res, err := g.Rank(cmd.Context(), m, graph.RankOptions{})
 		if err != nil {
 			return err
 		}

@@ -57,7 +57,7 @@ type Options struct {
 // given most often, ties going to the longest name, the smallest court
 // and year. A case no citation names is named by the citation it is cited
 // by most often ("5 Cranch 85"), not by its id, which nobody may have
-// written.
+// written; a statute by its citation.
 //
 // Nothing depends on the order documents are added: every choice above is
 // by count and then by value, records of one citing case are merged in
@@ -613,18 +613,16 @@ func (b *Builder) identify(n *Node, ks []int32, docs []int32) {
 			n.Year = int(v)
 		}
 	}
-	if n.Name == "" && n.Kind == Case {
+	if n.Name == "" {
 		// The citation most often written (ks are most official first, so
-		// ties go to the more official).
-		top := int32(-1)
+		// ties go to the more official), or the id.
+		top := ks[0]
 		for _, k := range ks {
-			if b.cited[k] > 0 && (top < 0 || b.cited[k] > b.cited[top]) {
+			if b.cited[k] > b.cited[top] {
 				top = k
 			}
 		}
-		if top >= 0 {
-			n.Name = b.keyStr[top]
-		}
+		n.Name = b.keyStr[top]
 	}
 	if n.Year == 0 {
 		n.Year = volumeYear(n.Citations)

@@ -6,16 +6,16 @@ import (
 	"unicode/utf8"
 )
 
-// MaxName bounds a node's name, in characters: a short case name is
-// rarely longer, and a caption that is (a list of consolidated parties)
-// is cut at a word, ending with "…".
-const MaxName = 80
+// MaxName bounds a node's name, in characters, so that the name is also
+// a label that fits a drawing or a tool's panel: a short case name is
+// rarely longer, and one that is is cut at a word, ending with "…".
+const MaxName = 40
 
 // ShortCaseName turns a caption such as "JOHN VAN DE KAMP, et al.,
 // Petitioners v. THOMAS LEE GOLDSTEIN" into the short case name a court
 // would cite it by, "John Van de Kamp v. Thomas Lee Goldstein": each party
-// is cut at its first comma, semicolon or parenthesis (which drops "et
-// al.", "Petitioners", descriptions and "(two cases)"), all-capital names
+// is cut at its first comma, semicolon or bracket (which drops "et al.",
+// "and Others", "Petitioners", descriptions and "(two cases)"), all-capital names
 // are put in title case, white space is collapsed and the result is
 // bounded by MaxName. A name already short comes back as it is.
 func ShortCaseName(name string) string {
@@ -30,7 +30,11 @@ func ShortCaseName(name string) string {
 		if c := strings.IndexAny(p, ",;(["); c > 0 {
 			p = p[:c]
 		}
-		p = strings.TrimSuffix(strings.TrimSuffix(p, " et al."), " et al")
+		for _, suffix := range []string{" et al.", " et al", " and others", " & others"} {
+			if strings.HasSuffix(strings.ToLower(p), suffix) {
+				p = p[:len(p)-len(suffix)]
+			}
+		}
 		// A second caption after the first ("SMITH v. JONES. DOE v. ROE")
 		// belongs to a consolidated case, not to this party.
 		if i == len(parties)-1 && len(parties) > 1 {
@@ -52,10 +56,10 @@ func ShortCaseName(name string) string {
 	return TruncateName(strings.Join(parties, " v. "), MaxName)
 }
 
-// splitParties splits at the first " v. " (or " v " / " vs. "), the only
-// place a caption reliably divides.
+// splitParties splits at the first " v. " (or " v ", " vs. ", and the
+// early reports' " against "), the only place a caption reliably divides.
 func splitParties(name string) []string {
-	for _, sep := range []string{" v. ", " V. ", " vs. ", " v ", " VS. "} {
+	for _, sep := range []string{" v. ", " V. ", " vs. ", " v ", " VS. ", " against "} {
 		if l, r, ok := strings.Cut(name, sep); ok && l != "" && r != "" {
 			return []string{l, r}
 		}
@@ -63,17 +67,19 @@ func splitParties(name string) []string {
 	return []string{name}
 }
 
+// isAllCaps says whether s is written in capitals: most of its letters,
+// and more than three, are (a leading "The" is not).
 func isAllCaps(s string) bool {
-	letters := 0
+	upper, letters := 0, 0
 	for _, r := range s {
-		if unicode.IsLower(r) {
-			return false
-		}
 		if unicode.IsLetter(r) {
 			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
 		}
 	}
-	return letters > 3
+	return upper > 3 && 4*upper > 3*letters
 }
 
 // smallWords stay lower case inside a title-cased party name.

@@ -9,51 +9,11 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
 	dg "github.com/dominikbraun/graph"
 )
-
-// Graph file formats ReadFile understands.
-const (
-	FormatGraphML  = "graphml"
-	FormatEdgeList = "edgelist"
-)
-
-// GraphFormat returns the graph format a file name implies: graphml for
-// .graphml, edgelist for .csv, .tsv, .edges, .edgelist; "" otherwise.
-func GraphFormat(path string) string {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".graphml":
-		return FormatGraphML
-	case ".csv", ".tsv", ".edges", ".edgelist":
-		return FormatEdgeList
-	}
-	return ""
-}
-
-// ReadFile reads a graph file in format (FormatGraphML or FormatEdgeList;
-// "" means GraphFormat(path)).
-func ReadFile(path, format string) (*Graph, error) {
-	if format == "" {
-		format = GraphFormat(path)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	switch format {
-	case FormatGraphML:
-		return ReadGraphML(path, f)
-	case FormatEdgeList:
-		return ReadEdgeList(path, f)
-	}
-	return nil, fmt.Errorf("%s: unknown graph format %q (want %s or %s)", path, format, FormatGraphML, FormatEdgeList)
-}
 
 // lineError is an error at one line of a named input.
 func lineError(name string, line int, format string, a ...any) error {

@@ -65,18 +65,19 @@ func (f *corpusFlags) build(cmd *cobra.Command, args []string) (*graph.Graph, er
 
 func newBuildCmd() *cobra.Command {
 	var (
-		src      corpusFlags
-		flt      filterFlags
-		rk       rankFlags
-		ex       exportFlags
-		out      string
-		format   string
-		report   string
-		measures []string
+		src         corpusFlags
+		flt         filterFlags
+		rk          rankFlags
+		ex          exportFlags
+		out         string
+		format      string
+		report      string
+		measures    []string
+		graphFormat string
 	)
 	cmd := &cobra.Command{
-		Use:   "build [FILE|DIR|GLOB|-]... -o FILE",
-		Short: "Build the precedent graph of opinions",
+		Use:   "build [FILE|DIR|GLOB|-]... | GRAPHFILE  -o FILE",
+		Short: "Build the precedent graph of opinions, or convert and filter a graph file",
 		Long: `Build reads opinions (files, directories, globs, "-" or nothing for standard
 input; --sample for the embedded sample opinion), finds and resolves their citations and
 writes the directed precedent graph: one node per case (all its parallel
@@ -87,10 +88,16 @@ star pages. Ranking scores (--measures) become node attributes.
 
 The format comes from the output's extension or --format: ` + strings.Join(export.Formats, ", ") + `.
 Short forms that could not be resolved are counted per document: the summary
-names the documents with most, and --report writes the count for each.`,
+names the documents with most, and --report writes the count for each.
+
+Given one graph file instead of opinions (GraphML, node-link JSON, citegraph's
+nodes.csv/edges.csv pair, or an edge list; see rank), build reads it and writes
+it in the format asked, with the filters applied: one command converts between
+formats and cuts graphs down.`,
 		Example: `  citegraph build --sample -o sample.graphml
   citegraph build ../shared/corpus/immunity --manifest ../shared/corpus/immunity/manifest.csv -o immunity.gexf
-  citegraph build opinions/ -o graph.json --around "424 U.S. 409" --depth 2`,
+  citegraph build opinions/ -o graph.json --around "424 U.S. 409" --depth 2
+  citegraph build graph.csv -o imbler.gexf --around "Imbler v. Pachtman"`,
 		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			if format == "" && out == export.Stdout {
 				format = export.JSON
@@ -125,7 +132,12 @@ names the documents with most, and --report writes the count for each.`,
 			if _, err := flt.filter(); err != nil {
 				return err
 			}
-			g, err := src.build(cmd, args)
+			if f, err := graphFileFormat(args, graphFormat); err != nil {
+				return err
+			} else if f != "" && report != "" {
+				return usagef("--report counts what became of each opinion's citations: give opinions, not a graph file")
+			}
+			g, _, err := loadGraph(cmd, &src, args, graphFormat)
 			if err != nil {
 				return err
 			}
@@ -162,6 +174,7 @@ names the documents with most, and --report writes the count for each.`,
 	fl.StringVarP(&out, "output", "o", export.Stdout, "write the graph to this file (atomically); - is standard output")
 	fl.StringVarP(&format, "format", "f", "", "output format (default: from the -o extension; json on standard output)")
 	fl.StringVar(&report, "report", "", "write a CSV of what became of each document's citations to this file")
+	registerGraphFormat(cmd, &graphFormat)
 	fl.StringSliceVar(&measures, "measures", []string{graph.PageRank, graph.Authority, graph.Hub},
 		"scores to compute and attach to the nodes ("+strings.Join(graph.Measures, ", ")+", or none)")
 	return cmd

@@ -170,3 +170,54 @@ func TestBuildErrorsLeaveNoFile(t *testing.T) {
 		}
 	}
 }
+
+// Graph files are inputs of build, rank and render alike: what build
+// writes, in any graph format, the three commands read back as the same
+// graph, and build converts between formats.
+func TestGraphFilesAsInputEverywhere(t *testing.T) {
+	dir := t.TempDir()
+	p := func(name string) string { return filepath.Join(dir, name) }
+	mustRun(t, "build", "-q", "-o", p("g.csv"))
+	mustRun(t, "build", "-q", "-o", p("g.graphml"))
+	mustRun(t, "rank", "-q", p("g.csv"), "--by", "citations", "-f", "csv", "-o", p("from-csv.csv"))
+	mustRun(t, "rank", "-q", "--by", "citations", "-f", "csv", "-o", p("from-opinion.csv"))
+	if a, b := readFile(t, p("from-csv.csv")), readFile(t, p("from-opinion.csv")); !bytes.Equal(a, b) {
+		t.Errorf("rank of the CSV pair differs from rank of the opinion:\n%s\n%s", a, b)
+	}
+	// Conversions, each read back by the next command.
+	mustRun(t, "build", "-q", p("g.graphml"), "-o", p("g.json"))
+	mustRun(t, "build", "-q", p("g.json"), "-o", p("g2.csv"))
+	mustRun(t, "build", "-q", p("g2.csv"), "-o", p("g2.graphml"))
+	var nl nodeLink
+	if err := json.Unmarshal(readFile(t, p("g.json")), &nl); err != nil {
+		t.Fatal(err)
+	}
+	if len(nl.Nodes) != 9 || len(nl.Links) != 8 {
+		t.Errorf("GraphML → JSON: %d nodes, %d links; want the sample's 9 and 8", len(nl.Nodes), len(nl.Links))
+	}
+	for _, f := range []string{"g.csv", "g2.csv"} {
+		for _, part := range []string{".nodes.csv", ".edges.csv"} {
+			name := strings.TrimSuffix(f, ".csv") + part
+			if a, b := readFile(t, p("g"+part)), readFile(t, p(name)); !bytes.Equal(a, b) {
+				t.Errorf("%s differs after GraphML → JSON → CSV", name)
+			}
+		}
+	}
+	// Filters apply to graph files, and render draws them.
+	mustRun(t, "build", "-q", p("g.graphml"), "--top", "3", "--by", "citations", "-o", p("top.json"))
+	if err := json.Unmarshal(readFile(t, p("top.json")), &nl); err != nil || len(nl.Nodes) != 3 {
+		t.Errorf("--top 3 on a graph file: %d nodes, %v", len(nl.Nodes), err)
+	}
+	mustRun(t, "render", "-q", p("g.csv"), "-o", p("g.svg"))
+	// A graph file is not an opinion, and is not mixed with opinions.
+	if stderr, code := runGraphCmd(t, "build", p("g.graphml"), "../../../shared/corpus/sample", "-o", p("x.json")); code != 2 || !strings.Contains(stderr, "graph file") {
+		t.Errorf("graph file among opinions: exit %d, %s", code, stderr)
+	}
+	if stderr, code := runGraphCmd(t, "build", p("g.graphml"), "--report", p("r.csv"), "-o", p("x.json")); code != 2 {
+		t.Errorf("--report of a graph file: exit %d, %s", code, stderr)
+	}
+	mustRun(t, "build", "-q", "-o", p("g.gexf"))
+	if stderr, code := runGraphCmd(t, "build", p("g.gexf"), "-o", p("x.json")); code != 1 || !strings.Contains(stderr, "GEXF") {
+		t.Errorf("GEXF input: exit %d, %s", code, stderr)
+	}
+}

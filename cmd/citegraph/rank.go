@@ -1,15 +1,12 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"cmp"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -117,8 +114,6 @@ GraphML; citegraph's own exports included) or an edge list (.csv, .tsv,
 				return usagef("unknown --format %q (want one of %s)", format, strings.Join(rankFormats, ", "))
 			case asOf != 0 && flt.until != 0:
 				return usagef("--as-of and --until say the same thing: give one")
-			case graphFormat != "" && graphFormat != graph.FormatGraphML && graphFormat != graph.FormatEdgeList:
-				return usagef("unknown --graph-format %q (want %s or %s)", graphFormat, graph.FormatGraphML, graph.FormatEdgeList)
 			}
 			if err := checkOutput(cmd, out, ""); err != nil {
 				return err
@@ -155,7 +150,7 @@ GraphML; citegraph's own exports included) or an edge list (.csv, .tsv,
 	fl.IntVar(&asOf, "as-of", 0, "rank the graph as of this year: only cases decided up to then")
 	fl.StringVarP(&format, "format", "f", "table", "output format: "+strings.Join(rankFormats, ", "))
 	fl.StringVarP(&out, "output", "o", export.Stdout, "write to this file (atomically) instead of standard output")
-	fl.StringVar(&graphFormat, "graph-format", "", "read the one input as a graph file of this format ("+graph.FormatGraphML+" or "+graph.FormatEdgeList+") whatever its name")
+	registerGraphFormat(cmd, &graphFormat)
 	return cmd
 }
 
@@ -171,52 +166,74 @@ func loadChecked(cmd *cobra.Command, src *corpusFlags, flt *filterFlags, rk *ran
 	if _, err := flt.filter(); err != nil {
 		return nil, opt, err
 	}
-	g, err := loadGraph(cmd, src, args, graphFormat)
+	g, _, err := loadGraph(cmd, src, args, graphFormat)
 	return g, opt, err
 }
 
 // loadGraph reads a graph file when args is one (see graphFileFormat),
-// and builds the graph of the opinions args names otherwise.
-func loadGraph(cmd *cobra.Command, src *corpusFlags, args []string, forced string) (*graph.Graph, error) {
+// and builds the graph of the opinions args names otherwise. fromFile
+// says which.
+func loadGraph(cmd *cobra.Command, src *corpusFlags, args []string, forced string) (g *graph.Graph, fromFile bool, err error) {
 	format, err := graphFileFormat(args, forced)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if format == "" {
-		return src.build(cmd, args)
+		g, err := src.build(cmd, args)
+		return g, false, err
 	}
-	return graph.ReadFile(args[0], format)
+	if args[0] != "-" {
+		g, err = graph.ReadFile(args[0], format)
+		return g, true, err
+	}
+	in := cmd.InOrStdin()
+	switch format {
+	case graph.FormatGraphML:
+		g, err = graph.ReadGraphML("standard input", in)
+	case graph.FormatNodeLink:
+		g, err = graph.ReadNodeLink("standard input", in)
+	case graph.FormatEdgeList:
+		g, err = graph.ReadEdgeList("standard input", in)
+	default:
+		err = usagef("--graph-format %s is two files and cannot come from standard input", format)
+	}
+	return g, true, err
 }
 
 // graphFileFormat says whether args is a single graph file, and of which
-// format: forced, or from the extension, or GraphML for an .xml file whose
-// root is <graphml>.
+// format: forced (which then may be "-", standard input), or as
+// graph.DetectFormat says. A graph file among other inputs is a usage
+// error: graphs are not merged with opinions or with each other.
 func graphFileFormat(args []string, forced string) (string, error) {
 	if forced != "" {
+		if !slices.Contains(graph.Formats, forced) {
+			return "", usagef("unknown --graph-format %q (want one of %s)", forced, strings.Join(graph.Formats, ", "))
+		}
 		if len(args) != 1 {
 			return "", usagef("--graph-format takes exactly one graph file")
 		}
 		return forced, nil
 	}
-	if len(args) != 1 {
-		return "", nil
-	}
-	if f := graph.GraphFormat(args[0]); f != "" {
-		return f, nil
-	}
-	if strings.EqualFold(filepath.Ext(args[0]), ".xml") {
-		f, err := os.Open(args[0])
-		if err != nil {
-			return "", nil // the corpus reader will say what is wrong
-		}
-		defer f.Close()
-		head := make([]byte, 4096)
-		n, _ := io.ReadFull(bufio.NewReader(f), head)
-		if bytes.Contains(head[:n], []byte("<graphml")) {
-			return graph.FormatGraphML, nil
+	format := ""
+	for _, a := range args {
+		f, err := graph.DetectFormat(a)
+		switch {
+		case errors.Is(err, graph.ErrNotGraph):
+		case err != nil:
+			return "", err
+		case len(args) > 1:
+			return "", usagef("%s is a graph file (%s): give it alone; graph files are not merged with opinions or with each other", a, f)
+		default:
+			format = f
 		}
 	}
-	return "", nil
+	return format, nil
+}
+
+// registerGraphFormat adds --graph-format, for the commands that read
+// graph files.
+func registerGraphFormat(cmd *cobra.Command, f *string) {
+	cmd.Flags().StringVar(f, "graph-format", "", "read the one input (a file, or - for standard input) as a graph of this format whatever its name: "+strings.Join(graph.Formats, ", "))
 }
 
 func hasYears(g *graph.Graph) bool {

@@ -173,7 +173,7 @@ The format comes from the output's extension (.svg, .png, .html) or --format.`,
 			if _, err := flt.filter(); err != nil {
 				return err
 			}
-			g, err := loadGraph(cmd, &src, args, graphFormat)
+			g, _, err := loadGraph(cmd, &src, args, graphFormat)
 			if err != nil {
 				return err
 			}
@@ -193,6 +193,6 @@ The format comes from the output's extension (.svg, .png, .html) or --format.`,
 	fl := cmd.Flags()
 	fl.StringVarP(&out, "output", "o", export.Stdout, "write the picture to this file (atomically); - is standard output")
 	fl.StringVarP(&format, "format", "f", "", "svg, png or html (default: from the -o extension; svg on standard output)")
-	fl.StringVar(&graphFormat, "graph-format", "", "read the one input as a graph file of this format ("+graph.FormatGraphML+" or "+graph.FormatEdgeList+") whatever its name")
+	registerGraphFormat(cmd, &graphFormat)
 	return cmd
 }

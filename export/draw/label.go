@@ -3,15 +3,13 @@ package draw
 import (
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/citegraph/citegraph/graph"
 )
 
-// maxLabel bounds a short case name, in characters, so that labels stay
-// readable in drawings and tool panels.
-const maxLabel = 40
+// maxLabel bounds a label, in characters: a node's name is already
+// bounded so (graph.MaxName), so that labels and names agree.
+const maxLabel = graph.MaxName
 
 // Label is the name a node is drawn and listed with: its short case
 // name, or its citation when the name is unknown, on one line either way.
@@ -49,92 +47,9 @@ func CiteLine(n *graph.Node, label string) string {
 	return c
 }
 
-// ShortName turns a caption such as "JOHN VAN DE KAMP, et al., Petitioners
-// v. THOMAS LEE GOLDSTEIN" into "John Van de Kamp v. Thomas Lee
-// Goldstein": each party is cut at its first comma (which drops "et al.",
-// "Petitioners" and descriptions), all-capital captions are put in title
-// case, and the result is bounded by maxLabel.
-func ShortName(name string) string {
-	name = strings.Join(strings.FieldsFunc(name, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsControl(r)
-	}), " ")
-	if name == "" {
-		return ""
-	}
-	parties := splitParties(name)
-	for i, p := range parties {
-		if c := strings.Index(p, ","); c > 0 {
-			p = p[:c]
-		}
-		p = strings.TrimSuffix(strings.TrimSuffix(p, " et al."), " et al")
-		if isAllCaps(p) {
-			p = titleCase(p)
-		}
-		parties[i] = strings.TrimSpace(p)
-	}
-	return truncate(strings.Join(parties, " v. "), maxLabel)
-}
+// ShortName is the name a node is listed by: its short case name (see
+// graph.ShortCaseName; the graph's names already are).
+func ShortName(name string) string { return graph.ShortCaseName(name) }
 
-// splitParties splits at the first " v. " (or " v " / " vs. "), the only
-// place a caption reliably divides.
-func splitParties(name string) []string {
-	for _, sep := range []string{" v. ", " V. ", " vs. ", " v ", " VS. "} {
-		if l, r, ok := strings.Cut(name, sep); ok && l != "" && r != "" {
-			return []string{l, r}
-		}
-	}
-	return []string{name}
-}
-
-func isAllCaps(s string) bool {
-	letters := 0
-	for _, r := range s {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	return letters > 3
-}
-
-// smallWords stay lower case inside a title-cased party name.
-var smallWords = map[string]bool{
-	"of": true, "the": true, "and": true, "de": true, "in": true, "for": true,
-	"on": true, "at": true, "to": true, "a": true, "an": true, "ex": true, "re": true,
-}
-
-func titleCase(s string) string {
-	words := strings.Fields(s)
-	for i, w := range words {
-		lw := strings.ToLower(w)
-		switch {
-		case i > 0 && smallWords[lw]:
-			words[i] = lw
-		case strings.Contains(strings.TrimSuffix(w, "."), "."), !hasVowel(w):
-			// Abbreviations (U.S., N.Y.) and acronyms (FCC, NLRB) keep
-			// their capitals.
-		default:
-			r, n := utf8.DecodeRuneInString(lw)
-			words[i] = string(unicode.ToUpper(r)) + lw[n:]
-		}
-	}
-	return strings.Join(words, " ")
-}
-
-func hasVowel(s string) bool { return strings.ContainsAny(strings.ToLower(s), "aeiouy") }
-
-// truncate cuts s to at most n characters, ending with an ellipsis when it
-// cut, and preferring a word boundary.
-func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)[:n-1]
-	cut := string(r)
-	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimRight(cut, " ,.;:") + "…"
-}
+// truncate cuts s to at most n characters (see graph.TruncateName).
+func truncate(s string, n int) string { return graph.TruncateName(s, n) }

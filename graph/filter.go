@@ -1,10 +1,16 @@
 package graph
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
+
+	"github.com/agnivade/levenshtein"
 
 	"github.com/citegraph/citegraph/extract"
 )
@@ -253,8 +259,13 @@ func (g *Graph) subgraph(keep []bool, edgeOK func(weight int32) bool) (*Graph, e
 }
 
 // Lookup finds a case by its id, by any of its citations (as written:
-// "424 U. S. 409" finds "424 U.S. 409"), or by its exact name when no
-// other case has it.
+// "424 U. S. 409" finds "424 U.S. 409"), or by its name ("Imbler v.
+// Pachtman", "in re gault"): names are compared as short case names,
+// without regard to case, punctuation or "v." against "vs.". A name that
+// several cases bear means the one in the corpus, or the one cited far
+// more than the others (see clearChoice), and is otherwise an error
+// listing them; so is a reference nothing fits, which suggests the
+// closest names (see Suggest).
 func (g *Graph) Lookup(ref string) (Node, error) {
 	s := g.store
 	ref = strings.Join(strings.Fields(ref), " ")
@@ -276,23 +287,144 @@ func (g *Graph) Lookup(ref string) (Node, error) {
 			return s.node(i), nil
 		}
 	}
+	key := nameKey(ShortCaseName(ref))
 	var named []int32
 	for _, i := range s.sorted() {
-		if strings.EqualFold(s.names[i], ref) {
+		if key != "" && nameKey(s.names[i]) == key {
 			named = append(named, i)
 		}
 	}
+	if i, ok := s.clearChoice(named); ok {
+		return s.node(i), nil
+	}
 	switch len(named) {
-	case 1:
-		return s.node(named[0]), nil
 	case 0:
-		return Node{}, fmt.Errorf("no case %q in the graph", ref)
+		msg := fmt.Sprintf("no case %q in the graph", ref)
+		if close := g.Suggest(ref, 5); len(close) > 0 {
+			msg += "; did you mean " + describeNodes(close) + "?"
+		}
+		return Node{}, errors.New(msg)
 	}
-	ids := make([]string, len(named))
+	list := make([]Node, len(named))
 	for k, i := range named {
-		ids[k] = s.ids[i]
+		list[k] = s.node(i)
 	}
-	return Node{}, fmt.Errorf("%q names %d cases (%s): give a citation", ref, len(named), strings.Join(ids, ", "))
+	return Node{}, fmt.Errorf("%q names %d cases (%s): give a citation", ref, len(named), describeNodes(list))
+}
+
+// clearChoice picks the case a name means among the cases that bear it:
+// the only one, or the only one in the corpus, or one cited by more than
+// twice as many cases as any other (a name is often borne by a phantom
+// case or two, made of a misread pin cite).
+func (s *Store) clearChoice(named []int32) (int32, bool) {
+	if len(named) == 1 {
+		return named[0], true
+	}
+	var in []int32
+	for _, i := range named {
+		if s.inCorpus[i] {
+			in = append(in, i)
+		}
+	}
+	if len(in) == 1 {
+		return in[0], true
+	}
+	if len(in) > 1 {
+		named = in
+	}
+	byCiting := slices.Clone(named)
+	slices.SortStableFunc(byCiting, func(a, b int32) int { return cmp.Compare(s.counts[b][0], s.counts[a][0]) })
+	if len(byCiting) > 1 && s.counts[byCiting[0]][0] > 2*s.counts[byCiting[1]][0] {
+		return byCiting[0], true
+	}
+	return 0, false
+}
+
+// describeNodes lists cases as "Imbler v. Pachtman (424 U.S. 409, 1976)",
+// the first ten of them.
+func describeNodes(list []Node) string {
+	var parts []string
+	for _, n := range list[:min(len(list), 10)] {
+		d := n.ID
+		if n.Year != 0 {
+			d += ", " + strconv.Itoa(n.Year)
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s)", n.Name, d))
+	}
+	if len(list) > 10 {
+		parts = append(parts, fmt.Sprintf("and %d more", len(list)-10))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// nameKey is a case name reduced to what tells names apart: lower-case
+// letters and digits, single spaces, "vs" as "v".
+func nameKey(name string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		case r == '\'' || r == '’':
+		default:
+			space = true
+		}
+	}
+	return strings.TrimSpace(strings.ReplaceAll(" "+b.String()+" ", " vs ", " v "))
+}
+
+// Suggest returns up to n cases whose names are closest to name, closest
+// first: those sharing a word with it (or, in graphs of up to 100,000
+// cases, any), ranked by the edit distance between the names (Levenshtein,
+// on the forms nameKey gives), ties going to the most cited.
+func (g *Graph) Suggest(name string, n int) []Node {
+	s := g.store
+	key := nameKey(ShortCaseName(name))
+	if key == "" {
+		return nil
+	}
+	words := map[string]bool{}
+	for _, w := range strings.Fields(key) {
+		if len(w) > 2 {
+			words[w] = true
+		}
+	}
+	type cand struct {
+		i    int32
+		dist int
+	}
+	var cands []cand
+	for _, i := range s.sorted() {
+		k := nameKey(s.names[i])
+		if k == "" {
+			continue
+		}
+		shared := false
+		for _, w := range strings.Fields(k) {
+			shared = shared || words[w]
+		}
+		if !shared && s.live > 100_000 {
+			continue
+		}
+		d := levenshtein.ComputeDistance(key, k)
+		// A name no nearer than its own length is no suggestion.
+		if d < max(len(key), len(k))/2 || shared {
+			cands = append(cands, cand{i, d})
+		}
+	}
+	slices.SortStableFunc(cands, func(a, b cand) int {
+		return cmp.Or(cmp.Compare(a.dist, b.dist), cmp.Compare(s.counts[b.i][0], s.counts[a.i][0]))
+	})
+	var out []Node
+	for _, c := range cands[:min(len(cands), n)] {
+		out = append(out, s.node(c.i))
+	}
+	return out
 }
 
 // citationIndex maps every citation of every node to the node.

@@ -142,3 +142,32 @@ func TestFilterTop(t *testing.T) {
 		t.Errorf("measures %v", sub.Measures())
 	}
 }
+
+// --around finds a case by its name as people write it, and suggests the
+// nearest names when nothing fits.
+func TestLookupByName(t *testing.T) {
+	g := scotus(t)
+	for _, tc := range []struct{ ref, want string }{
+		{"Gibbons v. Ogden", "22 U.S. 1"},
+		{"gibbons vs ogden", "22 U.S. 1"},
+		{"McCulloch v. Maryland", "17 U.S. 316"},
+		{"9 Wheat. 1", "22 U.S. 1"},
+		{"22 U. S. 1", "22 U.S. 1"},
+	} {
+		n, err := g.Lookup(tc.ref)
+		if err != nil || n.ID != tc.want {
+			t.Errorf("Lookup(%q) = %s, %v; want %s", tc.ref, n.ID, err, tc.want)
+		}
+	}
+	_, err := g.Lookup("Gibons v. Ogdn")
+	if err == nil || !strings.Contains(err.Error(), "did you mean Gibbons v. Ogden (22 U.S. 1") {
+		t.Errorf("a misspelt name: %v", err)
+	}
+	_, err = g.Lookup("United States")
+	if err == nil || strings.Contains(err.Error(), "did you mean") == strings.Contains(err.Error(), "names ") {
+		t.Logf("a bare party: %v", err)
+	}
+	if _, err := g.Lookup("Zzyzx v. Qwerty"); err == nil || strings.Contains(err.Error(), "did you mean") {
+		t.Errorf("a name like none: %v", err)
+	}
+}

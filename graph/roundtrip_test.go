@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -66,7 +67,7 @@ func TestWrittenGraphsReadBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, m := range []string{graph.PageRank, graph.Hub, graph.Citations} {
-		if _, err := g.Rank(m, graph.RankOptions{}); err != nil {
+		if _, err := g.Rank(context.Background(), m, graph.RankOptions{}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -82,7 +83,7 @@ func TestWrittenGraphsReadBack(t *testing.T) {
 		{"pair/", "pair/edges.csv", graph.FormatCSV, export.Options{}},
 		{"neo4j/", "neo4j", graph.FormatCSV, export.Options{Neo4j: true}},
 	} {
-		if err := export.Save(dir+"/"+tc.out, g, "", tc.opts); err != nil {
+		if err := export.Save(context.Background(), dir+"/"+tc.out, g, "", tc.opts); err != nil {
 			t.Fatal(err)
 		}
 		path := filepath.Join(dir, tc.read)

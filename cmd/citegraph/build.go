@@ -84,7 +84,8 @@ writes the directed precedent graph: one node per case (all its parallel
 citations, and the corpus documents that are the case), one edge per citing
 case → cited case, weighted by the number of citations (short forms, supra and
 Id. included), with pin cites, signals, parentheticals, citing opinions and
-star pages. Ranking scores (--measures) become node attributes.
+star pages. Ranking scores (--measures) become node attributes: the scores of
+the whole graph, before any filter (--local-scores: of what the filters keep).
 
 The format comes from the output's extension or --format: ` + strings.Join(export.Formats, ", ") + `.
 Short forms that could not be resolved are counted per document: the summary
@@ -141,11 +142,6 @@ formats and cuts graphs down.`,
 			if err != nil {
 				return err
 			}
-			for _, m := range ms {
-				if err := rankWarn(cmd, g, m, opt); err != nil {
-					return err
-				}
-			}
 			if report != "" {
 				if err := export.WriteFiles(cmd.Context(), export.Output{Path: report, Write: func(w io.Writer) error { return writeDocReport(w, g) }}); err != nil {
 					return err
@@ -154,7 +150,11 @@ formats and cuts graphs down.`,
 			if !src.in.quiet {
 				summarize(cmd.ErrOrStderr(), g)
 			}
-			if g, err = ex.sizeAndFilter(cmd, g, &flt, opt, &exOpt); err != nil {
+			if !slices.Contains(ms, ex.sizeBy) && ex.sizeBy != "" {
+				ms = append(ms, ex.sizeBy)
+			}
+			exOpt.Focus = focusOf(g, &flt)
+			if g, err = flt.scoreAndFilter(cmd, g, ms, opt); err != nil {
 				return err
 			}
 			if err := export.Save(cmd.Context(), out, g, format, exOpt); err != nil {

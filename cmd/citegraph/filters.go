@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -21,6 +22,7 @@ type filterFlags struct {
 	courts    []string
 	around    string
 	depth     int
+	local     bool
 }
 
 // register adds the filter flags to cmd. withTop adds --top and --by,
@@ -35,8 +37,9 @@ func (f *filterFlags) register(cmd *cobra.Command, withTop bool) {
 	fl.IntVar(&f.since, "since", 0, "keep cases decided in or after this year (cases of unknown year are dropped)")
 	fl.IntVar(&f.until, "until", 0, "keep cases decided up to this year, and the undated cases they cite")
 	fl.StringSliceVar(&f.courts, "court", nil, "keep cases of these courts (repeat or separate with commas)")
-	fl.StringVar(&f.around, "around", "", `keep the neighbourhood of one case: a citation ("424 U.S. 409"), node id or exact case name`)
+	fl.StringVar(&f.around, "around", "", `keep the neighbourhood of one case, named by a citation ("424 U.S. 409") or its name ("Imbler v. Pachtman")`)
 	fl.IntVar(&f.depth, "depth", 1, "with --around: how many citations away from the case to go")
+	fl.BoolVar(&f.local, "local-scores", false, "compute scores on the cases the filters keep, not on the whole graph")
 }
 
 // filter checks the flags and returns the filter they ask for.
@@ -63,6 +66,33 @@ func (f *filterFlags) filter() (graph.Filter, error) {
 		Courts: courts, Since: f.since, Until: f.until, MinWeight: f.minWeight,
 		Around: f.around, Depth: f.depth, Top: f.top, By: f.by,
 	}, nil
+}
+
+// scoreAndFilter attaches the scores of measures (those g lacks) and
+// applies the filters: scores first, on the whole graph, so that a case
+// has the same score whatever part of the graph is shown; with
+// --local-scores the other way round.
+func (f *filterFlags) scoreAndFilter(cmd *cobra.Command, g *graph.Graph, measures []string, opt graph.RankOptions) (*graph.Graph, error) {
+	score := func(g *graph.Graph, all bool) error {
+		for _, m := range measures {
+			if all || !slices.Contains(g.Measures(), m) {
+				if err := rankWarn(cmd, g, m, opt); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	if !f.local {
+		if err := score(g, false); err != nil {
+			return nil, err
+		}
+	}
+	g, err := f.apply(cmd.Context(), g, opt)
+	if err != nil || !f.local {
+		return g, err
+	}
+	return g, score(g, true)
 }
 
 // apply returns the part of g the flags select (g itself when they select

@@ -100,7 +100,10 @@ input is given, --sample for the embedded sample), or read from GRAPHFILE: Graph
 GraphML; citegraph's own exports included) or an edge list (.csv, .tsv,
 .edges, .edgelist: source,target[,weight]; node ids are kept as given).
 --as-of YEAR ranks the graph as it stood then: only cases decided up to YEAR
-(and the undated cases they cite).`,
+(and the undated cases they cite). The filters (--around, --court, --since,
+--until, --min-weight) pick which cases are listed; their scores are those of
+the whole graph (as of --as-of), as in build and render, unless
+--local-scores asks for the scores of the part kept.`,
 		Example: `  citegraph rank --sample --by citations
   citegraph rank ../shared/corpus/scotus --manifest ../shared/corpus/scotus/manifest.csv --by pagerank --top 20 --as-of 1950
   citegraph rank network.csv --by authority --format csv -o top.csv`,
@@ -112,26 +115,23 @@ GraphML; citegraph's own exports included) or an edge list (.csv, .tsv,
 				return usagef("--top must not be negative")
 			case !slices.Contains(rankFormats, format):
 				return usagef("unknown --format %q (want one of %s)", format, strings.Join(rankFormats, ", "))
-			case asOf != 0 && flt.until != 0:
-				return usagef("--as-of and --until say the same thing: give one")
 			}
 			if err := checkOutput(cmd, out, ""); err != nil {
 				return err
-			}
-			if asOf != 0 {
-				flt.until = asOf
 			}
 			g, opt, err := loadChecked(cmd, &src, &flt, &rk, args, graphFormat)
 			if err != nil {
 				return err
 			}
-			if asOf != 0 && !hasYears(g) {
-				return fmt.Errorf("--as-of %d: no case in the graph has a year", asOf)
+			if asOf != 0 {
+				if !hasYears(g) {
+					return fmt.Errorf("--as-of %d: no case in the graph has a year", asOf)
+				}
+				if g, err = g.Filter(cmd.Context(), graph.Filter{Until: asOf}); err != nil {
+					return err
+				}
 			}
-			if g, err = flt.apply(cmd.Context(), g, opt); err != nil {
-				return err
-			}
-			if err := rankWarn(cmd, g, by, opt); err != nil {
+			if g, err = flt.scoreAndFilter(cmd, g, []string{by}, opt); err != nil {
 				return err
 			}
 			ranked, err := g.Top(by, top)

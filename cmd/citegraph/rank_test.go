@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -103,7 +104,7 @@ func TestRankErrors(t *testing.T) {
 		{[]string{bad}, 1, bad + `:2: weight "many"`},
 		{[]string{"--by", "fame"}, 2, `unknown --by "fame"`},
 		{[]string{"--format", "xml"}, 2, `unknown --format "xml"`},
-		{[]string{"--as-of", "1990", "--until", "1990"}, 2, "give one"},
+		{[]string{"--around", "Imbler v. Pachtmann"}, 1, `no case "Imbler v. Pachtmann" in the graph; did you mean Imbler v. Pachtman (424 U.S. 409, 1976)`},
 		{[]string{"--damping", "0"}, 2, "--damping"},
 		{[]string{"--graph-format", "edgelist", bad, bad}, 2, "exactly one graph file"},
 	} {
@@ -114,5 +115,51 @@ func TestRankErrors(t *testing.T) {
 		if _, err := os.Stat(out); err == nil {
 			t.Fatalf("%v left %s behind", tc.args, out)
 		}
+	}
+}
+
+// --around takes a case's name as well as its citation, and means the same
+// in rank, build and render: the neighbourhood of the case, with the
+// scores of the whole graph (--local-scores: of the neighbourhood).
+func TestAroundMeansTheSameEverywhere(t *testing.T) {
+	dir := t.TempDir()
+	p := func(name string) string { return filepath.Join(dir, name) }
+	score := func(rows [][]string, id string) string {
+		for _, r := range rows[1:] {
+			if r[1] == id {
+				return r[4]
+			}
+		}
+		t.Fatalf("%s not ranked: %v", id, rows)
+		return ""
+	}
+	mustRun(t, "rank", "-q", "-n", "0", "-f", "csv", "-o", p("all.csv"))
+	whole := score(readCSV(t, p("all.csv")), "424 U.S. 409")
+	for _, around := range []string{"Imbler v. Pachtman", "imbler v pachtman", "424 U. S. 409"} {
+		mustRun(t, "rank", "-q", "-n", "0", "--around", around, "-f", "csv", "-o", p("around.csv"))
+		rows := readCSV(t, p("around.csv"))
+		if got := score(rows, "424 U.S. 409"); got != whole {
+			t.Errorf("rank --around %q: Imbler's PageRank %s, the whole graph's %s", around, got, whole)
+		}
+		if len(rows) != 1+2 {
+			t.Errorf("rank --around %q lists %d cases, want Imbler and the sample", around, len(rows)-1)
+		}
+	}
+	mustRun(t, "build", "-q", "--around", "Imbler v. Pachtman", "-o", p("around.json"))
+	var nl nodeLink
+	if err := json.Unmarshal(readFile(t, p("around.json")), &nl); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range nl.Nodes {
+		if n["id"] == "424 U.S. 409" {
+			if got := strconv.FormatFloat(n["pagerank"].(float64), 'g', -1, 64); got != whole {
+				t.Errorf("build --around: Imbler's PageRank %s, the whole graph's %s", got, whole)
+			}
+		}
+	}
+	mustRun(t, "render", "-q", "--around", "Imbler v. Pachtman", "-o", p("around.svg"))
+	mustRun(t, "rank", "-q", "-n", "0", "--around", "Imbler v. Pachtman", "--local-scores", "-f", "csv", "-o", p("local.csv"))
+	if got := score(readCSV(t, p("local.csv")), "424 U.S. 409"); got == whole {
+		t.Errorf("--local-scores gives the whole graph's score %s", got)
 	}
 }

@@ -86,22 +86,16 @@ func (f *exportFlags) options() (export.Options, error) {
 	}, nil
 }
 
-// sizeAndFilter computes the size measure on g unless g already carries
-// it, then applies the filters: in that order, so that node sizes reflect
-// the whole graph, not the part of it that is written. The case of
-// --around becomes the pictures' focus, in opts.
-func (f *exportFlags) sizeAndFilter(cmd *cobra.Command, g *graph.Graph, flt *filterFlags, opt graph.RankOptions, opts *export.Options) (*graph.Graph, error) {
-	if !slices.Contains(g.Measures(), f.sizeBy) {
-		if err := rankWarn(cmd, g, f.sizeBy, opt); err != nil {
-			return nil, err
-		}
+// focusOf returns the id of the case --around names in g, the pictures'
+// focus, or "".
+func focusOf(g *graph.Graph, flt *filterFlags) string {
+	if flt.around == "" {
+		return ""
 	}
-	if flt.around != "" {
-		if n, err := g.Lookup(flt.around); err == nil {
-			opts.Focus = n.ID
-		}
+	if n, err := g.Lookup(flt.around); err == nil {
+		return n.ID
 	}
-	return flt.apply(cmd.Context(), g, opt)
+	return ""
 }
 
 // pictureFormats are the formats render draws: pictures, and the
@@ -132,7 +126,8 @@ each citation an arrow from the citing case up to the case it cites. Large
 ones are drawn force-directed, with labels for the top cases. Nodes are sized
 by --size-by and coloured by court, arrows are as wide as the number of
 citations, and a legend says so. The filters (--top, --around, --since, ...)
-pick the part of the graph to draw.
+pick the part of the graph to draw; sizes are the scores of the whole graph
+(--local-scores: of the part drawn).
 
 With -o graph.html it writes an interactive map instead: one self-contained
 HTML file, laid out the same way, in which a reader can search cases, open
@@ -177,7 +172,8 @@ The format comes from the output's extension (.svg, .png, .html) or --format.`,
 			if err != nil {
 				return err
 			}
-			if g, err = ex.sizeAndFilter(cmd, g, &flt, opt, &opts); err != nil {
+			opts.Focus = focusOf(g, &flt)
+			if g, err = flt.scoreAndFilter(cmd, g, []string{ex.sizeBy}, opt); err != nil {
 				return err
 			}
 			if g.NodeCount() == 0 {

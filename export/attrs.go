@@ -118,7 +118,12 @@ func schemaOf(g *draw.Snapshot) schema {
 			}
 		}
 	}
-	slices.Sort(measures)
+	return schemaFor(measures)
+}
+
+// schemaFor is the schema of a graph with these measures.
+func schemaFor(measures []string) schema {
+	measures = slices.Sorted(slices.Values(measures))
 	s := schema{nodes: slices.Clip(nodeAttrs), edges: edgeAttrs}
 	for _, m := range measures {
 		s.nodes = append(s.nodes, scoreAttr(m))

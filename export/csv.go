@@ -7,7 +7,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/citegraph/citegraph/export/draw"
 	"github.com/citegraph/citegraph/graph"
 )
 
@@ -31,11 +30,11 @@ const neo4jRelType = "CITES"
 // opts.Neo4j the header is neo4j-admin's ("id:ID", ":LABEL" Case or
 // Statute, typed columns, arrays for lists).
 func WriteCSVNodes(w io.Writer, g Source, opts Options) error {
-	s, err := draw.Collect(g)
+	s, err := streamOf(g)
 	if err != nil {
 		return err
 	}
-	attrs := schemaOf(s).nodes
+	attrs := s.sc.nodes
 	cw := csv.NewWriter(w)
 	header := []string{"id"}
 	if opts.Neo4j {
@@ -44,7 +43,7 @@ func WriteCSVNodes(w io.Writer, g Source, opts Options) error {
 	header = append(header, csvHeader(attrs, opts.Neo4j)...)
 	cw.Write(header)
 	row := make([]string, 0, len(header))
-	for _, n := range s.Nodes {
+	for n := range s.nodes {
 		row = append(row[:0], validUTF8(n.ID))
 		if opts.Neo4j {
 			row = append(row, neo4jLabel(n))
@@ -59,11 +58,11 @@ func WriteCSVNodes(w io.Writer, g Source, opts Options) error {
 // then every edge attribute. With opts.Neo4j the header is neo4j-admin's
 // (":START_ID", ":END_ID", ":TYPE" CITES, typed and array columns).
 func WriteCSVEdges(w io.Writer, g Source, opts Options) error {
-	s, err := draw.Collect(g)
+	s, err := streamOf(g)
 	if err != nil {
 		return err
 	}
-	attrs := schemaOf(s).edges
+	attrs := s.sc.edges
 	cw := csv.NewWriter(w)
 	header := []string{"source", "target"}
 	if opts.Neo4j {
@@ -72,12 +71,15 @@ func WriteCSVEdges(w io.Writer, g Source, opts Options) error {
 	header = append(header, csvHeader(attrs, opts.Neo4j)...)
 	cw.Write(header)
 	row := make([]string, 0, len(header))
-	for _, e := range s.Edges {
+	for e := range s.edges {
 		row = append(row[:0], validUTF8(e.From), validUTF8(e.To))
 		if opts.Neo4j {
 			row = append(row, neo4jRelType)
 		}
 		cw.Write(csvRow(row, e, attrs, opts.Neo4j))
+	}
+	if *s.err != nil {
+		return *s.err
 	}
 	cw.Flush()
 	return cw.Error()

@@ -5,7 +5,6 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/citegraph/citegraph/export/draw"
 	"github.com/citegraph/citegraph/graph"
 )
 
@@ -20,11 +19,11 @@ var graphmlTypes = map[kind]string{
 // citegraph id encoded by nmtoken, and the id itself is the attribute
 // "citegraph_id".
 func WriteGraphML(w io.Writer, g Source) error {
-	s, err := draw.Collect(g)
+	s, err := streamOf(g)
 	if err != nil {
 		return err
 	}
-	sc := schemaOf(s)
+	sc := s.sc
 	x := xmlWriter{bufio.NewWriter(w)}
 	x.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	x.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
@@ -33,20 +32,23 @@ func WriteGraphML(w io.Writer, g Source) error {
 	writeKeys(x, "node", "n", nodeAttrs)
 	writeKeys(x, "edge", "e", sc.edges)
 	x.WriteString(`  <graph id="citegraph" edgedefault="directed">` + "\n")
-	for _, n := range s.Nodes {
+	for n := range s.nodes {
 		x.WriteString("    <node")
 		x.attr("id", nmtoken(n.ID))
 		x.WriteString(">")
 		writeData(x, "n", n, nodeAttrs)
 		x.WriteString("</node>\n")
 	}
-	for _, e := range s.Edges {
+	for e := range s.edges {
 		x.WriteString("    <edge")
 		x.attr("source", nmtoken(e.From))
 		x.attr("target", nmtoken(e.To))
 		x.WriteString(">")
 		writeData(x, "e", e, sc.edges)
 		x.WriteString("</edge>\n")
+	}
+	if *s.err != nil {
+		return *s.err
 	}
 	x.WriteString("  </graph>\n</graphml>\n")
 	return x.Flush()

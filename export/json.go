@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"iter"
 	"strconv"
 
 	"github.com/citegraph/citegraph/export/draw"
+	"github.com/citegraph/citegraph/graph"
 )
 
 // jsonCount is one item of a counted list ("pins", "signals", "opinions").
@@ -83,6 +85,26 @@ func (j *jsonLines) value(v any) {
 	}
 }
 
+// jsonSeq writes the items of a sequence as array does.
+func jsonSeq[T any](j *jsonLines, indent string, items iter.Seq[T], item func(T) any) {
+	n := 0
+	for v := range items {
+		if n == 0 {
+			j.raw("[\n")
+		} else {
+			j.raw(",\n")
+		}
+		j.raw(indent + "  ")
+		j.value(item(v))
+		n++
+	}
+	if n == 0 {
+		j.raw("[]")
+		return
+	}
+	j.raw("\n" + indent + "]")
+}
+
 // array writes n items as `[\n  item,\n  item\n]`.
 func (j *jsonLines) array(indent string, n int, item func(i int) any) {
 	if n == 0 {
@@ -113,20 +135,20 @@ func (j *jsonLines) close() error {
 // "graph", "nodes": [{"id", ...}], "links": [{"source", "target", ...}]}.
 // Lists are arrays; counted lists are arrays of {"value", "n"}.
 func WriteNodeLink(w io.Writer, g Source) error {
-	s, err := draw.Collect(g)
+	s, err := streamOf(g)
 	if err != nil {
 		return err
 	}
-	sc := schemaOf(s)
+	sc := s.sc
 	j := newJSONLines(w)
 	j.raw(`{"directed": true, "multigraph": false, "graph": {"name": "citegraph"},` + "\n")
 	j.raw(`"nodes": `)
-	j.array("", len(s.Nodes), func(i int) any { return jsonObject(s.Nodes[i], sc.nodes, "id", s.Nodes[i].ID) })
+	jsonSeq(j, "", s.nodes, func(n *graph.Node) any { return jsonObject(n, sc.nodes, "id", n.ID) })
 	j.raw(",\n" + `"links": `)
-	j.array("", len(s.Edges), func(i int) any {
-		e := s.Edges[i]
-		return jsonObject(e, sc.edges, "source", e.From, "target", e.To)
-	})
+	jsonSeq(j, "", s.edges, func(e *graph.Edge) any { return jsonObject(e, sc.edges, "source", e.From, "target", e.To) })
+	if *s.err != nil {
+		return *s.err
+	}
 	j.raw("}\n")
 	return j.close()
 }

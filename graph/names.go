@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,8 +15,9 @@ const MaxName = 40
 // ShortCaseName turns a caption such as "JOHN VAN DE KAMP, et al.,
 // Petitioners v. THOMAS LEE GOLDSTEIN" into the short case name a court
 // would cite it by, "John Van de Kamp v. Thomas Lee Goldstein": each party
-// is cut at its first comma, semicolon or bracket (which drops "et al.",
-// "and Others", "Petitioners", descriptions and "(two cases)"), all-capital names
+// is cut at a semicolon or bracket and at the comma that starts a
+// description (see cutParty: "et al.", "and Others", "Petitioners",
+// "(two cases)" go), all-capital names
 // are put in title case, white space is collapsed and the result is
 // bounded by MaxName. A name already short comes back as it is.
 func ShortCaseName(name string) string {
@@ -27,9 +29,7 @@ func ShortCaseName(name string) string {
 	}
 	parties := splitParties(name)
 	for i, p := range parties {
-		if c := strings.IndexAny(p, ",;(["); c > 0 {
-			p = p[:c]
-		}
+		p = cutParty(p)
 		for _, suffix := range []string{" et al.", " et al", " and others", " & others"} {
 			if strings.HasSuffix(strings.ToLower(p), suffix) {
 				p = p[:len(p)-len(suffix)]
@@ -54,6 +54,37 @@ func ShortCaseName(name string) string {
 		parties[i] = p
 	}
 	return TruncateName(strings.Join(parties, " v. "), MaxName)
+}
+
+// roles are the words after a comma that describe a party rather than
+// name it ("GIBBONS, Appellant", "Nixon, President of the United
+// States").
+var roles = []string{"appellant", "appellee", "petitioner", "respondent", "plaintiff", "defendant",
+	"complainant", "claimant", "relator", "intervenor", "et al", "and others", "& others", "warden", "president",
+	"secretary", "sheriff", "commissioner", "director", "attorney general", "governor", "judge", "administrat",
+	"executor", "executrix", "trustee", "guardian", "superintendent", "individually", "as ", "a ", "an ", "by ", "etc"}
+
+// cutParty cuts a party's name at a bracket or semicolon, and at the first
+// comma: in a caption written in capitals, where commas only set off
+// descriptions, any; otherwise one followed by a description
+// ("Choctaw, Oklahoma & Gulf Railroad" keeps its commas).
+func cutParty(p string) string {
+	if c := strings.IndexAny(p, ";(["); c > 0 {
+		p = p[:c]
+	}
+	caps := isAllCaps(p)
+	for at := 0; ; {
+		c := strings.IndexByte(p[at:], ',')
+		if c < 0 {
+			return p
+		}
+		c += at
+		rest := strings.ToLower(strings.TrimSpace(p[c+1:]))
+		if caps || c == 0 || slices.ContainsFunc(roles, func(r string) bool { return strings.HasPrefix(rest, r) }) {
+			return p[:c]
+		}
+		at = c + 1
+	}
 }
 
 // splitParties splits at the first " v. " (or " v ", " vs. ", and the

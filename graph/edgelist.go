@@ -149,6 +149,7 @@ func (t *idTable) sortedIDs() (ids []string, index [idShards][]int32) {
 // reads: whole lines, starting at line number line.
 type listBlock struct {
 	seq, line int
+	lines     int // the number of lines in data
 	data      []byte
 	headed    bool // the first record was looked at as a header
 	// What the worker makes of it: the edges, by provisional numbers.
@@ -262,7 +263,8 @@ func cutBlocks(name string, r io.Reader, out chan<- *listBlock, quit <-chan stru
 			}
 		}
 		b := &listBlock{seq: seq, line: line, data: buf[:cut]}
-		line += bytes.Count(b.data, []byte{'\n'})
+		b.lines = bytes.Count(b.data, []byte{'\n'}) + 1
+		line += b.lines - 1
 		carry = buf[cut:]
 		select {
 		case out <- b:
@@ -278,6 +280,9 @@ func cutBlocks(name string, r io.Reader, out chan<- *listBlock, quit <-chan stru
 // parseBlock parses the lines of a block (see ReadEdgeList).
 func parseBlock(name string, b *listBlock, ids *idTable) {
 	data := b.data
+	b.from = make([]uint32, 0, b.lines)
+	b.to = make([]uint32, 0, b.lines)
+	b.w = make([]int32, 0, b.lines)
 	var f [3][]byte
 	for line := b.line; len(data) > 0; line++ {
 		l := data

@@ -7,10 +7,10 @@ import (
 	"unicode/utf8"
 )
 
-// MaxName bounds a node's name, in characters, so that the name is also
-// a label that fits a drawing or a tool's panel: a short case name is
-// rarely longer, and one that is is cut at a word, ending with "…".
-const MaxName = 40
+// MaxName bounds a node's name, in characters: a short case name is
+// rarely longer, and one that is (a list of consolidated parties) is cut
+// at a word, ending with "…".
+const MaxName = 80
 
 // ShortCaseName turns a caption such as "JOHN VAN DE KAMP, et al.,
 // Petitioners v. THOMAS LEE GOLDSTEIN" into the short case name a court
@@ -38,7 +38,7 @@ func ShortCaseName(name string) string {
 		// A second caption after the first ("SMITH v. JONES. DOE v. ROE")
 		// belongs to a consolidated case, not to this party.
 		if i == len(parties)-1 && len(parties) > 1 {
-			if c := strings.Index(p, ". "); c > 0 && isAllCaps(p[:c]) == isAllCaps(p) {
+			if c := strings.Index(p, ". "); c > 0 && len(splitParties(p[c+2:])) > 1 {
 				p = p[:c]
 			}
 		}

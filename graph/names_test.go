@@ -17,7 +17,7 @@ func TestShortCaseName(t *testing.T) {
 		"In re Gault":        "In re Gault",
 		"Imbler v. Pachtman": "Imbler v. Pachtman",
 		"UNITED STATES v. NIXON, PRESIDENT OF THE UNITED STATES":                                   "United States v. Nixon",
-		"Board of Education of Independent School District No. 92 of Pottawatomie County v. Earls": "Board of Education of Independent…",
+		"Board of Education of Independent School District No. 92 of Pottawatomie County v. Earls": "Board of Education of Independent School District No. 92 of Pottawatomie…",
 		"": "",
 	} {
 		if got := ShortCaseName(in); got != want {
@@ -25,6 +25,17 @@ func TestShortCaseName(t *testing.T) {
 		}
 		if got := ShortCaseName(ShortCaseName(in)); got != ShortCaseName(in) {
 			t.Errorf("ShortCaseName is not idempotent on %q: %q", in, got)
+		}
+	}
+}
+
+func TestShortCaseNameKeepsAbbreviations(t *testing.T) {
+	for in, want := range map[string]string{
+		"Department of Homeland Security v. Regents of Univ. of Cal.": "Department of Homeland Security v. Regents of Univ. of Cal.",
+		"SMITH v. JONES. DOE v. ROE":                                  "Smith v. Jones",
+	} {
+		if got := ShortCaseName(in); got != want {
+			t.Errorf("ShortCaseName(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -177,10 +177,10 @@ func TestBuildErrorsLeaveNoFile(t *testing.T) {
 func TestGraphFilesAsInputEverywhere(t *testing.T) {
 	dir := t.TempDir()
 	p := func(name string) string { return filepath.Join(dir, name) }
-	mustRun(t, "build", "-q", "-o", p("g.csv"))
-	mustRun(t, "build", "-q", "-o", p("g.graphml"))
+	mustRun(t, "build", "-q", "--sample", "-o", p("g.csv"))
+	mustRun(t, "build", "-q", "--sample", "-o", p("g.graphml"))
 	mustRun(t, "rank", "-q", p("g.csv"), "--by", "citations", "-f", "csv", "-o", p("from-csv.csv"))
-	mustRun(t, "rank", "-q", "--by", "citations", "-f", "csv", "-o", p("from-opinion.csv"))
+	mustRun(t, "rank", "-q", "--sample", "--by", "citations", "-f", "csv", "-o", p("from-opinion.csv"))
 	if a, b := readFile(t, p("from-csv.csv")), readFile(t, p("from-opinion.csv")); !bytes.Equal(a, b) {
 		t.Errorf("rank of the CSV pair differs from rank of the opinion:\n%s\n%s", a, b)
 	}
@@ -216,7 +216,7 @@ func TestGraphFilesAsInputEverywhere(t *testing.T) {
 	if stderr, code := runGraphCmd(t, "build", p("g.graphml"), "--report", p("r.csv"), "-o", p("x.json")); code != 2 {
 		t.Errorf("--report of a graph file: exit %d, %s", code, stderr)
 	}
-	mustRun(t, "build", "-q", "-o", p("g.gexf"))
+	mustRun(t, "build", "-q", "--sample", "-o", p("g.gexf"))
 	if stderr, code := runGraphCmd(t, "build", p("g.gexf"), "-o", p("x.json")); code != 1 || !strings.Contains(stderr, "GEXF") {
 		t.Errorf("GEXF input: exit %d, %s", code, stderr)
 	}

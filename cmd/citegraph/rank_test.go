@@ -104,7 +104,7 @@ func TestRankErrors(t *testing.T) {
 		{[]string{bad}, 1, bad + `:2: weight "many"`},
 		{[]string{"--by", "fame"}, 2, `unknown --by "fame"`},
 		{[]string{"--format", "xml"}, 2, `unknown --format "xml"`},
-		{[]string{"--around", "Imbler v. Pachtmann"}, 1, `no case "Imbler v. Pachtmann" in the graph; did you mean Imbler v. Pachtman (424 U.S. 409, 1976)`},
+		{[]string{"--sample", "--around", "Imbler v. Pachtmann"}, 1, `no case "Imbler v. Pachtmann" in the graph; did you mean Imbler v. Pachtman (424 U.S. 409, 1976)`},
 		{[]string{"--damping", "0"}, 2, "--damping"},
 		{[]string{"--graph-format", "edgelist", bad, bad}, 2, "exactly one graph file"},
 	} {
@@ -133,10 +133,10 @@ func TestAroundMeansTheSameEverywhere(t *testing.T) {
 		t.Fatalf("%s not ranked: %v", id, rows)
 		return ""
 	}
-	mustRun(t, "rank", "-q", "-n", "0", "-f", "csv", "-o", p("all.csv"))
+	mustRun(t, "rank", "-q", "--sample", "-n", "0", "-f", "csv", "-o", p("all.csv"))
 	whole := score(readCSV(t, p("all.csv")), "424 U.S. 409")
 	for _, around := range []string{"Imbler v. Pachtman", "imbler v pachtman", "424 U. S. 409"} {
-		mustRun(t, "rank", "-q", "-n", "0", "--around", around, "-f", "csv", "-o", p("around.csv"))
+		mustRun(t, "rank", "-q", "--sample", "-n", "0", "--around", around, "-f", "csv", "-o", p("around.csv"))
 		rows := readCSV(t, p("around.csv"))
 		if got := score(rows, "424 U.S. 409"); got != whole {
 			t.Errorf("rank --around %q: Imbler's PageRank %s, the whole graph's %s", around, got, whole)
@@ -145,7 +145,7 @@ func TestAroundMeansTheSameEverywhere(t *testing.T) {
 			t.Errorf("rank --around %q lists %d cases, want Imbler and the sample", around, len(rows)-1)
 		}
 	}
-	mustRun(t, "build", "-q", "--around", "Imbler v. Pachtman", "-o", p("around.json"))
+	mustRun(t, "build", "-q", "--sample", "--around", "Imbler v. Pachtman", "-o", p("around.json"))
 	var nl nodeLink
 	if err := json.Unmarshal(readFile(t, p("around.json")), &nl); err != nil {
 		t.Fatal(err)
@@ -157,8 +157,8 @@ func TestAroundMeansTheSameEverywhere(t *testing.T) {
 			}
 		}
 	}
-	mustRun(t, "render", "-q", "--around", "Imbler v. Pachtman", "-o", p("around.svg"))
-	mustRun(t, "rank", "-q", "-n", "0", "--around", "Imbler v. Pachtman", "--local-scores", "-f", "csv", "-o", p("local.csv"))
+	mustRun(t, "render", "-q", "--sample", "--around", "Imbler v. Pachtman", "-o", p("around.svg"))
+	mustRun(t, "rank", "-q", "--sample", "-n", "0", "--around", "Imbler v. Pachtman", "--local-scores", "-f", "csv", "-o", p("local.csv"))
 	if got := score(readCSV(t, p("local.csv")), "424 U.S. 409"); got == whole {
 		t.Errorf("--local-scores gives the whole graph's score %s", got)
 	}

@@ -7,9 +7,9 @@ import (
 	"github.com/citegraph/citegraph/graph"
 )
 
-// maxLabel bounds a label, in characters: a node's name is already
-// bounded so (graph.MaxName), so that labels and names agree.
-const maxLabel = graph.MaxName
+// maxDrawn bounds a label drawn in a picture, in characters; the label
+// attribute of the file formats is the node's name whole.
+const maxDrawn = 40
 
 // Label is the name a node is drawn and listed with: its short case
 // name, or its citation when the name is unknown, on one line either way.

@@ -181,7 +181,7 @@ func layOut(g Source, opts Options) (*drawing, error) {
 		lk := &d.looks[i]
 		n := s.Nodes[i]
 		lk.label = true
-		lk.line1 = Label(n)
+		lk.line1 = truncate(Label(n), maxDrawn)
 		lk.line2 = CiteLine(n, lk.line1)
 		lk.w1 = d.fonts.width(lk.line1, nameSize, true)
 		lk.w2 = d.fonts.width(lk.line2, citeSize, false)

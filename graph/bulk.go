@@ -2,7 +2,10 @@ package graph
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
+	"sort"
+	"sync"
 )
 
 // bulkEdge is one edge collected for a bulk build.
@@ -63,17 +66,38 @@ type mergeFunc func(from int32, recs []edgeRec) (edgeRec, error)
 // its blocks are freed while the rows grow.
 func (s *Store) setRows(b *bulk, merge mergeFunc) error {
 	n := len(s.ids)
-	// Count, then place every edge in its source's row, in arrival order.
-	start := make([]int, n+1)
+	// Count, then place every edge in its source's row, in arrival order:
+	// each core takes a run of blocks, and its edges of a row go after
+	// those of the runs before it.
 	extras := false
-	for c, from := range b.from {
-		for _, f := range from {
-			start[f+1]++
-		}
+	for c := range b.from {
 		extras = extras || b.extra[c] != nil
 	}
+	runs := splitRuns(b)
+	counts := make([][]int32, len(runs))
+	var wg sync.WaitGroup
+	for r, run := range runs {
+		wg.Go(func() {
+			cnt := make([]int32, n)
+			for _, from := range b.from[run[0]:run[1]] {
+				for _, f := range from {
+					cnt[f]++
+				}
+			}
+			counts[r] = cnt
+		})
+	}
+	wg.Wait()
+	start := make([]int, n+1)
 	for i := range n {
-		start[i+1] += start[i]
+		t := start[i]
+		for _, cnt := range counts {
+			// From here on cnt[i] is where the run's edges of row i go.
+			c := int(cnt[i])
+			cnt[i] = int32(t - start[i])
+			t += c
+		}
+		start[i+1] = t
 	}
 	m := b.n
 	to := make([]int32, m)
@@ -82,21 +106,26 @@ func (s *Store) setRows(b *bulk, merge mergeFunc) error {
 	if extras {
 		extra = make([]uint32, m)
 	}
-	next := slices.Clone(start[:n])
-	for c, from := range b.from {
-		bt, bw, bx := b.to[c], b.w[c], b.extra[c]
-		for e, f := range from {
-			k := next[f]
-			next[f]++
-			to[k], w[k] = bt[e], bw[e]
-			if bx != nil {
-				extra[k] = bx[e]
+	for r, run := range runs {
+		wg.Go(func() {
+			next := counts[r]
+			for c := run[0]; c < run[1]; c++ {
+				bt, bw, bx := b.to[c], b.w[c], b.extra[c]
+				for e, f := range b.from[c] {
+					k := start[f] + int(next[f])
+					next[f]++
+					to[k], w[k] = bt[e], bw[e]
+					if bx != nil {
+						extra[k] = bx[e]
+					}
+				}
+				b.from[c], b.to[c], b.w[c], b.extra[c] = nil, nil, nil, nil
 			}
-		}
-		b.from[c], b.to[c], b.w[c], b.extra[c] = nil, nil, nil, nil
+		})
 	}
+	wg.Wait()
 	*b = bulk{}
-	next = nil
+	counts = nil
 	// Sort each row by target, keeping arrival order among records of one
 	// pair, and merge those.
 	newLen := make([]int32, n)
@@ -180,6 +209,28 @@ func (s *Store) setRows(b *bulk, merge mergeFunc) error {
 	return nil
 }
 
+// splitRuns divides the blocks of b into one run of consecutive blocks
+// per core, of about as many edges each.
+func splitRuns(b *bulk) [][2]int {
+	parts := max(1, min(runtime.GOMAXPROCS(0), len(b.from)))
+	var runs [][2]int
+	at, done := 0, 0
+	for p := range parts {
+		end := at
+		target := (p + 1) * b.n / parts
+		for end < len(b.from) && (done < target || end == at) {
+			done += len(b.from[end])
+			end++
+		}
+		if p == parts-1 {
+			end = len(b.from)
+		}
+		runs = append(runs, [2]int{at, end})
+		at = end
+	}
+	return runs
+}
+
 func mergeRecs(from int32, recs []edgeRec, merge mergeFunc) (edgeRec, error) {
 	if merge != nil {
 		return merge(from, recs)
@@ -244,27 +295,58 @@ func permute[T any](v []T, perm []int32) {
 	}
 }
 
-// mirror builds the in-rows from the out-rows: walking the sources in
-// index order leaves each in-row sorted by source.
+// mirror builds the in-rows from the out-rows: each core takes a run of
+// sources, in index order, so that every in-row comes sorted by source.
 func (s *Store) mirror() {
 	n := len(s.outStart) - 1
-	start := make([]int, n+1)
-	for _, t := range s.outTo {
-		start[t+1]++
+	parts := max(1, runtime.GOMAXPROCS(0))
+	runs := make([][2]int, parts)
+	at := 0
+	for p := range parts {
+		end := sort.Search(n, func(i int) bool { return s.outStart[i] >= (p+1)*len(s.outTo)/parts })
+		if p == parts-1 {
+			end = n
+		}
+		runs[p] = [2]int{at, max(at, end)}
+		at = max(at, end)
 	}
-	for i := range n {
-		start[i+1] += start[i]
+	counts := make([][]int32, parts)
+	var wg sync.WaitGroup
+	for r, run := range runs {
+		wg.Go(func() {
+			cnt := make([]int32, n)
+			for _, t := range s.outTo[s.outStart[run[0]]:s.outStart[run[1]]] {
+				cnt[t]++
+			}
+			counts[r] = cnt
+		})
+	}
+	wg.Wait()
+	start := make([]int, n+1)
+	for j := range n {
+		t := start[j]
+		for _, cnt := range counts {
+			c := int(cnt[j])
+			cnt[j] = int32(t - start[j])
+			t += c
+		}
+		start[j+1] = t
 	}
 	from := make([]int32, len(s.outTo))
 	w := make([]int32, len(s.outTo))
-	next := slices.Clone(start[:n])
-	for i := range n {
-		for k := s.outStart[i]; k < s.outStart[i+1]; k++ {
-			t := s.outTo[k]
-			p := next[t]
-			next[t]++
-			from[p], w[p] = int32(i), s.outW[k]
-		}
+	for r, run := range runs {
+		wg.Go(func() {
+			next := counts[r]
+			for i := run[0]; i < run[1]; i++ {
+				for k := s.outStart[i]; k < s.outStart[i+1]; k++ {
+					t := s.outTo[k]
+					p := start[t] + int(next[t])
+					next[t]++
+					from[p], w[p] = int32(i), s.outW[k]
+				}
+			}
+		})
 	}
+	wg.Wait()
 	s.inStart, s.inFrom, s.inW = start, from, w
 }

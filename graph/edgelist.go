@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // idShards is the number of independently locked parts of an idTable.
@@ -218,8 +219,7 @@ func readFieldList(name string, r io.Reader) (*Graph, error) {
 	list, index := ids.sortedIDs()
 	g := New()
 	g.store.addBare(list)
-	// Renumber the edges in place, block by block.
-	var b bulk
+	// Renumber the edges, block by block on every core.
 	final := func(v []uint32) []int32 {
 		out := make([]int32, len(v))
 		for k, x := range v {
@@ -227,9 +227,23 @@ func readFieldList(name string, r io.Reader) (*Graph, error) {
 		}
 		return out
 	}
-	for _, e := range edges {
-		b.addBlock(final(e.from), final(e.to), e.w)
-		e.from, e.to, e.w = nil, nil, nil
+	renumbered := make([][2][]int32, len(edges))
+	var claimed atomic.Int64
+	var work sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		work.Go(func() {
+			for k := int(claimed.Add(1)) - 1; k < len(edges); k = int(claimed.Add(1)) - 1 {
+				e := edges[k]
+				renumbered[k] = [2][]int32{final(e.from), final(e.to)}
+				e.from, e.to = nil, nil
+			}
+		})
+	}
+	work.Wait()
+	var b bulk
+	for k, e := range edges {
+		b.addBlock(renumbered[k][0], renumbered[k][1], e.w)
+		e.w = nil
 	}
 	if err := g.store.setRows(&b, nil); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)

@@ -165,17 +165,24 @@ type ranker struct {
 	weighted bool
 	pool     *pool
 	parts    []float64 // one partial sum per chunk
+	// step is what total runs, and chunk runs it on one chunk: made once,
+	// so that an iteration allocates nothing.
+	step  func(lo, hi int) float64
+	chunk func(c, lo, hi int)
 }
 
 func newRanker(s *Store, opt RankOptions) *ranker {
 	s.settle()
 	n := len(s.ids)
-	return &ranker{s: s, n: n, live: float64(s.live), weighted: !opt.Unweighted, pool: newPool(n), parts: make([]float64, parallelChunks(n))}
+	r := &ranker{s: s, n: n, live: float64(s.live), weighted: !opt.Unweighted, pool: newPool(n), parts: make([]float64, parallelChunks(n))}
+	r.chunk = func(c, lo, hi int) { r.parts[c] = r.step(lo, hi) }
+	return r
 }
 
 // total runs fn on every chunk and adds up what it returns.
 func (r *ranker) total(fn func(lo, hi int) float64) float64 {
-	r.pool.run(func(c, lo, hi int) { r.parts[c] = fn(lo, hi) })
+	r.step = fn
+	r.pool.run(r.chunk)
 	return sum(r.parts)
 }
 

@@ -282,3 +282,23 @@ func TestRankCancelled(t *testing.T) {
 		t.Errorf("Filter ranking on a cancelled context: err %v", err)
 	}
 }
+
+// PageRank and HITS allocate their arrays once: more iterations cost no
+// more allocations.
+func TestRankAllocatesNothingPerIteration(t *testing.T) {
+	g := randomGraph(t, 20_000, 100_000, 3)
+	allocs := func(m string, iters int) float64 {
+		return testing.AllocsPerRun(3, func() {
+			// A tolerance no iteration meets runs exactly iters iterations.
+			if _, err := g.Rank(context.Background(), m, RankOptions{MaxIter: iters, Tolerance: 1e-300}); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	for _, m := range []string{PageRank, Hub} {
+		few, many := allocs(m, 2), allocs(m, 40)
+		if many > few {
+			t.Errorf("%s: %v allocations for 2 iterations, %v for 40", m, few, many)
+		}
+	}
+}

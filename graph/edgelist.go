@@ -361,10 +361,8 @@ func strs(f [][]byte) []string {
 // empty store.
 func (s *Store) addBare(ids []string) {
 	n := len(ids)
-	s.reserve(n)
-	for i, id := range ids {
-		s.index[id] = int32(i)
-	}
+	s.index = nil
+	s.indexed.Store(false)
 	s.ids = ids
 	s.live = n
 	s.kinds = make([]NodeKind, n)

@@ -98,7 +98,7 @@ func (g *Graph) Filter(ctx context.Context, f Filter) (*Graph, error) {
 		if err != nil {
 			return nil, err
 		}
-		c := s.index[center.ID]
+		c, _ := s.lookup(center.ID)
 		if !keep[c] {
 			return nil, fmt.Errorf("%s (%s) is filtered out by the other filters", center.ID, center.Name)
 		}
@@ -119,7 +119,8 @@ func (g *Graph) Filter(ctx context.Context, f Filter) (*Graph, error) {
 	}
 	keep = make([]bool, len(sub.store.ids))
 	for _, r := range top {
-		keep[sub.store.index[r.Node.ID]] = true
+		i, _ := sub.store.lookup(r.Node.ID)
+		keep[i] = true
 	}
 	return sub.subgraph(keep, edgeOK)
 }
@@ -280,7 +281,7 @@ func (g *Graph) Lookup(ref string) (Node, error) {
 		}
 	}
 	for _, c := range try {
-		if i, ok := s.index[c]; ok {
+		if i, ok := s.lookup(c); ok {
 			return s.node(i), nil
 		}
 		if i, ok := idx[c]; ok {

@@ -16,7 +16,7 @@ func (g *Graph) Gonum() gg.WeightedDirected {
 
 // GonumID returns the gonum id of the node id.
 func (g *Graph) GonumID(id string) (int64, bool) {
-	i, ok := g.store.index[id]
+	i, ok := g.store.lookup(id)
 	return int64(i), ok
 }
 

@@ -193,7 +193,7 @@ func (g *Graph) EdgeCount() int { return g.store.edges }
 // Node returns the node with the given id. Its Citations are shared with
 // the graph: copy them before changing them.
 func (g *Graph) Node(id string) (Node, bool) {
-	i, ok := g.store.index[id]
+	i, ok := g.store.lookup(id)
 	if !ok {
 		return Node{}, false
 	}
@@ -242,7 +242,7 @@ func (g *Graph) Edge(from, to string) (Edge, bool) {
 
 // Has reports whether the graph has a node of that id.
 func (g *Graph) Has(id string) bool {
-	_, ok := g.store.index[id]
+	_, ok := g.store.lookup(id)
 	return ok
 }
 
@@ -250,7 +250,7 @@ func (g *Graph) Has(id string) bool {
 func (g *Graph) Out(id string) iter.Seq[Edge] {
 	return func(yield func(Edge) bool) {
 		s := g.store
-		i, ok := s.index[id]
+		i, ok := s.lookup(id)
 		if !ok {
 			return
 		}
@@ -267,7 +267,7 @@ func (g *Graph) Out(id string) iter.Seq[Edge] {
 func (g *Graph) In(id string) iter.Seq[Edge] {
 	return func(yield func(Edge) bool) {
 		s := g.store
-		j, ok := s.index[id]
+		j, ok := s.lookup(id)
 		if !ok {
 			return
 		}
@@ -297,7 +297,7 @@ func (g *Graph) Measures() []string {
 func (g *Graph) SetScores(measure string, scores map[string]float64) {
 	col := make([]float64, len(g.store.ids))
 	for id, v := range scores {
-		if i, ok := g.store.index[id]; ok {
+		if i, ok := g.store.lookup(id); ok {
 			col[i] = v
 		}
 	}
@@ -310,7 +310,7 @@ func (g *Graph) Score(measure, id string) (float64, bool) {
 	if !ok {
 		return 0, false
 	}
-	i, ok := g.store.index[id]
+	i, ok := g.store.lookup(id)
 	if !ok {
 		return 0, false
 	}

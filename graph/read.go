@@ -48,7 +48,7 @@ func newLoader(name string) *loader { return &loader{name: name, g: New()} }
 // index returns the index of node id, adding a bare node when it is new.
 func (l *loader) index(id string, line int) (int32, error) {
 	s := l.g.store
-	if i, ok := s.index[id]; ok {
+	if i, ok := s.lookup(id); ok {
 		return i, nil
 	}
 	if id == "" {
@@ -58,7 +58,8 @@ func (l *loader) index(id string, line int) (int32, error) {
 		return 0, lineError(l.name, line, "%v", err)
 	}
 	l.declared = append(l.declared, false)
-	return s.index[id], nil
+	i, _ := s.lookup(id)
+	return i, nil
 }
 
 // declare gives a node its data; a node given twice is an error.

@@ -37,7 +37,10 @@ import (
 // A Store is safe for concurrent readers, but not for a writer running
 // alongside anything else, like dominikbraun/graph's default store.
 type Store struct {
-	index map[string]int32
+	// index maps ids to indices. A store filled in bulk builds it on first
+	// use (see lookup): ranking an edge list never needs it.
+	index   map[string]int32
+	indexed atomic.Bool
 	ids   []string // "" once the vertex is removed
 	live  int
 
@@ -111,7 +114,27 @@ func NewStore() *Store {
 		arena:   [][]byte{make([]byte, 1, arenaChunk)},
 		ordered: true,
 	}
+	s.indexed.Store(true)
 	return s
+}
+
+// lookup returns the index of node id.
+func (s *Store) lookup(id string) (int32, bool) {
+	if !s.indexed.Load() {
+		s.mu.Lock()
+		if !s.indexed.Load() {
+			s.index = make(map[string]int32, s.live)
+			for i, id := range s.ids {
+				if id != "" {
+					s.index[id] = int32(i)
+				}
+			}
+			s.indexed.Store(true)
+		}
+		s.mu.Unlock()
+	}
+	i, ok := s.index[id]
+	return i, ok
 }
 
 var _ dg.Store[string, Node] = (*Store)(nil)
@@ -119,7 +142,7 @@ var _ dg.Store[string, Node] = (*Store)(nil)
 // reserve makes room for n more nodes, so that a builder that knows their
 // number adds them without the slack of growing columns.
 func (s *Store) reserve(n int) {
-	if len(s.index) == 0 {
+	if len(s.index) == 0 && s.indexed.Load() {
 		s.index = make(map[string]int32, n)
 	}
 	s.kinds = slices.Grow(s.kinds, n)
@@ -150,7 +173,7 @@ func (s *Store) AddVertex(id string, n Node, _ dg.VertexProperties) error {
 	if id == "" {
 		return errors.New("empty node id")
 	}
-	if _, ok := s.index[id]; ok {
+	if _, ok := s.lookup(id); ok {
 		return dg.ErrVertexAlreadyExists
 	}
 	if len(s.ids) >= 1<<31-1 {
@@ -191,6 +214,7 @@ func (s *Store) AddVertex(id string, n Node, _ dg.VertexProperties) error {
 // it for a node that edges named before its declaration.
 func (s *Store) setNode(i int32, n Node) {
 	if old := s.ids[i]; old != n.ID {
+		s.lookup(old)
 		delete(s.index, old)
 		s.index[n.ID] = i
 		s.ids[i] = n.ID
@@ -256,7 +280,7 @@ func (s *Store) node(i int32) Node {
 
 // Vertex returns the node with the given id.
 func (s *Store) Vertex(id string) (Node, dg.VertexProperties, error) {
-	i, ok := s.index[id]
+	i, ok := s.lookup(id)
 	if !ok {
 		return Node{}, dg.VertexProperties{}, dg.ErrVertexNotFound
 	}
@@ -265,7 +289,7 @@ func (s *Store) Vertex(id string) (Node, dg.VertexProperties, error) {
 
 // RemoveVertex removes a node that has no edges. Its index is not reused.
 func (s *Store) RemoveVertex(id string) error {
-	i, ok := s.index[id]
+	i, ok := s.lookup(id)
 	if !ok {
 		return dg.ErrVertexNotFound
 	}
@@ -388,11 +412,11 @@ func (s *Store) find(from, to int32) (edgeRec, int, bool) {
 }
 
 func (s *Store) pair(from, to string) (int32, int32, error) {
-	i, ok := s.index[from]
+	i, ok := s.lookup(from)
 	if !ok {
 		return 0, 0, fmt.Errorf("source %q: %w", from, dg.ErrVertexNotFound)
 	}
-	j, ok := s.index[to]
+	j, ok := s.lookup(to)
 	if !ok {
 		return 0, 0, fmt.Errorf("target %q: %w", to, dg.ErrVertexNotFound)
 	}

@@ -41,8 +41,8 @@ type Store struct {
 	// use (see lookup): ranking an edge list never needs it.
 	index   map[string]int32
 	indexed atomic.Bool
-	ids   []string // "" once the vertex is removed
-	live  int
+	ids     []string // "" once the vertex is removed
+	live    int
 
 	// Node columns, by index. The citations of node i are the run
 	// cites[citeRun[i][0]:citeRun[i][1]].

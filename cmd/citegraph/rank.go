@@ -33,7 +33,7 @@ func (f *rankFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.Float64Var(&f.damping, "damping", 0.85, "PageRank damping factor: the chance of following a citation rather than jumping anywhere")
 	fl.BoolVar(&f.unweighted, "unweighted", false, "PageRank and HITS count each citing case once, not each citation")
-	fl.Float64Var(&f.tolerance, "tolerance", 1e-10, "PageRank and HITS stop when scores change by less than this per case")
+	fl.Float64Var(&f.tolerance, "tolerance", 1e-10, "PageRank and HITS stop when an iteration changes the scores by less than this in all (each measure sums to 1)")
 	fl.IntVar(&f.maxIter, "max-iter", 1000, "most PageRank and HITS iterations (a warning says when they stop unconverged)")
 	fl.IntVar(&f.betweenness, "betweenness-limit", 20000, "largest graph, in cases, betweenness runs on (it takes cases × edges steps)")
 }

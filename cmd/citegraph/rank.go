@@ -96,9 +96,12 @@ func newRankCmd() *cobra.Command {
                to --betweenness-limit cases)
 
 The graph is built from opinions as build does (standard input when no
-input is given, --sample for the embedded sample), or read from GRAPHFILE: GraphML (.graphml, or .xml holding
-GraphML; citegraph's own exports included) or an edge list (.csv, .tsv,
-.edges, .edgelist: source,target[,weight]; node ids are kept as given).
+input is given, --sample for the embedded sample), or read from one GRAPHFILE:
+GraphML (.graphml, or .xml holding GraphML), node-link JSON (.json as networkx,
+d3 and citegraph write it), citegraph's CSV pair (graph.csv for graph.nodes.csv
+and graph.edges.csv, or a folder holding nodes.csv and edges.csv), or an edge
+list (.csv, .tsv, .edges, .edgelist, .ncol: source,target[,weight]; node ids
+are kept as given). --graph-format names the format whatever the file's name.
 --as-of YEAR ranks the graph as it stood then: only cases decided up to YEAR
 (and the undated cases they cite). The filters (--around, --court, --since,
 --until, --min-weight) pick which cases are listed; their scores are those of
@@ -106,7 +109,8 @@ the whole graph (as of --as-of), as in build and render, unless
 --local-scores asks for the scores of the part kept.`,
 		Example: `  citegraph rank --sample --by citations
   citegraph rank ../shared/corpus/scotus --manifest ../shared/corpus/scotus/manifest.csv --by pagerank --top 20 --as-of 1950
-  citegraph rank network.csv --by authority --format csv -o top.csv`,
+  citegraph rank network.csv --by authority --format csv -o top.csv
+  citegraph rank graph.csv --around "Imbler v. Pachtman"`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch {
 			case !graph.IsMeasure(by):

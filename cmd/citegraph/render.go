@@ -117,9 +117,9 @@ func newRenderCmd() *cobra.Command {
 		Short: "Draw the precedent graph as an SVG or PNG picture, or an interactive HTML map",
 		Long: `Render draws the precedent graph of opinions (built as build does:
 standard input when no input is given, --sample for the embedded sample
-opinion), or of a graph file (GraphML,
-citegraph's own included, or an edge list), as a picture: no Graphviz or other
-program needed.
+opinion), or of a graph file (GraphML, node-link JSON, citegraph's CSV pair or
+an edge list, as rank reads them), as a picture: no Graphviz or other program
+needed.
 
 Small graphs are drawn as a timeline: one row per year, oldest at the top,
 each citation an arrow from the citing case up to the case it cites. Large

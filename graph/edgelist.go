@@ -298,6 +298,10 @@ func parseBlock(name string, b *listBlock, ids *idTable) {
 	b.to = make([]uint32, 0, b.lines)
 	b.w = make([]int32, 0, b.lines)
 	var f [3][]byte
+	// Edge lists often come grouped by citing case: the last source read
+	// spares a lookup.
+	var lastFrom []byte
+	var lastNum uint32
 	for line := b.line; len(data) > 0; line++ {
 		l := data
 		if i := bytes.IndexByte(data, '\n'); i >= 0 {
@@ -333,7 +337,11 @@ func parseBlock(name string, b *listBlock, ids *idTable) {
 				return
 			}
 		}
-		from, err := ids.id(f[0])
+		from, err := lastNum, error(nil)
+		if lastFrom == nil || !bytes.Equal(f[0], lastFrom) {
+			from, err = ids.id(f[0])
+			lastFrom, lastNum = f[0], from
+		}
 		if err == nil {
 			var to uint32
 			to, err = ids.id(f[1])

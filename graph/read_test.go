@@ -22,6 +22,7 @@ func TestReadEdgeList(t *testing.T) {
 		{"quoted.csv", "\"Brown, I\",\"Plessy, v\",1\n", "Brown, I>Plessy, v:1"},
 		{"plain.tsv", "424 U.S. 409\t373 U.S. 83\t2\n555 U.S. 335\t424 U.S. 409\t31\n", "424 U.S. 409>373 U.S. 83:2 555 U.S. 335>424 U.S. 409:31"},
 		{"snap.edges", "# Directed graph\n# FromNodeId\tToNodeId\n1 2\n2 3 4.0\n", "1>2:1 2>3:4"},
+		{"grouped.edges", "1 2\n1 3\n1 2 5\n10 1\n1 10\n", "1>10:1 1>2:6 1>3:1 10>1:1"},
 		{"named.csv", "citing,cited\nx,y\n", "x>y:1"},
 		{"self.csv", "x,x,2\n", "x>x:2"},
 	} {

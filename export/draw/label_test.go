@@ -11,7 +11,7 @@ func TestShortName(t *testing.T) {
 		"Goldstein v. City of Long Beach et al.":                 "Goldstein v. City of Long Beach",
 		"In re Gault":                                            "In re Gault",
 		"  Brady   v.\n Maryland ":                               "Brady v. Maryland",
-		"Board of Education of Independent School District No. 92 of Pottawatomie County v. Earls": "Board of Education of Independent…",
+		"Board of Education of Independent School District No. 92 of Pottawatomie County v. Earls": "Board of Education of Independent School District No. 92 of Pottawatomie…",
 		"": "",
 	} {
 		if got := ShortName(in); got != want {

@@ -417,6 +417,11 @@ var faultKinds = map[string][]string{
 		"full 100 F.3d 1 pin=5 name=\"Smith v. Jones\"",
 		"full 6 F.4th 7 year=2021",
 	},
+	"reporter-forms.txt": {
+		"full 70 Ill. 123 pin=125 name=\"Smith v. Jones\" court=ill year=1873",
+		"full 156 Tenn. 666 pin=670 name=\"Brown v. Green\" court=tenn year=1928",
+		"full 389 Mich. 441 court=mich year=1973",
+	},
 	"reporters-across-lines.txt": {
 		"full 4 Wall. 2 pin=121 name=\"Ex parte Milligan\" court=scotus year=1866",
 		"full 10 Wheat. 66 name=\"The Antelope\" court=scotus year=1825",

@@ -33,10 +33,16 @@ const (
 	// Such a citation names a case only as the parallel of a case
 	// citation: the first A.L.R. series printed the cases it annotated.
 	SecondarySource
+	// Topical: a reporter that reprints the decisions of many courts on
+	// one subject, or a selection of them ("18 Ed. Law Rep. 848", "40
+	// U.S.P.Q.2d 1010", "105 Am. St. Rep. 12"). Cited like a case reporter,
+	// it is never a case's official citation, so a case is known by any
+	// other citation it has.
+	Topical
 )
 
 var citeTypeNames = [...]string{CaseReporter: "case", Neutral: "neutral", Database: "database", Session: "session",
-	Code: "code", SecondarySource: "secondary"}
+	Code: "code", SecondarySource: "secondary", Topical: "topical"}
 
 func (t CiteType) String() string {
 	if int(t) < len(citeTypeNames) {
@@ -48,6 +54,10 @@ func (t CiteType) String() string {
 // IsLaw reports whether citations of this type name statutes rather than
 // cases.
 func (t CiteType) IsLaw() bool { return t == Session || t == Code }
+
+// IsCaseReporter reports whether citations of this type are a case's
+// "volume reporter page": case and topical reporters.
+func (t CiteType) IsCaseReporter() bool { return t == CaseReporter || t == Topical }
 
 // Reporter describes one reporter (or code, or database) and every
 // spelling of its abbreviation seen in practice.

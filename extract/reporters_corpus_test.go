@@ -123,6 +123,8 @@ var reportersDBOnly = map[string]string{
 	"SE":          "a compass point of street addresses (\"1200 NW 17 Avenue\") as often as a reporter",
 	"Smith":       "a surname; here the nominative of a Tennessee volume (\"156 Tenn. (3 Smith) 666\")",
 	"Va.(Gratt.)": "a nominative without its volume (\"66 Va. (Gratt.) 908\"), a slip of the writer",
+	"Wilson":      "an English reporter (Wilson's King's Bench); the table holds U.S. reporters",
+	"N":           "one letter, read here inside a nominative's parallel (\"29 Vroom (58 N.J. Law), 36\")",
 }
 
 // volumeRef reports whether c is read through the reporter table: a full

@@ -39,7 +39,7 @@ func TestBuiltinTableRows(t *testing.T) {
 	}
 	courtID := regexp.MustCompile(`^[a-z][a-z0-9]*$`)
 	for _, r := range rows {
-		if r.Type < CaseReporter || r.Type > SecondarySource {
+		if r.Type < CaseReporter || r.Type > Topical {
 			t.Errorf("%s: type %d", r.Abbrev, r.Type)
 		}
 		if r.Name == "" {

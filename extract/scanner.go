@@ -152,16 +152,21 @@ func (s *scanner) afterReporter(start int, vol string, repStart int, m match) in
 	}
 	p := skipGap(src, m.end)
 	var nominative Ref
-	if r.Type == CaseReporter && p < len(src) && src[p] == '(' {
+	if r.Type.IsCaseReporter() && p < len(src) && src[p] == '(' {
 		if ref, q, ok := s.nominative(p); ok {
 			nominative, p = ref, skipGap(src, q)
+		} else if q := nominativeUnknown(src, p); q > p {
+			// "156 Tenn. (3 Smith) 666": a nominative the table does not
+			// know; the official citation is read, the nominative left.
+			p = skipGap(src, q)
 		}
 	}
-	if r.End != 0 && r.End < earlyReporters && p < len(src) && src[p] == ',' {
-		// Early reporters were cited with a comma before the page: "16
-		// Peters, 1", "12 Wheaton, 419". Not when the number after the
-		// comma is the volume of a citation: "4 Howard, 100 F.3d at 53"
-		// is footnote 4 citing Howard.
+	if (r.End != 0 && r.End < earlyReporters || spelledOut(src[repStart:m.end])) && p < len(src) && src[p] == ',' {
+		// Early reporters, and reporters spelled out in full, were cited
+		// with a comma before the page: "16 Peters, 1", "12 Wheaton,
+		// 419", "70 Illinois, 123". Not when the number after the comma is
+		// the volume of a citation: "4 Howard, 100 F.3d at 53" is footnote
+		// 4 citing Howard.
 		if q := skipGap(src, p+1); q < len(src) && isDigit(src[q]) && !s.startsCitation(q) {
 			p = q
 		}
@@ -428,6 +433,9 @@ func (s *scanner) parallelRef(p int) (Ref, string, int) {
 // with a lower court's ("100 F.2d 200, 300 U.S. 1" is a decision and its
 // review), or two single-court reporters of different courts.
 func (s *scanner) parallelOf(c *Citation, ref Ref) bool {
+	if c.Kind == Law {
+		return false // a statute has no case citations for parallels
+	}
 	r := s.tab.Lookup(ref.Reporter)
 	for _, g := range append([]Ref{c.Ref}, c.Parallel...) {
 		if g.Reporter == ref.Reporter {
@@ -485,7 +493,7 @@ func (s *scanner) nominative(p int) (Ref, int, bool) {
 	var buf [4]match
 	for _, m := range s.tab.matcher.matchAll(src, k, buf[:0]) {
 		e := skipGap(src, m.end)
-		if e < len(src) && src[e] == ')' && m.r.Type == CaseReporter {
+		if e < len(src) && src[e] == ')' && m.r.Type.IsCaseReporter() {
 			// The page follows, or, in a short form, a pin: "5 U.S. (1
 			// Cranch) at 178".
 			q := skipGap(src, e+1)
@@ -713,6 +721,43 @@ func (s *scanner) nameAndSignal(c *Citation, start int) {
 		}
 	}
 	c.Signal = s.signalBefore(c.Start)
+}
+
+// spelledOut reports whether a reporter spelling is a word written out,
+// not abbreviated: letters only, four or more ("Illinois", "Wheaton").
+func spelledOut(sp string) bool {
+	if len(sp) < 4 {
+		return false
+	}
+	for i := 0; i < len(sp); i++ {
+		if !isLetter(sp[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxNominative bounds the parenthesis of a nominative reporter.
+const maxNominative = 24
+
+// nominativeUnknown returns the end of a parenthesis at p that holds a
+// volume and a reporter's name the table does not know ("(3 Smith)",
+// "(2 Swan)"), or p.
+func nominativeUnknown(src string, p int) int {
+	close := closingParen(src, p, maxNominative)
+	if close < 0 {
+		return p
+	}
+	vol, name, ok := strings.Cut(strings.TrimSpace(src[p+1:close]), " ")
+	if !ok || !allDigits(vol, 1, 3) || name == "" || !isUpper(name[0]) {
+		return p
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; !isLetter(c) && c != '.' && c != ' ' && c != '\'' {
+			return p
+		}
+	}
+	return close + 1
 }
 
 // bareSpelling reports whether a reporter spelling is one or two letters

@@ -366,3 +366,21 @@ func TestBuilderSlipCitesByName(t *testing.T) {
 		t.Errorf("SFFA node %+v (found %v)", n, ok)
 	}
 }
+
+// A case reprinted in a topical reporter is known by its own court's
+// citation, whatever the order of the two (issue 15: "18 Ed. Law Rep. 848
+// is not, for a case in F.2d").
+func TestTopicalReporterIsNeverTheID(t *testing.T) {
+	for _, order := range [][2]string{{"721 F.2d 1", "18 Ed. Law Rep. 848"}, {"18 Ed. Law Rep. 848", "721 F.2d 1"}} {
+		b := NewBuilder(Options{})
+		add(t, b, doc("a", "A v. B", "1990", ""), full("Board of Educ. v. Smith", order[0], 1983, order[1]))
+		g := build(t, b)
+		var ids []string
+		for n := range g.Nodes() {
+			ids = append(ids, n.ID)
+		}
+		if !slices.Contains(ids, "721 F.2d 1") || slices.Contains(ids, "18 Ed. Law Rep. 848") {
+			t.Errorf("cited as %v: nodes %v, want the case known as 721 F.2d 1", order, ids)
+		}
+	}
+}

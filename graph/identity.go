@@ -211,7 +211,7 @@ func (b *Builder) info(key string) keyInfo {
 	page, _ := strconv.Atoi(f[len(f)-1])
 	o.volume, o.page, o.reporter = vol, page, rep
 	r := b.opt.Reporters.Lookup(rep)
-	if r != nil && r.Type == extract.CaseReporter {
+	if r != nil && r.Type.IsCaseReporter() {
 		o.court = r.Court
 	}
 	if c, ok := officialOrder[rep]; ok {
@@ -226,8 +226,10 @@ func (b *Builder) info(key string) keyInfo {
 		o.class = 5
 	case r.Type == extract.Database:
 		o.class = 6
+	case r.Type == extract.Topical:
+		o.class = 7 // never the official citation (18 Ed. Law Rep. 848)
 	default:
-		o.class = 7
+		o.class = 8
 	}
 	return o
 }

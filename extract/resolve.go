@@ -34,6 +34,10 @@ type index struct {
 	// gives a word's latest link in words, each link the one before.
 	wordHead map[string]int32
 	words    []wordLink
+	// unnamed are the full citations with a name not yet in byName and
+	// wordHead, in text order: names are indexed only when a supra first
+	// looks one up, as most texts have few supras and many full citations.
+	unnamed []int32
 }
 
 type wordLink struct{ cite, prev int32 }
@@ -65,10 +69,22 @@ func (x *index) add(i int) {
 	for k := range m.nParallel {
 		x.addVolume(*st.refs.at(int(m.parallel + k)), i)
 	}
-	name := st.name(i)
-	if name == "" {
-		return
+	if st.name(i) != "" {
+		x.unnamed = append(x.unnamed, int32(i))
 	}
+}
+
+// indexNames puts the names of the full citations added so far into
+// byName and wordHead, in text order, as add would have.
+func (x *index) indexNames() {
+	for _, i := range x.unnamed {
+		x.addName(int(i), x.st.name(int(i)))
+	}
+	x.unnamed = x.unnamed[:0]
+}
+
+// addName indexes full citation i under its name.
+func (x *index) addName(i int, name string) {
 	whole := foldName(name)
 	x.byName[whole] = int32(i)
 	p, d, two := strings.Cut(whole, " v ")
@@ -125,6 +141,7 @@ func (x *index) sameCase(a, b int) bool {
 // supra returns the full citation a supra name refers to, or -1, and the
 // form of the name that matched.
 func (x *index) supra(name string) (int, string) {
+	x.indexNames()
 	for {
 		folded := foldName(name)
 		if k, ok := x.byName[folded]; ok {

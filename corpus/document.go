@@ -98,6 +98,10 @@ type Meta struct {
 	// Opinion is which opinion of the case the document holds: "majority",
 	// "concurrence", "dissent", "combined", ... or empty.
 	Opinion string
+	// Author is the judge who wrote the opinion, as the source names it
+	// (CourtListener's author_str); empty when unknown or when the
+	// document holds several opinions (see Document.Parts).
+	Author string
 	// Source says where the identity came from: "format", "manifest" or
 	// "text"; empty when there is none.
 	Source string

@@ -19,6 +19,8 @@ const (
 	ProblemBadXML      Problem = "invalid XML"
 	ProblemBadPDF      Problem = "invalid PDF"
 	ProblemBadGzip     Problem = "invalid gzip"
+	ProblemBadBzip2    Problem = "invalid bzip2"
+	ProblemBadCSV      Problem = "invalid CSV"
 	ProblemTooDeep     Problem = "nested too deeply"
 	ProblemNotDocument Problem = "not an opinion"
 	// ProblemTooManyCitations is for the caller that extracts citations

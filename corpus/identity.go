@@ -59,6 +59,9 @@ func (m *Meta) fill(o Meta) {
 	if m.Opinion == "" {
 		m.Opinion = o.Opinion
 	}
+	if m.Author == "" {
+		m.Author = o.Author
+	}
 	if !identified && m.HasIdentity() {
 		m.Source = o.Source
 	}

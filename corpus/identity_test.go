@@ -67,10 +67,10 @@ func TestOpinionTypes(t *testing.T) {
 func TestTextIdentity(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
 		{"(Slip Opinion)\nCite as: 563 U. S. 51 (2011)\n\nCONNICK, DISTRICT ATTORNEY, ET AL. v. THOMPSON\n\nDecided March 29, 2011\n",
-			"{CONNICK, DISTRICT ATTORNEY v. THOMPSON [563 U.S. 51] Supreme Court of the United States  2011-03-29  text}"},
+			"{CONNICK, DISTRICT ATTORNEY v. THOMPSON [563 U.S. 51] Supreme Court of the United States  2011-03-29   text}"},
 		{"259 U.S. 255 (1922)\nCARLISLE PACKING COMPANY\nv.\nSANDANGER.\nNo. 195.\nDecided May 29, 1922.\n",
-			"{CARLISLE PACKING COMPANY v. SANDANGER [259 U.S. 255]   1922-05-29  text}"},
-		{"An ordinary letter v. nothing.\nDecided May 29, 1922.", "{ []     }"},
+			"{CARLISLE PACKING COMPANY v. SANDANGER [259 U.S. 255]   1922-05-29   text}"},
+		{"An ordinary letter v. nothing.\nDecided May 29, 1922.", "{ []      }"},
 	} {
 		if got := fmt.Sprint(textIdentity(tc.text, nil)); got != tc.want {
 			t.Errorf("textIdentity:\n got %s\nwant %s", got, tc.want)

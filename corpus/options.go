@@ -37,6 +37,13 @@ type Options struct {
 	// Document.DropSyllabus): it is the Reporter of Decisions' summary,
 	// not the Court's opinion.
 	NoSyllabus bool
+	// CourtListener, when set, gives the opinions of CourtListener's bulk
+	// opinions file the identity of their cluster (see LoadBulk).
+	CourtListener *Bulk
+	// Opinions, when set, records the cluster of every opinion read from
+	// a bulk opinions file, for comparing with CourtListener's citation
+	// map (see OpinionClusters).
+	Opinions *OpinionClusters
 }
 
 // Limits applied when Options leaves them zero. They are far above any real

@@ -21,9 +21,11 @@ import (
 // the records in flight.
 type record struct {
 	path string
-	line int // 1-based line of a JSON-lines record; 0 for a whole input
+	line int // 1-based line of a JSON-lines record or bulk row; 0 for a whole input
 	data []byte
 	err  error // the record could not be read; data is nil
+	// opinion is set for a row of CourtListener's bulk opinions file.
+	opinion *opinionColumns
 }
 
 // ReadFile reads every document of the file at path (see Read).
@@ -72,13 +74,18 @@ func unwrapPathError(err error) error {
 // could not be opened, decompressed or split); records that fail alone
 // reach yield with their err set.
 func records(name string, r io.Reader, opts Options, yield func(record) bool) error {
-	br := bufio.NewReaderSize(r, 64<<10)
-	if head, _ := br.Peek(2); len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
-		gz, err := newBombGuard(br, opts.maxSize(), opts.maxGzipRatio())
-		if err != nil {
-			return &ReadError{Path: name, Offset: 0, Problem: ProblemBadGzip, Err: err}
-		}
-		br = bufio.NewReaderSize(gz, 64<<10)
+	br, err := decompress(name, bufio.NewReaderSize(r, 64<<10), opts)
+	if err != nil {
+		return err
+	}
+	head, _ := br.Peek(64 << 10)
+	switch kind := bulkHeader(head); kind {
+	case "opinions":
+		return bulkOpinions(name, br, opts, yield)
+	case "":
+	default:
+		return &ReadError{Path: name, Offset: -1, Problem: ProblemNotDocument,
+			Err: fmt.Errorf("CourtListener's %s file holds no opinions: give its folder with --courtlistener-bulk", kind)}
 	}
 	lines, err := isJSONLines(name, br)
 	if err != nil {
@@ -245,6 +252,16 @@ func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) 
 func parseRecord(rec record, opts Options) ([]*Document, error) {
 	if rec.err != nil {
 		return nil, rec.err
+	}
+	if rec.opinion != nil {
+		d, err := rec.opinion.document(rec, opts)
+		if err == nil && strings.TrimSpace(d.Text) == "" {
+			err = fail(ProblemEmpty, -1, "%s: no opinion text", d.ID)
+		}
+		if err != nil {
+			return nil, locate(err, rec)
+		}
+		return []*Document{d}, nil
 	}
 	var docs []*Document
 	var err error
@@ -455,6 +472,13 @@ func identify(d *Document, man *Manifest, single bool) {
 	if d.Meta.Source == SourceText {
 		text, d.Meta = d.Meta, Meta{}
 	}
+	settle(d, text, man, single)
+}
+
+// settle completes d.Meta, which holds what the format says, from the
+// manifest and then from text, what the text says (its header as the
+// reader found it; when empty, textIdentity of d.Text).
+func settle(d *Document, text Meta, man *Manifest, single bool) {
 	if d.Meta.Opinion == "" {
 		d.Meta.Opinion = opinionFromName(d.Path)
 	}

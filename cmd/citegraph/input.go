@@ -26,6 +26,7 @@ type inputFlags struct {
 	maxLine  int   // MiB
 	noSyl    bool
 	encoding string
+	bulk     string
 }
 
 // register adds the input flags to cmd.
@@ -39,6 +40,7 @@ func (f *inputFlags) register(cmd *cobra.Command) {
 	fl.IntVar(&f.maxLine, "max-line", corpus.DefaultMaxLine>>20, "longest line of a text or JSON-lines input, in MiB")
 	fl.BoolVar(&f.noSyl, "no-syllabus", false, "leave out the syllabus of slip opinions (the Reporter of Decisions' summary, not the Court's opinion)")
 	fl.StringVar(&f.encoding, "encoding", "", "character encoding of text and markup inputs, e.g. windows-1252, latin1, utf-16le (default: UTF-16 by its byte order mark, UTF-8 if valid, else Windows-1252)")
+	fl.StringVar(&f.bulk, "courtlistener-bulk", "", "folder of CourtListener's bulk files: cases, courts and citations for its opinions file (read when no input is named)")
 }
 
 // options checks the flags and loads the manifest.
@@ -69,6 +71,13 @@ func (f *inputFlags) options(cmd *cobra.Command) (corpus.Options, error) {
 		}
 		opts.Manifest = m
 	}
+	if f.bulk != "" {
+		b, err := loadBulk(cmd, f.bulk, opts, f.quiet)
+		if err != nil {
+			return corpus.Options{}, err
+		}
+		opts.CourtListener = b
+	}
 	return opts, nil
 }
 
@@ -93,6 +102,27 @@ func useSample(cmd *cobra.Command, sample, quiet bool, args []string) (bool, err
 	return true, nil
 }
 
+// loadBulk reads the identity tables of CourtListener's bulk files in dir.
+func loadBulk(cmd *cobra.Command, dir string, opts corpus.Options, quiet bool) (*corpus.Bulk, error) {
+	files, err := corpus.FindBulkFiles(dir)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	start := time.Now()
+	b, err := corpus.LoadBulk(files, opts)
+	if err != nil {
+		return nil, err
+	}
+	stderr := cmd.ErrOrStderr()
+	if b.Skipped > 0 {
+		fmt.Fprintf(stderr, "citegraph: warning: skipped %d rows of CourtListener's tables; the first: %v\n", b.Skipped, b.FirstSkip)
+	}
+	if !quiet {
+		fmt.Fprintf(stderr, "citegraph: %d CourtListener clusters from %s in %.1f s\n", b.Len(), dir, time.Since(start).Seconds())
+	}
+	return b, nil
+}
+
 // processInputs reads the documents named by args (files, directories,
 // globs, "-" for standard input; standard input when args is empty) and
 // runs work on each on the worker pool; emit
@@ -106,6 +136,11 @@ func processInputs[R any](cmd *cobra.Command, f *inputFlags, args []string,
 	opts, err := f.options(cmd)
 	if err != nil {
 		return corpus.Summary{}, err
+	}
+	if len(args) == 0 && opts.CourtListener != nil {
+		if args = []string{opts.CourtListener.Files.Opinions}; args[0] == "" {
+			return corpus.Summary{}, usagef("--courtlistener-bulk %s holds no opinions-YYYY-MM-DD.csv.bz2: name the opinions file", f.bulk)
+		}
 	}
 	if len(args) == 0 {
 		args = []string{"-"}

@@ -1,0 +1,233 @@
+package corpus
+
+import (
+	"context"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// bulkFiles finds the CourtListener bulk files that
+// testdata/courtlistener-bulk/make.sh makes from the shared Supreme Court
+// set with PostgreSQL ($CITEGRAPH_BULK, else /tmp/citegraph-bulk), and
+// skips when they are absent.
+func bulkFiles(t testing.TB) BulkFiles {
+	t.Helper()
+	sharedSet(t, "scotus")
+	dir := os.Getenv("CITEGRAPH_BULK")
+	if dir == "" {
+		dir = "/tmp/citegraph-bulk"
+	}
+	files, err := FindBulkFiles(dir)
+	if err != nil || files.Opinions == "" {
+		t.Skipf("no CourtListener bulk files in %s (make them with testdata/courtlistener-bulk/make.sh, which needs PostgreSQL): %v", dir, err)
+	}
+	return files
+}
+
+// The values make.sh's load.py puts in the prose fields, to exercise the
+// dialect: quotes, backslashes (one before a quote, one before N),
+// commas, both line breaks, non-Latin text.
+const tricky = "He said \"no, never\" \\ and \\\" \\N; a,b,c\nnext line\r\nΩμέγα 中文 עברית – “curly”"
+
+// bulkSource maps each opinion id of the bulk files to the shared file it
+// was made from (scotus-files.csv, written by make.sh).
+func bulkSource(t testing.TB, files BulkFiles) map[int64]string {
+	t.Helper()
+	out := map[int64]string{}
+	for _, r := range csvRows(t, filepath.Join(filepath.Dir(files.Opinions), "scotus-files.csv")) {
+		id, _ := strconv.ParseInt(r[1], 10, 64)
+		out[id] = r[0]
+	}
+	return out
+}
+
+// csvRows reads the rows of a CSV file after its header.
+func csvRows(t testing.TB, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows[1:]
+}
+
+// TestBulkFilesReadAsPostgreSQLWroteThem reads every field citegraph uses
+// from files PostgreSQL exported and checks it against what went in: the
+// markup of every opinion byte for byte, and the test strings.
+func TestBulkFilesReadAsPostgreSQLWroteThem(t *testing.T) {
+	files := bulkFiles(t)
+	scotus := sharedSet(t, "scotus")
+	source := bulkSource(t, files)
+	fail := func(err error) { t.Errorf("row skipped: %v", err) }
+	rows := 0
+	err := readBulkTable(files.Opinions, Options{}, append([]string{"id", "author_str", "joined_by_str", "page_count"}, opinionTextColumns...),
+		fail, func(f []pgField, esc byte) error {
+			rows++
+			id, _ := parseID(f[0])
+			name := source[id]
+			want, err := os.ReadFile(filepath.Join(scotus, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			markup := 0
+			for _, c := range f[4 : len(f)-1] { // the markup columns; plain_text is last
+				if v := c.text(esc); v != "" {
+					markup++
+					if v != string(want) {
+						t.Errorf("opinion %d: the markup differs from %s", id, name)
+					}
+				}
+			}
+			if markup != 1 || f[len(f)-1].text(esc) != tricky || f[2].text(esc) != tricky {
+				t.Errorf("opinion %d: %d markup fields; plain_text %q", id, markup, f[len(f)-1].text(esc))
+			}
+			if a := f[1].text(esc); a != "Author of "+name+`, "the Ω" \` {
+				t.Errorf("opinion %d: author_str %q", id, a)
+			}
+			if !f[3].null() {
+				t.Errorf("opinion %d: page_count %q is not NULL", id, f[3].raw)
+			}
+			return nil
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows != 1689 {
+		t.Errorf("%d opinion rows, want 1689", rows)
+	}
+	err = readBulkTable(files.Clusters, Options{}, []string{"judges", "summary", "case_name_full"}, fail, func(f []pgField, esc byte) error {
+		if f[0].text(esc) != tricky || f[1].text(esc) != tricky || f[2].null() || f[2].text(esc) != "" {
+			t.Errorf("cluster fields %q, %q, %q", f[0].text(esc), f[1].text(esc), f[2].raw)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestLoadBulkGivesTheManifestIdentity checks the identity tables against
+// the manifest they were made from.
+func TestLoadBulkGivesTheManifestIdentity(t *testing.T) {
+	files := bulkFiles(t)
+	b, err := LoadBulk(files, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Skipped != 0 || b.Len() != 794 {
+		t.Fatalf("%d clusters, %d rows skipped (%v)", b.Len(), b.Skipped, b.FirstSkip)
+	}
+	for _, r := range csvRows(t, filepath.Join(sharedSet(t, "scotus"), "manifest.csv")) {
+		id, _ := strconv.ParseInt(strings.Split(r[0], "_")[0], 10, 64)
+		m, ok := b.Cluster(id)
+		// Names are kept on one line, their white space folded.
+		want := Meta{CaseName: strings.Join(strings.Fields(r[1]), " "), Citations: splitCitations(r[2]), Court: r[3], Date: r[4], Source: SourceFormat}
+		if !ok || m.CaseName != want.CaseName || strings.Join(m.Citations, ";") != strings.Join(want.Citations, ";") ||
+			m.Court != want.Court || m.Date != want.Date || m.Source != want.Source {
+			t.Errorf("cluster %d: %+v, want %+v", id, m, want)
+		}
+	}
+	// The extra cluster, whose name holds the hard characters (its line
+	// break folded into a space, as every name's white space is).
+	m, ok := b.Cluster(1)
+	if !ok || m.CaseName != `In re "Ωμέγα", Back\slash, 中文 Line two` || strings.Join(m.Citations, ";") != "1 Test 1" ||
+		m.Court != "test" || m.Date != "2000-02-29" {
+		t.Errorf("cluster 1: %+v", m)
+	}
+	if _, ok := b.Cluster(2); ok {
+		t.Error("cluster 2 found")
+	}
+}
+
+// TestBulkOpinionsReadAsTheirFiles reads the opinions file as citegraph
+// build does and checks each document against its shared file read with
+// the manifest: the same text, pages and footnotes; the cluster's
+// identity; the opinion type and author of the row.
+func TestBulkOpinionsReadAsTheirFiles(t *testing.T) {
+	files := bulkFiles(t)
+	scotus := sharedSet(t, "scotus")
+	source := bulkSource(t, files)
+	b, err := LoadBulk(files, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	index := &OpinionClusters{}
+	var docs []*Document
+	sum, err := Process(context.Background(), []Input{{Path: files.Opinions, Size: -1}},
+		Options{Jobs: 2, CourtListener: b, Opinions: index},
+		Hooks{Skip: func(e *ReadError) { t.Errorf("skipped: %v", e) }},
+		func(d *Document) (struct{}, error) { return struct{}{}, nil },
+		func(d *Document, _ struct{}) error { docs = append(docs, d); return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Docs != 1689 || index.Len() != 1689 {
+		t.Fatalf("%d documents, %d opinions indexed", sum.Docs, index.Len())
+	}
+	man, err := LoadManifest(filepath.Join(scotus, "manifest.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		id, _ := strconv.ParseInt(strings.TrimPrefix(d.ID, "courtlistener:"), 10, 64)
+		name := source[id]
+		want, err := ReadFile(filepath.Join(scotus, name), Options{Manifest: man})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := want[0]
+		if d.Text != w.Text || len(d.Pages) != len(w.Pages) || len(d.Notes) != len(w.Notes) {
+			t.Errorf("%s (%s): the text differs from the file's", d.ID, name)
+		}
+		cluster, _ := strconv.ParseInt(strings.Split(name, "_")[0], 10, 64)
+		if c, ok := index.Cluster(id); !ok || c != cluster {
+			t.Errorf("%s: cluster %d, want %d", d.ID, c, cluster)
+		}
+		// The row's type, which the file name repeats, outranks the
+		// markup's (a Lawbox header may call a combined record the
+		// majority).
+		if d.Meta.Opinion != opinionFromName(name) || d.Meta.Author != "Author of "+name+`, "the Ω" \` {
+			t.Errorf("%s: opinion %q, author %q", d.ID, d.Meta.Opinion, d.Meta.Author)
+		}
+		// The cluster's identity, from the manifest, comes first; what
+		// the manifest leaves empty comes from the markup, as for files.
+		c, _ := b.Cluster(cluster)
+		if c.HasIdentity() && d.Meta.Source != SourceFormat {
+			t.Errorf("%s: identity from %s", d.ID, d.Meta.Source)
+		}
+		if d.Meta.CaseName != firstNonEmpty(c.CaseName, w.Meta.CaseName) || d.Meta.Court != firstNonEmpty(c.Court, w.Meta.Court) {
+			t.Errorf("%s: %q (%s), file %q (%s)", d.ID, d.Meta.CaseName, d.Meta.Court, w.Meta.CaseName, w.Meta.Court)
+		}
+	}
+}
+
+func TestFindBulkFilesNewest(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"opinions-2024-12-31.csv.bz2", "opinions-2025-06-30.csv.bz2", "opinions-2025-06-30.csv",
+		"opinion-clusters-2025-06-30.csv.bz2", "citation-map-2025-01-31.csv.bz2", "citations-2025-06-30.csv.gz", "notes.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, err := FindBulkFiles(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := func(p string) string { return filepath.Base(p) }
+	if base(files.Opinions) != "opinions-2025-06-30.csv.bz2" || base(files.Clusters) != "opinion-clusters-2025-06-30.csv.bz2" ||
+		base(files.CitationMap) != "citation-map-2025-01-31.csv.bz2" || base(files.Citations) != "citations-2025-06-30.csv.gz" || files.Dockets != "" {
+		t.Errorf("%+v", files)
+	}
+	if _, err := FindBulkFiles(t.TempDir()); err == nil || !strings.Contains(err.Error(), "opinion-clusters") {
+		t.Errorf("empty folder: %v", err)
+	}
+}

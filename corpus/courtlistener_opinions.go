@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strconv"
 	"sync"
@@ -64,6 +65,24 @@ func bulkHeader(head []byte) string {
 	return ""
 }
 
+// BulkFileKind says which of CourtListener's bulk files the file at path
+// is, from its header (after bzip2 or gzip): "opinions",
+// "opinion-clusters", "dockets", "citations", "citation-map", or "" for
+// none of them or a file that cannot be read.
+func BulkFileKind(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	br, err := decompress(path, bufio.NewReaderSize(f, 64<<10), Options{})
+	if err != nil {
+		return ""
+	}
+	head, _ := br.Peek(64 << 10)
+	return bulkHeader(head)
+}
+
 // bulkOpinions cuts a bulk opinions file into one record per row. Rows are
 // only cut here; workers split and read them (parseRecord).
 func bulkOpinions(name string, br *bufio.Reader, opts Options, yield func(record) bool) error {
@@ -116,8 +135,8 @@ func (c *opinionColumns) document(rec record, opts Options) (*Document, error) {
 	if err != nil {
 		return nil, &ReadError{Offset: -1, Problem: ProblemBadCSV, Err: fmt.Errorf("opinion %d: cluster_id: %w", id, err)}
 	}
-	if opts.Opinions != nil {
-		opts.Opinions.add(id, cluster)
+	if opts.Opinions != nil && c.kind >= 0 {
+		opts.Opinions.add(id, cluster, fields[c.kind].text(t.escape))
 	}
 	var d *Document
 	for _, i := range c.text {
@@ -145,23 +164,24 @@ func (c *opinionColumns) document(rec record, opts Options) (*Document, error) {
 	if opts.CourtListener != nil {
 		own, _ = opts.CourtListener.Cluster(cluster)
 	}
-	if c.kind >= 0 {
-		own.Opinion = normalOpinion(fields[c.kind].text(t.escape))
-	}
-	if c.author >= 0 {
-		own.Author = firstNonEmpty(fields[c.author].text(t.escape))
-	}
 	if own.HasIdentity() {
 		own.Source = SourceFormat
 	}
 	// The cluster outranks the markup's own header (Lawbox's), which
-	// outranks what the text says, as for the API's JSON.
+	// outranks what the text says, as for the API's JSON. The opinion
+	// type is the markup's when it has one (it can tell the one opinion
+	// of a record the row calls combined), else the row's.
 	var text Meta
-	switch d.Meta.Source {
-	case SourceText:
+	if d.Meta.Source == SourceText {
 		text = d.Meta
-	case SourceFormat:
+	} else {
 		own.fill(d.Meta)
+	}
+	if c.kind >= 0 && own.Opinion == "" {
+		own.Opinion = normalOpinion(fields[c.kind].text(t.escape))
+	}
+	if c.author >= 0 && own.Author == "" {
+		own.Author = firstNonEmpty(fields[c.author].text(t.escape))
 	}
 	d.Meta = own
 	settle(d, text, opts.Manifest, false)
@@ -169,40 +189,46 @@ func (c *opinionColumns) document(rec record, opts Options) (*Document, error) {
 }
 
 // OpinionClusters maps CourtListener opinion ids to the ids of their
-// clusters (cases), as the opinions file gives them. It is what turns
-// CourtListener's citation map, which links opinions, into links between
-// cases. Adding is safe for concurrent use; Cluster sorts once, on first
-// use, after which nothing may be added.
+// clusters (cases), as the opinions file gives them, with whether each
+// opinion is a combined record (all opinions of the case in one). It is
+// what turns CourtListener's citation map, which links opinions, into
+// links between cases. Adding is safe for concurrent use; Cluster sorts
+// once, on first use, after which nothing may be added.
 type OpinionClusters struct {
 	mu     sync.Mutex
-	pairs  [][2]int64 // opinion, cluster
+	ops    []opinionCluster
 	sorted bool
 }
 
-func (o *OpinionClusters) add(opinion, cluster int64) {
+type opinionCluster struct {
+	opinion, cluster int64
+	combined         bool
+}
+
+func (o *OpinionClusters) add(opinion, cluster int64, kind string) {
 	o.mu.Lock()
-	o.pairs = append(o.pairs, [2]int64{opinion, cluster})
+	o.ops = append(o.ops, opinionCluster{opinion, cluster, normalOpinion(kind) == "combined"})
 	o.sorted = false
 	o.mu.Unlock()
 }
 
 // Len returns the number of opinions known.
-func (o *OpinionClusters) Len() int { return len(o.pairs) }
+func (o *OpinionClusters) Len() int { return len(o.ops) }
 
-// Cluster returns the cluster of an opinion, and false when the opinions
-// file did not hold it.
-func (o *OpinionClusters) Cluster(opinion int64) (int64, bool) {
+// Cluster returns the cluster of an opinion and whether the opinion is a
+// combined record; ok is false when the opinions file did not hold it.
+func (o *OpinionClusters) Cluster(opinion int64) (cluster int64, combined, ok bool) {
 	o.mu.Lock()
 	if !o.sorted {
-		slices.SortFunc(o.pairs, func(a, b [2]int64) int { return cmp.Compare(a[0], b[0]) })
+		slices.SortFunc(o.ops, func(a, b opinionCluster) int { return cmp.Compare(a.opinion, b.opinion) })
 		o.sorted = true
 	}
 	o.mu.Unlock()
-	i, ok := slices.BinarySearchFunc(o.pairs, opinion, func(p [2]int64, id int64) int { return cmp.Compare(p[0], id) })
+	i, ok := slices.BinarySearchFunc(o.ops, opinion, func(p opinionCluster, id int64) int { return cmp.Compare(p.opinion, id) })
 	if !ok {
-		return 0, false
+		return 0, false, false
 	}
-	return o.pairs[i][1], true
+	return o.ops[i].cluster, o.ops[i].combined, true
 }
 
 // ScanOpinionClusters reads the opinion and cluster ids of a bulk opinions
@@ -211,7 +237,7 @@ func (o *OpinionClusters) Cluster(opinion int64) (int64, bool) {
 // cannot be read go to skip, and the reading goes on.
 func ScanOpinionClusters(path string, opts Options, skip func(error)) (*OpinionClusters, error) {
 	o := &OpinionClusters{}
-	err := readBulkTable(path, opts, []string{"id", "cluster_id"}, skip, func(f []pgField, _ byte) error {
+	err := readBulkTable(path, opts, []string{"id", "cluster_id", "type"}, skip, func(f []pgField, esc byte) error {
 		id, err := parseID(f[0])
 		if err != nil {
 			return err
@@ -220,11 +246,34 @@ func ScanOpinionClusters(path string, opts Options, skip func(error)) (*OpinionC
 		if err != nil {
 			return err
 		}
-		o.add(id, cluster)
+		o.add(id, cluster, f[2].text(esc))
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return o, nil
+}
+
+// ReadCitationMap reads CourtListener's citation map (citation-map-DATE.csv.bz2,
+// the table search_opinionscited): each row says that the opinion citing
+// cites the opinion cited depth times. Rows that cannot be read go to
+// skip, and the reading goes on.
+func ReadCitationMap(path string, opts Options, skip func(error), row func(citing, cited int64, depth int)) error {
+	return readBulkTable(path, opts, []string{"citing_opinion_id", "cited_opinion_id", "depth"}, skip, func(f []pgField, _ byte) error {
+		citing, err := parseID(f[0])
+		if err != nil {
+			return err
+		}
+		cited, err := parseID(f[1])
+		if err != nil {
+			return err
+		}
+		depth, err := parseID(f[2])
+		if err != nil || depth < 0 || depth > 1<<31-1 {
+			return fmt.Errorf("depth %q is not a count", f[2].raw)
+		}
+		row(citing, cited, int(depth))
+		return nil
+	})
 }

@@ -189,14 +189,13 @@ func TestBulkOpinionsReadAsTheirFiles(t *testing.T) {
 			t.Errorf("%s (%s): the text differs from the file's", d.ID, name)
 		}
 		cluster, _ := strconv.ParseInt(strings.Split(name, "_")[0], 10, 64)
-		if c, ok := index.Cluster(id); !ok || c != cluster {
+		if c, combined, ok := index.Cluster(id); !ok || c != cluster || combined != (d.Meta.Opinion == "combined") {
 			t.Errorf("%s: cluster %d, want %d", d.ID, c, cluster)
 		}
-		// The row's type, which the file name repeats, outranks the
-		// markup's (a Lawbox header may call a combined record the
-		// majority).
-		if d.Meta.Opinion != opinionFromName(name) || d.Meta.Author != "Author of "+name+`, "the Ω" \` {
-			t.Errorf("%s: opinion %q, author %q", d.ID, d.Meta.Opinion, d.Meta.Author)
+		// The markup's opinion type, else the row's, which the file name
+		// repeats.
+		if d.Meta.Opinion != w.Meta.Opinion || d.Meta.Author != "Author of "+name+`, "the Ω" \` {
+			t.Errorf("%s: opinion %q (file %q), author %q", d.ID, d.Meta.Opinion, w.Meta.Opinion, d.Meta.Author)
 		}
 		// The cluster's identity, from the manifest, comes first; what
 		// the manifest leaves empty comes from the markup, as for files.

@@ -27,6 +27,12 @@ type inputFlags struct {
 	noSyl    bool
 	encoding string
 	bulk     string
+
+	// courtListener holds the tables of --courtlistener-bulk once loaded;
+	// opinions, when a command sets it, records the cluster of every
+	// opinion read from them.
+	courtListener *corpus.Bulk
+	opinions      *corpus.OpinionClusters
 }
 
 // register adds the input flags to cmd.
@@ -71,13 +77,14 @@ func (f *inputFlags) options(cmd *cobra.Command) (corpus.Options, error) {
 		}
 		opts.Manifest = m
 	}
-	if f.bulk != "" {
+	if f.bulk != "" && f.courtListener == nil {
 		b, err := loadBulk(cmd, f.bulk, opts, f.quiet)
 		if err != nil {
 			return corpus.Options{}, err
 		}
-		opts.CourtListener = b
+		f.courtListener = b
 	}
+	opts.CourtListener, opts.Opinions = f.courtListener, f.opinions
 	return opts, nil
 }
 

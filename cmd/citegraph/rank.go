@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/citegraph/citegraph/corpus"
 	"github.com/citegraph/citegraph/export"
 	"github.com/citegraph/citegraph/graph"
 )
@@ -183,6 +184,10 @@ func loadGraph(cmd *cobra.Command, src *corpusFlags, args []string, forced strin
 		return nil, false, err
 	}
 	if format == "" {
+		if len(args) == 1 && forced == "" && corpus.BulkFileKind(args[0]) == "citation-map" {
+			g, err := citationMapGraph(cmd, src, args[0])
+			return g, true, err
+		}
 		g, err := src.build(cmd, args)
 		return g, false, err
 	}

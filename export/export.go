@@ -43,16 +43,17 @@ const (
 	DOT       = "dot"
 	GraphML   = "graphml"
 	GEXF      = "gexf"
-	JSON      = "json" // node-link, as networkx and d3 read it
-	Cytoscape = "cyjs" // Cytoscape.js elements
-	CSV       = "csv"  // two files: nodes and edges
+	JSON      = "json"    // node-link, as networkx and d3 read it
+	Cytoscape = "cyjs"    // Cytoscape.js elements
+	CSV       = "csv"     // two files: nodes and edges
+	Parquet   = "parquet" // two files: nodes and edges
 	SVG       = "svg"
 	PNG       = "png"
 	HTML      = "html" // the interactive viewer: one self-contained page
 )
 
 // Formats lists every format name, in the order help text shows them.
-var Formats = []string{DOT, GraphML, GEXF, JSON, Cytoscape, CSV, SVG, PNG, HTML}
+var Formats = []string{DOT, GraphML, GEXF, JSON, Cytoscape, CSV, Parquet, SVG, PNG, HTML}
 
 var extensions = map[string]string{
 	".dot": DOT, ".gv": DOT,
@@ -61,6 +62,7 @@ var extensions = map[string]string{
 	".json":    JSON,
 	".cyjs":    Cytoscape,
 	".csv":     CSV,
+	".parquet": Parquet,
 	".svg":     SVG,
 	".png":     PNG,
 	".html":    HTML,
@@ -81,7 +83,7 @@ func FormatFromPath(path string) (string, error) {
 	if f, ok := extensions[ext]; ok {
 		return f, nil
 	}
-	return "", fmt.Errorf("%s: cannot tell the format from the extension %q; use one of .dot .gv .graphml .gexf .json .cyjs .csv .svg .png .html, a directory for CSV, or --format", path, ext)
+	return "", fmt.Errorf("%s: cannot tell the format from the extension %q; use one of .dot .gv .graphml .gexf .json .cyjs .csv .parquet .svg .png .html, a directory for CSV, or --format", path, ext)
 }
 
 // CheckFormat reports whether name is a known format.
@@ -92,9 +94,10 @@ func CheckFormat(name string) error {
 	return fmt.Errorf("unknown format %q (known: %s)", name, strings.Join(Formats, ", "))
 }
 
-// ErrTwoFiles is returned by Write for CSV, which is two files: use Save or
-// WriteCSV.
-var ErrTwoFiles = errors.New("CSV is two files (nodes and edges): write it with Save to a directory or a .csv name, or with WriteCSV")
+// ErrTwoFiles is returned by Write for CSV and Parquet, which are two
+// files: use Save, or WriteCSVNodes and WriteCSVEdges (WriteParquetNodes,
+// WriteParquetEdges).
+var ErrTwoFiles = errors.New("CSV and Parquet are two files (nodes and edges): write them with Save to a directory or a .csv or .parquet name")
 
 // Write writes g to w in the named format. CSV, being two files, is written
 // by Save or WriteCSV instead.
@@ -116,7 +119,7 @@ func Write(w io.Writer, g Source, format string, opts Options) error {
 		return draw.WritePNG(w, g, opts.Options)
 	case HTML:
 		return viewer.Write(w, g, opts.Options)
-	case CSV:
+	case CSV, Parquet:
 		return ErrTwoFiles
 	}
 	return CheckFormat(format)
@@ -125,11 +128,13 @@ func Write(w io.Writer, g Source, format string, opts Options) error {
 // Save writes g to path in the named format ("" = from the path), replacing
 // any old file only once the new one is complete. "-" is standard output.
 //
-// CSV goes to two files. For a directory target (an existing directory, or
-// a path ending in a separator, created if missing) they are DIR/nodes.csv
-// and DIR/edges.csv; for NAME.csv they are NAME.nodes.csv and
-// NAME.edges.csv. The two replace their old versions together (see
-// WriteFiles). Cancelling ctx stops the writing, leaving the old files.
+// CSV and Parquet go to two files. For a directory target (an existing
+// directory, or a path ending in a separator, created if missing) they are
+// DIR/nodes.csv and DIR/edges.csv (nodes.parquet, edges.parquet); for
+// NAME.csv they are NAME.nodes.csv and NAME.edges.csv, for NAME.parquet
+// NAME.nodes.parquet and NAME.edges.parquet. The two replace their old
+// versions together (see WriteFiles). Cancelling ctx stops the writing,
+// leaving the old files.
 func Save(ctx context.Context, path string, g Source, format string, opts Options) error {
 	if format == "" {
 		f, err := FormatFromPath(path)
@@ -140,32 +145,35 @@ func Save(ctx context.Context, path string, g Source, format string, opts Option
 	} else if err := CheckFormat(format); err != nil {
 		return err
 	}
-	if format != CSV {
+	writeNodes, writeEdges := func(w io.Writer) error { return WriteCSVNodes(w, g, opts) }, func(w io.Writer) error { return WriteCSVEdges(w, g, opts) }
+	switch format {
+	case CSV:
+	case Parquet:
+		writeNodes, writeEdges = func(w io.Writer) error { return WriteParquetNodes(w, g) }, func(w io.Writer) error { return WriteParquetEdges(w, g) }
+	default:
 		return WriteFiles(ctx, Output{path, func(w io.Writer) error { return Write(w, g, format, opts) }})
 	}
-	nodes, edges, err := CSVPaths(path)
+	nodes, edges, err := PairPaths(path, format)
 	if err != nil {
 		return err
 	}
-	return WriteFiles(ctx,
-		Output{nodes, func(w io.Writer) error { return WriteCSVNodes(w, g, opts) }},
-		Output{edges, func(w io.Writer) error { return WriteCSVEdges(w, g, opts) }})
+	return WriteFiles(ctx, Output{nodes, writeNodes}, Output{edges, writeEdges})
 }
 
-// CSVPaths names the two files of a CSV export to path (see Save),
-// creating a directory target that does not exist yet.
-func CSVPaths(path string) (nodes, edges string, err error) {
+// PairPaths names the two files of a CSV or Parquet export (format) to
+// path (see Save), creating a directory target that does not exist yet.
+func PairPaths(path, format string) (nodes, edges string, err error) {
 	if path == Stdout {
-		return "", "", errors.New("CSV is two files (nodes and edges) and cannot go to standard output; give a directory or a .csv name")
+		return "", "", fmt.Errorf("%s is two files (nodes and edges) and cannot go to standard output; give a directory or a .%s name", format, format)
 	}
 	if isDirTarget(path) {
 		if err := os.MkdirAll(path, 0o755); err != nil {
 			return "", "", fmt.Errorf("create %s: %w", path, unwrapPathError(err))
 		}
-		return filepath.Join(path, "nodes.csv"), filepath.Join(path, "edges.csv"), nil
+		return filepath.Join(path, "nodes."+format), filepath.Join(path, "edges."+format), nil
 	}
 	stem := strings.TrimSuffix(path, filepath.Ext(path))
-	return stem + ".nodes.csv", stem + ".edges.csv", nil
+	return stem + ".nodes." + format, stem + ".edges." + format, nil
 }
 
 func isDirTarget(path string) bool {

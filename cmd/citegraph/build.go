@@ -61,10 +61,34 @@ func (f *corpusFlags) build(cmd *cobra.Command, args []string) (*graph.Graph, er
 		if err := b.AddCitations(doc, cites); err != nil {
 			return nil, err
 		}
+	} else if tables, err := recordTables(args); err != nil {
+		return nil, err
+	} else if len(tables) > 0 {
+		for _, t := range tables {
+			if err := export.ReadRecords(t[0], t[1], b.Add); err != nil {
+				return nil, err
+			}
+		}
 	} else if _, err := processInputs(cmd, &f.in, args, work, b.AddCitations); err != nil {
 		return nil, err
 	}
 	return b.Graph()
+}
+
+// recordTables returns the path and format of each input when all are
+// tables of citation records (citegraph extract's output, see
+// export.IsRecordTable), and nothing when none is.
+func recordTables(args []string) ([][2]string, error) {
+	var tables [][2]string
+	for _, a := range args {
+		if format := export.IsRecordTable(a); format != "" {
+			tables = append(tables, [2]string{a, format})
+		}
+	}
+	if len(tables) > 0 && len(tables) < len(args) {
+		return nil, usagef("give either opinions or tables of citations (%s is one), not both", tables[0][0])
+	}
+	return tables, nil
 }
 
 func newBuildCmd() *cobra.Command {

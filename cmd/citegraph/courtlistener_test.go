@@ -240,3 +240,73 @@ func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
 }
+
+// TestMapStepOnJSONLines runs extraction the way a cluster's map step
+// does (Spark's RDD.pipe, Hadoop streaming): JSON-lines documents in on
+// standard input, a part at a time, citation records out, with --documents;
+// then build makes the graph from the parts (JSON lines, CSV, Parquet) and
+// it is byte for byte the graph built from the documents on one machine.
+func TestMapStepOnJSONLines(t *testing.T) {
+	dir := sharedCorpus(t, "immunity")
+	man, err := corpus.LoadManifest(filepath.Join(dir, "manifest.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.html"))
+	var lines []string
+	for _, f := range files {
+		docs, err := corpus.ReadFile(f, corpus.Options{Manifest: man})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range docs {
+			b, err := json.Marshal(map[string]any{"id": filepath.Base(f), "text": d.Text, "case_name": d.Meta.CaseName,
+				"citations": d.Meta.Citations, "court": d.Meta.Court, "date": d.Meta.Date, "opinion": d.Meta.Opinion})
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines = append(lines, string(b))
+		}
+	}
+	out := t.TempDir()
+	docs := filepath.Join(out, "docs.jsonl")
+	if err := os.WriteFile(docs, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	direct := filepath.Join(out, "direct.json")
+	mustRun(t, "build", docs, "-q", "-o", direct)
+
+	half := len(lines) / 2
+	parts := []string{strings.Join(lines[:half], "\n") + "\n", strings.Join(lines[half:], "\n") + "\n"}
+	var jsonl strings.Builder
+	byFormat := map[string][]string{}
+	for i, part := range parts {
+		stdout, stderr, code := runExtract(t, part, "-", "-f", "jsonl", "--documents", "-q")
+		if code != 0 {
+			t.Fatalf("map step %d: exit %d: %s", i, code, stderr)
+		}
+		jsonl.WriteString(stdout)
+		for _, format := range []string{"csv", "parquet"} {
+			path := filepath.Join(out, fmt.Sprintf("part-%d.%s", i, format))
+			if _, stderr, code := runExtract(t, part, "-", "-f", format, "--documents", "-q", "-o", path); code != 0 {
+				t.Fatalf("map step %d (%s): exit %d: %s", i, format, code, stderr)
+			}
+			byFormat[format] = append(byFormat[format], path)
+		}
+	}
+	byFormat["jsonl"] = []string{filepath.Join(out, "cites.jsonl")}
+	if err := os.WriteFile(byFormat["jsonl"][0], []byte(jsonl.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := readFile(t, direct)
+	for format, paths := range byFormat {
+		got := filepath.Join(out, format+".json")
+		mustRun(t, append(append([]string{"build"}, paths...), "-q", "-o", got)...)
+		if !bytes.Equal(readFile(t, got), want) {
+			t.Errorf("the graph from the %s tables differs from the graph from the documents", format)
+		}
+	}
+	if _, code := runGraphCmd(t, "build", docs, byFormat["jsonl"][0], "-o", filepath.Join(out, "mixed.json")); code != 2 {
+		t.Errorf("opinions and a table together: exit %d, want 2", code)
+	}
+}

@@ -4,11 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/citegraph/citegraph/corpus"
+	"github.com/citegraph/citegraph/export"
 	"github.com/citegraph/citegraph/extract"
 )
 
@@ -55,11 +57,12 @@ func (f *extractorFlags) extractor() (*extract.Extractor, error) {
 
 func newExtractCmd() *cobra.Command {
 	var (
-		in     inputFlags
-		ex     extractorFlags
-		format string
-		out    string
-		sample bool
+		in        inputFlags
+		ex        extractorFlags
+		format    string
+		out       string
+		sample    bool
+		documents bool
 	)
 	cmd := &cobra.Command{
 		Use:   "extract [FILE|DIR|GLOB|-]...",
@@ -70,13 +73,19 @@ embedded sample opinion) and
 resolves short cites, supra, Id. and Ibid. to the case they refer to.
 
 Formats: table (for people), jsonl (one object per citation: the stable
-contract), json (one array), csv.`,
+contract), json (one array), csv, parquet (the jsonl fields as typed
+columns). With --documents, each document's citations follow one record of
+kind "document" giving its identity, so that citegraph build can make the
+graph from the table alone (as after a map step on a cluster).`,
 		Example: `  citegraph extract --sample
   citegraph extract opinion.txt --format jsonl
   citegraph extract ../shared/corpus/scotus --manifest ../shared/corpus/scotus/manifest.csv -o cites.csv --format csv`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !validFormat(format) {
-				return usagef("unknown --format %q (want one of %s)", format, strings.Join(extract.OutputFormats, ", "))
+				return usagef("unknown --format %q (want one of %s)", format, strings.Join(recordFormats(), ", "))
+			}
+			if format == export.Parquet && out == export.Stdout {
+				return usagef("Parquet is a binary file read as a whole: give -o FILE.parquet")
 			}
 			if err := checkOutput(cmd, out, ""); err != nil {
 				return err
@@ -90,11 +99,19 @@ contract), json (one array), csv.`,
 				return err
 			}
 			return writeOutput(cmd, out, format, in.strict, func(w io.Writer) error {
-				rw, err := extract.NewRecordWriter(w, format)
-				if err != nil {
-					return err
+				var rw export.RecordWriter = export.NewParquetRecordWriter(w)
+				if format != export.Parquet {
+					if rw, err = extract.NewRecordWriter(w, format); err != nil {
+						return err
+					}
 				}
 				emit := func(doc *corpus.Document, cites *extract.Citations) error {
+					if documents {
+						rec := export.DocumentRecord(doc)
+						if err := rw.Write(&rec); err != nil {
+							return err
+						}
+					}
 					for _, c := range cites.All() {
 						rec := extract.NewRecord(doc.ID, where(doc, c.Start), c)
 						if err := rw.Write(&rec); err != nil {
@@ -122,7 +139,8 @@ contract), json (one array), csv.`,
 	in.register(cmd)
 	ex.register(cmd)
 	fl := cmd.Flags()
-	fl.StringVarP(&format, "format", "f", "table", "output format: "+strings.Join(extract.OutputFormats, ", "))
+	fl.StringVarP(&format, "format", "f", "table", "output format: "+strings.Join(recordFormats(), ", "))
+	fl.BoolVar(&documents, "documents", false, `before each document's citations, write a record of kind "document" with its identity (for citegraph build)`)
 	fl.StringVarP(&out, "output", "o", "-", "write to this file (atomically) instead of standard output")
 	fl.BoolVar(&sample, "sample", false, fmt.Sprintf("run on the embedded sample opinion (%s)", corpus.Sample().Meta.CaseName))
 	return cmd
@@ -155,11 +173,8 @@ func where(doc *corpus.Document, off int) extract.Where {
 	return w
 }
 
-func validFormat(f string) bool {
-	for _, g := range extract.OutputFormats {
-		if f == g {
-			return true
-		}
-	}
-	return false
-}
+// recordFormats are the formats of extract: the extractor's own, and
+// Parquet.
+func recordFormats() []string { return append(slices.Clone(extract.OutputFormats), export.Parquet) }
+
+func validFormat(f string) bool { return slices.Contains(recordFormats(), f) }

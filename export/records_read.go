@@ -1,0 +1,396 @@
+package export
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"compress/gzip"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/parquet-go/parquet-go"
+
+	"github.com/citegraph/citegraph/corpus"
+	"github.com/citegraph/citegraph/extract"
+)
+
+// DocumentKind is the kind of the record `citegraph extract --documents`
+// writes before each document's citations: the document's identity, in
+// the fields a citation uses for the case it names (case_name; parallel
+// for the document's own citations; court, court_id, year; opinion and
+// author).
+const DocumentKind = "document"
+
+// DocumentRecord is the record of kind DocumentKind for doc.
+func DocumentRecord(doc *corpus.Document) extract.Record {
+	return extract.Record{Doc: doc.ID, Kind: DocumentKind, CaseName: doc.Meta.CaseName, Parallel: slices.Clip(doc.Meta.Citations),
+		Court: doc.Meta.Court, CourtID: extract.NormalizeCourt(doc.Meta.Court), Year: doc.Meta.Year(),
+		Opinion: doc.Meta.Opinion, Author: doc.Meta.Author, Antecedent: -1}
+}
+
+// Table formats ReadRecords reads, as IsRecordTable names them.
+const (
+	TableJSONLines = "jsonl"
+	TableCSV       = "csv"
+	TableParquet   = "parquet"
+)
+
+// IsRecordTable says whether the file at path is a table of citation
+// records as citegraph extract writes them (JSON lines, CSV or Parquet,
+// JSON lines and CSV also gzipped), and in which format; "" when it is
+// not one.
+func IsRecordTable(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	head := make([]byte, 4)
+	if n, _ := io.ReadFull(f, head); n == 4 && string(head) == "PAR1" {
+		fi, err := f.Stat()
+		if err != nil {
+			return ""
+		}
+		pf, err := parquet.OpenFile(f, fi.Size())
+		if err != nil {
+			return ""
+		}
+		if _, ok := pf.Schema().Lookup("doc"); ok {
+			if _, ok := pf.Schema().Lookup("target"); ok {
+				return TableParquet
+			}
+		}
+		return ""
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return ""
+	}
+	br, err := gunzipped(f)
+	if err != nil {
+		return ""
+	}
+	line, _ := br.ReadSlice('\n')
+	line = bytes.TrimSpace(line)
+	if len(line) > 0 && line[0] == '{' {
+		var keys map[string]json.RawMessage
+		if json.Unmarshal(line, &keys) == nil && keys["doc"] != nil && keys["kind"] != nil && keys["target"] != nil {
+			return TableJSONLines
+		}
+		return ""
+	}
+	header, err := csv.NewReader(bytes.NewReader(line)).Read()
+	if err == nil && slices.Contains(header, "doc") && slices.Contains(header, "kind") && slices.Contains(header, "target") {
+		return TableCSV
+	}
+	return ""
+}
+
+func gunzipped(r io.Reader) (*bufio.Reader, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if head, _ := br.Peek(2); len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
+		gz, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, err
+		}
+		br = bufio.NewReaderSize(gz, 64<<10)
+	}
+	return br, nil
+}
+
+// ReadRecords reads a table of citation records (see IsRecordTable) and
+// hands each document with its citations to yield, in the table's order,
+// as extraction gave them: the records of a document are consecutive, led
+// by its DocumentKind record when the table has them (citegraph extract
+// --documents); without it a document is known only by its id. Each
+// citation is the one the record was made from (extract.NewRecord), as
+// far as the graph needs: kind, reference, parallels, pin, name, court,
+// year, signal, parenthetical, target and the page (Location) it sits on.
+// The error names the file and the row that could not be read.
+func ReadRecords(path, format string, yield func(*corpus.Document, []extract.Citation) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var g docGroup
+	each := func(row int, r *extract.Record) error {
+		if err := g.add(r, yield); err != nil {
+			return fmt.Errorf("%s: row %d: %w", path, row, err)
+		}
+		return nil
+	}
+	switch format {
+	case TableParquet:
+		err = parquetRecords(f, each)
+	case TableJSONLines, TableCSV:
+		var br *bufio.Reader
+		if br, err = gunzipped(f); err == nil {
+			if format == TableCSV {
+				err = csvRecords(br, each)
+			} else {
+				err = jsonRecords(br, each)
+			}
+		}
+	default:
+		err = fmt.Errorf("unknown table format %q", format)
+	}
+	if err == nil {
+		err = g.flush(yield)
+	}
+	if err != nil && !strings.HasPrefix(err.Error(), path) {
+		err = fmt.Errorf("%s: %w", path, err)
+	}
+	return err
+}
+
+func jsonRecords(br *bufio.Reader, each func(int, *extract.Record) error) error {
+	dec := json.NewDecoder(br)
+	for row := 1; ; row++ {
+		var r extract.Record
+		if err := dec.Decode(&r); errors.Is(err, io.EOF) {
+			return nil
+		} else if err != nil {
+			return fmt.Errorf("row %d: %w", row, err)
+		}
+		if err := each(row, &r); err != nil {
+			return err
+		}
+	}
+}
+
+// recordField finds the field of extract.Record with a JSON name.
+func recordField(name string) (int, bool) {
+	for i, c := range recordColumns {
+		if c.name == name {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// setField sets field i of r from its text in a CSV cell.
+func setField(r *extract.Record, i int, s string) error {
+	v := reflect.ValueOf(r).Elem().Field(i)
+	switch recordColumns[i].kind {
+	case kString:
+		v.SetString(s)
+	case kInt:
+		n, err := strconv.Atoi(cmp.Or(s, "0"))
+		if err != nil {
+			return fmt.Errorf("%s: %q is not a number", recordColumns[i].name, s)
+		}
+		v.SetInt(int64(n))
+	case kBool:
+		b, err := strconv.ParseBool(cmp.Or(s, "false"))
+		if err != nil {
+			return fmt.Errorf("%s: %q is not true or false", recordColumns[i].name, s)
+		}
+		v.SetBool(b)
+	case kList:
+		// extract's CSV joins lists with "; ".
+		var items []string
+		for _, it := range strings.Split(s, ";") {
+			if it = strings.TrimSpace(it); it != "" {
+				items = append(items, it)
+			}
+		}
+		v.Set(reflect.ValueOf(items))
+	}
+	return nil
+}
+
+func csvRecords(br *bufio.Reader, each func(int, *extract.Record) error) error {
+	cr := csv.NewReader(br)
+	header, err := cr.Read()
+	if err != nil {
+		return err
+	}
+	fields := make([]int, len(header))
+	for k, name := range header {
+		i, ok := recordField(name)
+		if !ok {
+			i = -1 // a column of a later version
+		}
+		fields[k] = i
+	}
+	for row := 2; ; row++ {
+		cells, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		r := extract.Record{Antecedent: -1}
+		for k, cell := range cells {
+			if k < len(fields) && fields[k] >= 0 {
+				if err := setField(&r, fields[k], cell); err != nil {
+					return fmt.Errorf("line %d: %w", row, err)
+				}
+			}
+		}
+		if err := each(row, &r); err != nil {
+			return err
+		}
+	}
+}
+
+func parquetRecords(f *os.File, each func(int, *extract.Record) error) error {
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	pf, err := parquet.OpenFile(f, fi.Size())
+	if err != nil {
+		return err
+	}
+	// Each leaf column of the file, as the field of Record it fills.
+	var fields []int
+	for _, path := range pf.Schema().Columns() {
+		i, ok := recordField(path[0])
+		if !ok {
+			i = -1
+		}
+		fields = append(fields, i)
+	}
+	rows := make([]parquet.Row, 256)
+	n := 0
+	for _, rg := range pf.RowGroups() {
+		rr := rg.Rows()
+		for {
+			k, err := rr.ReadRows(rows)
+			for _, row := range rows[:k] {
+				n++
+				r := extract.Record{Antecedent: -1}
+				row.Range(func(col int, vals []parquet.Value) bool {
+					if i := fields[col]; i >= 0 {
+						setParquetField(&r, i, vals)
+					}
+					return true
+				})
+				if err := each(n, &r); err != nil {
+					rr.Close()
+					return err
+				}
+			}
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				rr.Close()
+				return err
+			}
+		}
+		if err := rr.Close(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// setParquetField sets field i of r from the values of its column in one
+// row (a list's items, or one value, which may be NULL).
+func setParquetField(r *extract.Record, i int, vals []parquet.Value) {
+	v := reflect.ValueOf(r).Elem().Field(i)
+	if recordColumns[i].kind == kList {
+		var items []string
+		for _, x := range vals {
+			if !x.IsNull() {
+				items = append(items, x.String())
+			}
+		}
+		v.Set(reflect.ValueOf(items))
+		return
+	}
+	if len(vals) == 0 || vals[0].IsNull() {
+		return
+	}
+	switch recordColumns[i].kind {
+	case kString:
+		v.SetString(vals[0].String())
+	case kInt:
+		v.SetInt(vals[0].Int64())
+	case kBool:
+		v.SetBool(vals[0].Boolean())
+	}
+}
+
+// docGroup gathers the consecutive records of one document.
+type docGroup struct {
+	doc   *corpus.Document
+	cites []extract.Citation
+	kinds []extract.Kind // each citation's kind as recorded
+}
+
+func (g *docGroup) add(r *extract.Record, yield func(*corpus.Document, []extract.Citation) error) error {
+	if g.doc == nil || r.Doc != g.doc.ID || r.Kind == DocumentKind {
+		if err := g.flush(yield); err != nil {
+			return err
+		}
+		g.doc = &corpus.Document{ID: r.Doc, Path: r.Doc}
+	}
+	if r.Kind == DocumentKind {
+		m := &g.doc.Meta
+		m.CaseName, m.Citations, m.Court, m.Opinion, m.Author = r.CaseName, r.Parallel, r.Court, r.Opinion, r.Author
+		if r.Year > 0 {
+			m.Date = fmt.Sprintf("%04d", r.Year)
+		}
+		if m.HasIdentity() {
+			m.Source = corpus.SourceFormat
+		}
+		return nil
+	}
+	kind, ok := extract.ParseKind(r.Kind)
+	if !ok {
+		return fmt.Errorf("unknown kind %q", r.Kind)
+	}
+	c := extract.Citation{Kind: kind, Start: r.Start, End: r.End, Line: r.Line, Text: r.Text,
+		Ref: extract.Ref{Volume: r.Volume, Reporter: r.Reporter, Page: r.Page}, Pin: r.Pin,
+		CaseName: r.CaseName, Plaintiff: r.Plaintiff, Defendant: r.Defendant, Court: r.Court, CourtID: r.CourtID, Year: r.Year,
+		Signal: r.Signal, Parenthetical: r.Parenthetical, Nested: r.Nested, Antecedent: r.Antecedent,
+		Reason: r.Reason, Warning: r.Warning, Suspect: r.Suspect}
+	for _, p := range r.Parallel {
+		if ref, ok := extract.ParseRef(p); ok {
+			c.Parallel = append(c.Parallel, ref)
+		}
+	}
+	if r.Target != "" {
+		ref, ok := extract.ParseRef(r.Target)
+		if !ok {
+			ref = extract.Ref{Reporter: r.Target} // a statute without a title
+		}
+		c.Target = ref
+	}
+	// A short form resolved to a statute is a statute citation to the
+	// graph: its antecedent, the citation it went through, says so.
+	if a := r.Antecedent; kind != extract.Full && a >= 0 && a < len(g.kinds) && g.kinds[a] == extract.Law {
+		c.Kind = extract.Law
+	}
+	if r.Location != "" {
+		g.doc.Pages = append(g.doc.Pages, corpus.PageMark{Offset: r.Start, Page: r.Location})
+	}
+	g.cites = append(g.cites, c)
+	g.kinds = append(g.kinds, kind)
+	return nil
+}
+
+// flush hands on the document gathered so far.
+func (g *docGroup) flush(yield func(*corpus.Document, []extract.Citation) error) error {
+	if g.doc == nil {
+		return nil
+	}
+	// Page marks must ascend; citations come in text order, but a
+	// footnote's may come after the body's.
+	slices.SortStableFunc(g.doc.Pages, func(a, b corpus.PageMark) int { return a.Offset - b.Offset })
+	err := yield(g.doc, g.cites)
+	g.doc, g.cites, g.kinds = nil, nil, g.kinds[:0]
+	return err
+}

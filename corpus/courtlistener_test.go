@@ -189,7 +189,7 @@ func TestBulkOpinionsReadAsTheirFiles(t *testing.T) {
 			t.Errorf("%s (%s): the text differs from the file's", d.ID, name)
 		}
 		cluster, _ := strconv.ParseInt(strings.Split(name, "_")[0], 10, 64)
-		if c, combined, ok := index.Cluster(id); !ok || c != cluster || combined != (d.Meta.Opinion == "combined") {
+		if c, combined, ok := index.Cluster(id); !ok || c != cluster || combined != (opinionFromName(name) == "combined") {
 			t.Errorf("%s: cluster %d, want %d", d.ID, c, cluster)
 		}
 		// The markup's opinion type, else the row's, which the file name

@@ -14,11 +14,13 @@ import (
 // the converter's own bounded stack.
 func convertHTML(data []byte, c *converter) error {
 	z := html.NewTokenizer(bytes.NewReader(data))
-	var attrs []html.Attribute
+	// The attributes of the current tag, as the tokenizer holds them (valid
+	// until its next token): most tags are never asked for one.
+	var attrs [][2][]byte
 	attr := func(k string) string {
 		for _, a := range attrs {
-			if a.Key == k {
-				return a.Val
+			if string(a[0]) == k {
+				return string(a[1])
 			}
 		}
 		return ""
@@ -32,25 +34,25 @@ func convertHTML(data []byte, c *converter) error {
 			}
 			return fail(ProblemUnreadable, -1, "%v", z.Err())
 		case html.TextToken:
-			c.text(string(z.Text()))
+			c.text(z.Text())
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, more := z.TagName()
 			attrs = attrs[:0]
 			for more {
 				var k, v []byte
 				k, v, more = z.TagAttr()
-				attrs = append(attrs, html.Attribute{Key: string(k), Val: string(v)})
+				attrs = append(attrs, [2][]byte{k, v})
 			}
-			n := string(name)
-			if !c.start(n, attr) {
+			e := elementOf(name)
+			if !c.startElement(e, attr) {
 				return fail(ProblemTooDeep, -1, "more than %d nested elements", c.maxDepth)
 			}
 			if tt == html.SelfClosingTagToken {
-				c.end(n)
+				c.end(e.name)
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			c.end(string(name))
+			c.end(elementOf(name).name)
 		}
 	}
 }

@@ -37,6 +37,10 @@ type converter struct {
 
 	stack    []frame
 	maxDepth int
+	// hiders and pres count the frames on the stack that hide their text
+	// (skipped elements, page markers) and that are <pre>, so that the
+	// common case, text in neither, needs no walk of the stack.
+	hiders, pres int
 
 	// watch, when set, is told of each element start so that a format can
 	// note attributes or ask for the element's text (by returning a key).
@@ -121,6 +125,50 @@ var autoEndElements = map[string]bool{
 	"p": true, "li": true, "dt": true, "dd": true, "tr": true, "td": true, "th": true, "option": true,
 }
 
+// element is what the converter knows of an element name, gathered from
+// the sets above so that a tag costs one lookup.
+type element struct {
+	name                       string // interned, so that tag names need no copy
+	block, skip, void, autoEnd bool
+}
+
+var elements = func() map[string]*element {
+	m := map[string]*element{}
+	get := func(name string) *element {
+		if m[name] == nil {
+			m[name] = &element{name: name}
+		}
+		return m[name]
+	}
+	for n := range blockElements {
+		get(n).block = true
+	}
+	for n := range skipElements {
+		get(n).skip = true
+	}
+	for n := range voidElements {
+		get(n).void = true
+	}
+	for n := range autoEndElements {
+		get(n).autoEnd = true
+	}
+	// Inline elements common in opinions, interned too.
+	for _, n := range []string{"a", "span", "i", "em", "b", "strong", "u", "sup", "sub", "small", "font", "pre",
+		"page-number", "page_number", "footnotemark", "extracted-citation", "cite"} {
+		get(n)
+	}
+	return m
+}()
+
+// elementOf returns what is known of the element named by b (lower case),
+// copying the name only when it is not a known one.
+func elementOf(b []byte) *element {
+	if e, ok := elements[string(b)]; ok {
+		return e
+	}
+	return &element{name: string(b)}
+}
+
 func newConverter(maxDepth int) *converter {
 	return &converter{maxDepth: maxDepth, captured: map[string][]string{}}
 }
@@ -128,28 +176,33 @@ func newConverter(maxDepth int) *converter {
 // start handles an element start. It returns false when the nesting limit
 // is exceeded.
 func (c *converter) start(name string, attr func(string) string) bool {
-	if voidElements[name] {
+	return c.startElement(elementOf([]byte(name)), attr)
+}
+
+func (c *converter) startElement(e *element, attr func(string) string) bool {
+	name := e.name
+	if e.void {
 		if name == "br" || name == "hr" {
 			c.newline()
 		}
 		return true
 	}
-	if autoEndElements[name] && len(c.stack) > 0 && c.stack[len(c.stack)-1].name == name && c.stack[len(c.stack)-1].autoEnd {
+	if e.autoEnd && len(c.stack) > 0 && c.stack[len(c.stack)-1].name == name && c.stack[len(c.stack)-1].autoEnd {
 		c.end(name)
 	}
 	if len(c.stack) >= c.maxDepth {
 		return false
 	}
-	f := frame{name: name, kind: kindInline, autoEnd: autoEndElements[name]}
+	f := frame{name: name, kind: kindInline, autoEnd: e.autoEnd}
 	switch {
-	case skipElements[name]:
+	case e.skip:
 		f.kind = kindSkip
 	case isPageMarker(name, attr):
 		f.kind = kindMarker
 		f.label = attr("label")
 	case name == "pre":
 		f.kind = kindPre
-	case blockElements[name]:
+	case e.block:
 		f.kind = kindBlock
 	}
 	if f.kind == kindBlock {
@@ -163,9 +216,9 @@ func (c *converter) start(name string, attr func(string) string) bool {
 		if label := strings.TrimSpace(attr("label")); label != "" && len(label) <= 8 {
 			// The note's number, which CAP and Harvard markup give only as
 			// an attribute, opens the note as a word of its own.
-			c.stack = append(c.stack, f)
-			c.text(label)
-			c.stack = c.stack[:len(c.stack)-1]
+			c.push(f)
+			c.text([]byte(label))
+			c.pop()
 			c.sp = true
 		}
 	case c.noteDepth > 0 && c.noteAt < 0 && c.noteID == "":
@@ -189,8 +242,29 @@ func (c *converter) start(name string, attr func(string) string) bool {
 			f.start = c.b.Len()
 		}
 	}
-	c.stack = append(c.stack, f)
+	c.push(f)
 	return true
+}
+
+func (c *converter) push(f frame) {
+	c.stack = append(c.stack, f)
+	c.count(f.kind, 1)
+}
+
+func (c *converter) pop() frame {
+	f := c.stack[len(c.stack)-1]
+	c.stack = c.stack[:len(c.stack)-1]
+	c.count(f.kind, -1)
+	return f
+}
+
+func (c *converter) count(k elemKind, d int) {
+	switch k {
+	case kindSkip, kindMarker:
+		c.hiders += d
+	case kindPre:
+		c.pres += d
+	}
 }
 
 // isNote recognises a footnote: CAP's and Harvard's <footnote>,
@@ -252,9 +326,7 @@ func (c *converter) end(name string) {
 		return
 	}
 	for len(c.stack) > i {
-		f := c.stack[len(c.stack)-1]
-		c.stack = c.stack[:len(c.stack)-1]
-		c.close(f)
+		c.close(c.pop())
 	}
 }
 
@@ -266,7 +338,7 @@ func (c *converter) close(f frame) {
 		label, rest := pageLabel(f.label, string(f.marker))
 		c.markPage(label)
 		if rest != "" {
-			c.text(rest)
+			c.text([]byte(rest))
 		}
 	case kindBlock:
 		c.newline()
@@ -308,14 +380,7 @@ func (c *converter) first(key string) string {
 
 // hidden says whether text at this point is kept out of Text: inside
 // <script> and the like, or inside a page marker.
-func (c *converter) hidden() bool {
-	for i := len(c.stack) - 1; i >= 0; i-- {
-		if k := c.stack[i].kind; k == kindSkip || k == kindMarker {
-			return true
-		}
-	}
-	return false
-}
+func (c *converter) hidden() bool { return c.hiders > 0 }
 
 // pageLabel takes the page from the label attribute, else from the
 // marker's text ("*256", "Page 684"). Marker text that is more than a page
@@ -334,63 +399,71 @@ func pageLabel(label, text string) (page, rest string) {
 }
 
 // text handles character data.
-func (c *converter) text(s string) {
-	for i := len(c.stack) - 1; i >= 0; i-- {
-		switch c.stack[i].kind {
-		case kindSkip:
-			return
-		case kindMarker:
-			c.stack[i].marker = append(c.stack[i].marker, s...)
-			return
+func (c *converter) text(s []byte) {
+	if c.hiders > 0 {
+		for i := len(c.stack) - 1; i >= 0; i-- {
+			switch c.stack[i].kind {
+			case kindSkip:
+				return
+			case kindMarker:
+				c.stack[i].marker = append(c.stack[i].marker, s...)
+				return
+			}
 		}
 	}
-	if c.inPre() {
-		c.preText(s)
+	if c.pres > 0 {
+		c.preText(string(s))
 		return
 	}
-	for len(s) > 0 {
-		if n := run(s, true); n > 0 {
+	for i := 0; i < len(s); {
+		if n := spaceAt(s, i); n > 0 {
 			c.sp = true
-			s = s[n:]
+			i += n
 			continue
 		}
-		n := run(s, false)
+		// Copy words separated by single spaces in one go: this is the
+		// hot loop of every markup reader.
+		j := i + 1
+		for j < len(s) {
+			for j < len(s) && !mayBeSpace[s[j]] {
+				j++
+			}
+			if j == len(s) {
+				break
+			}
+			if s[j] == ' ' && j+1 < len(s) && !mayBeSpace[s[j+1]] {
+				j += 2
+			} else if spaceAt(s, j) > 0 {
+				break
+			} else {
+				j++
+			}
+		}
 		c.flush()
-		c.b.WriteString(s[:n])
-		s = s[n:]
+		c.b.Write(s[i:j])
+		i = j
 	}
 }
 
-// run measures the run of white space (space true) or of anything else
-// that starts s. Words are copied whole: this is the hot loop of every
-// markup reader.
-func run(s string, space bool) int {
-	i := 0
-	for i < len(s) {
-		var isSpace bool
-		n := 1
-		if b := s[i]; b < utf8.RuneSelf {
-			isSpace = b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == '\v'
-		} else {
-			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
-			isSpace = unicode.IsSpace(r)
-		}
-		if isSpace != space {
-			return i
-		}
-		i += n
-	}
-	return i
-}
+// mayBeSpace marks the bytes that start white space (unicode.IsSpace):
+// ASCII space and controls, and the lead bytes of the other space
+// characters, 0xC2 (U+0085, U+00A0) and 0xE1–0xE3 (U+1680, U+2000–U+205F,
+// U+3000).
+var mayBeSpace = [256]bool{' ': true, '\n': true, '\t': true, '\r': true, '\f': true, '\v': true,
+	0xC2: true, 0xE1: true, 0xE2: true, 0xE3: true}
 
-func (c *converter) inPre() bool {
-	for i := len(c.stack) - 1; i >= 0; i-- {
-		if c.stack[i].kind == kindPre {
-			return true
-		}
+// spaceAt returns the length of the white space character at s[i], or 0.
+func spaceAt(s []byte, i int) int {
+	switch b := s[i]; {
+	case !mayBeSpace[b]:
+		return 0
+	case b < utf8.RuneSelf:
+		return 1
 	}
-	return false
+	if r, n := utf8.DecodeRune(s[i:]); unicode.IsSpace(r) {
+		return n
+	}
+	return 0
 }
 
 // preText keeps preformatted text as laid out, only dropping carriage
@@ -469,9 +542,7 @@ func (c *converter) newline() { c.nl = true }
 // word has no text to mark and is dropped.
 func (c *converter) finish() (string, []PageMark) {
 	for len(c.stack) > 0 {
-		f := c.stack[len(c.stack)-1]
-		c.stack = c.stack[:len(c.stack)-1]
-		c.close(f)
+		c.close(c.pop())
 	}
 	text := strings.TrimRightFunc(c.b.String(), unicode.IsSpace)
 	placeMarkupNotes(c.notes, c.refs, c.marks)

@@ -52,7 +52,7 @@ func convertXML(data []byte, c *converter) error {
 		case xml.EndElement:
 			c.end(t.Name.Local)
 		case xml.CharData:
-			c.text(string(t))
+			c.text(t)
 		}
 	}
 }

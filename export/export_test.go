@@ -124,6 +124,18 @@ func TestDeterministic(t *testing.T) {
 				}
 				continue
 			}
+			if f == Parquet {
+				var a, b, c, d bytes.Buffer
+				for _, err := range []error{WriteParquetNodes(&a, g), WriteParquetNodes(&b, g), WriteParquetEdges(&c, g), WriteParquetEdges(&d, g)} {
+					if err != nil {
+						t.Fatal(err)
+					}
+				}
+				if !bytes.Equal(a.Bytes(), b.Bytes()) || !bytes.Equal(c.Bytes(), d.Bytes()) {
+					t.Errorf("%s: Parquet differs between runs", name)
+				}
+				continue
+			}
 			opts := Options{ByYear: true, Cluster: "court"}
 			if !bytes.Equal(write(t, g, f, opts), write(t, g, f, opts)) {
 				t.Errorf("%s: %s differs between runs", name, f)

@@ -22,9 +22,13 @@ type bombGuard struct {
 }
 
 type countingReader struct {
-	r io.Reader
-	n int64
+	r    io.Reader
+	n    int64
+	size int64 // of the input, -1 when unknown
 }
+
+// Size is the size of the input, for reading it in one allocation.
+func (c *countingReader) Size() int64 { return c.size }
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
@@ -39,7 +43,7 @@ func (e *bombError) Error() string {
 }
 
 func newBombGuard(r io.Reader, slack, ratio int64) (*bombGuard, error) {
-	in := &countingReader{r: r}
+	in := &countingReader{r: r, size: -1}
 	gz, err := gzip.NewReader(in)
 	if err != nil {
 		return nil, err

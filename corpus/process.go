@@ -253,7 +253,7 @@ func produce[R any](ctx context.Context, inputs []Input, opts Options, window ch
 			}
 			continue
 		}
-		cr := &countingReader{r: r}
+		cr := &countingReader{r: r, size: in.Size}
 		first, stopped := true, false
 		err = records(in.Path, cr, opts, func(rec record) bool {
 			it := &item[R]{rec: rec, fromDir: in.FromDir, newFile: first, readSoFar: base + cr.n}

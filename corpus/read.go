@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html/atom"
 )
@@ -74,7 +75,14 @@ func unwrapPathError(err error) error {
 // could not be opened, decompressed or split); records that fail alone
 // reach yield with their err set.
 func records(name string, r io.Reader, opts Options, yield func(record) bool) error {
-	br, err := decompress(name, bufio.NewReaderSize(r, 64<<10), opts)
+	// One buffer serves input after input: most are small files.
+	pooled := readers.Get().(*bufio.Reader)
+	pooled.Reset(r)
+	defer func() {
+		pooled.Reset(nil)
+		readers.Put(pooled)
+	}()
+	br, err := decompress(name, pooled, opts)
 	if err != nil {
 		return err
 	}
@@ -94,6 +102,10 @@ func records(name string, r io.Reader, opts Options, yield func(record) bool) er
 	if lines {
 		return jsonLines(name, br, opts, yield)
 	}
+	size := int64(-1)
+	if s, ok := r.(interface{ Size() int64 }); ok && br == pooled {
+		size = s.Size()
+	}
 	var in io.Reader = br
 	if head, _ := br.Peek(1024); pdfStart(head) < 0 {
 		// Lines are checked as they are read, so that refusing one long
@@ -101,7 +113,7 @@ func records(name string, r io.Reader, opts Options, yield func(record) bool) er
 		// its "lines" mean nothing.
 		in = &lineLimiter{r: br, max: int64(opts.maxLine())}
 	}
-	data, err := readAllLimited(in, opts.maxSize())
+	data, err := readAllLimited(in, opts.maxSize(), size)
 	if err != nil {
 		return inputError(name, err)
 	}
@@ -155,12 +167,20 @@ func inputError(name string, err error) error {
 	return &ReadError{Path: name, Offset: -1, Problem: ProblemUnreadable, Err: err}
 }
 
+var readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 64<<10) }}
+
 // readAllLimited reads r to its end, failing once it passes max bytes.
-func readAllLimited(r io.Reader, max int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
-	if err != nil {
+// size, when not negative, is how much r holds, so that the data is read
+// into one allocation.
+func readAllLimited(r io.Reader, max, size int64) ([]byte, error) {
+	var buf bytes.Buffer
+	if size >= 0 {
+		buf.Grow(int(min(size, max)) + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(r, max+1)); err != nil {
 		return nil, err
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > max {
 		return nil, fail(ProblemTooLarge, max, "larger than the %d-byte limit (--max-size)", max)
 	}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -94,6 +96,14 @@ graph from the table alone (as after a map step on a cluster).`,
 			if err != nil {
 				return err
 			}
+			// Extraction's live heap is the documents in flight, a few
+			// MB, while it allocates several bytes for each byte read:
+			// collecting at five times the live heap rather than twice
+			// takes a tenth off the run (README, Performance). GOGC, when
+			// set, wins.
+			if os.Getenv("GOGC") == "" {
+				debug.SetGCPercent(400)
+			}
 			sample, err := useSample(cmd, sample, in.quiet, args)
 			if err != nil {
 				return err
@@ -105,15 +115,16 @@ graph from the table alone (as after a map step on a cluster).`,
 						return err
 					}
 				}
+				var rec extract.Record // one record, reused: one allocation per run
 				emit := func(doc *corpus.Document, cites *extract.Citations) error {
 					if documents {
-						rec := export.DocumentRecord(doc)
+						rec = export.DocumentRecord(doc)
 						if err := rw.Write(&rec); err != nil {
 							return err
 						}
 					}
 					for _, c := range cites.All() {
-						rec := extract.NewRecord(doc.ID, where(doc, c.Start), c)
+						rec = extract.NewRecord(doc.ID, where(doc, c.Start), c)
 						if err := rw.Write(&rec); err != nil {
 							return err
 						}

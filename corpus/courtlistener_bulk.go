@@ -133,7 +133,8 @@ func LoadBulk(files BulkFiles, opts Options) (*Bulk, error) {
 	} else {
 		b.citeAt = make([]uint32, len(b.ids)+1)
 	}
-	b.courtOf = nil
+	// The arena grew by doubling: keep only what it holds.
+	b.arena, b.courtOf = slices.Clone(b.arena), nil
 	return b, nil
 }
 

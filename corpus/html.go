@@ -11,9 +11,10 @@ import (
 	"github.com/tdewolff/parse/v2/html"
 )
 
-// convertHTML runs the HTML tokenizer over data. The tokenizer streams (no
-// tree is built), so neither memory nor stack grows with nesting beyond
-// the converter's own bounded stack.
+// convertHTML runs the HTML lexer over data. The lexer streams (no tree
+// is built), so neither memory nor stack grows with nesting beyond the
+// converter's own bounded stack. It lexes data in place, lowering the case
+// of tag and attribute names there.
 func convertHTML(data []byte, c *converter) error {
 	l := html.NewLexer(parse.NewInputBytes(data))
 	var e *element

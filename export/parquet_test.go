@@ -252,7 +252,7 @@ func TestParquetRecordsInDuckDB(t *testing.T) {
 	}
 	// Read back, the table gives the sample's graph.
 	b := graph.NewBuilder(graph.Options{})
-	if err := ReadRecords(path, IsRecordTable(path), b.Add); err != nil {
+	if err := ReadRecords(path, IsRecordTable(path), nil, b.Add); err != nil {
 		t.Fatal(err)
 	}
 	g, err := b.Graph()

@@ -113,14 +113,19 @@ func gunzipped(r io.Reader) (*bufio.Reader, error) {
 // citation is the one the record was made from (extract.NewRecord), as
 // far as the graph needs: kind, reference, parallels, pin, name, court,
 // year, signal, parenthetical, target and the page (Location) it sits on.
-// The error names the file and the row that could not be read.
-func ReadRecords(path, format string, yield func(*corpus.Document, []extract.Citation) error) error {
+// The error names the file and the row that could not be read. reporters
+// tells a citation without a page ("74 U.S.") from one with it; nil means
+// extract.DefaultReporters().
+func ReadRecords(path, format string, reporters *extract.Reporters, yield func(*corpus.Document, []extract.Citation) error) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	var g docGroup
+	if reporters == nil {
+		reporters = extract.DefaultReporters()
+	}
+	g := docGroup{reporters: reporters}
 	each := func(row int, r *extract.Record) error {
 		if err := g.add(r, yield); err != nil {
 			return fmt.Errorf("%s: row %d: %w", path, row, err)
@@ -325,7 +330,8 @@ func setParquetField(r *extract.Record, i int, vals []parquet.Value) {
 
 // docGroup gathers the consecutive records of one document.
 type docGroup struct {
-	doc   *corpus.Document
+	reporters *extract.Reporters
+	doc       *corpus.Document
 	cites []extract.Citation
 	kinds []extract.Kind // each citation's kind as recorded
 }
@@ -358,28 +364,63 @@ func (g *docGroup) add(r *extract.Record, yield func(*corpus.Document, []extract
 		Signal: r.Signal, Parenthetical: r.Parenthetical, Nested: r.Nested, Antecedent: r.Antecedent,
 		Reason: r.Reason, Warning: r.Warning, Suspect: r.Suspect}
 	for _, p := range r.Parallel {
-		if ref, ok := extract.ParseRef(p); ok {
+		if ref, ok := g.parseRef(p); ok {
 			c.Parallel = append(c.Parallel, ref)
 		}
 	}
 	if r.Target != "" {
-		ref, ok := extract.ParseRef(r.Target)
-		if !ok {
-			ref = extract.Ref{Reporter: r.Target} // a statute without a title
-		}
-		c.Target = ref
+		c.Target, c.TargetName = g.parseTarget(r.Target)
 	}
-	// A short form resolved to a statute is a statute citation to the
-	// graph: its antecedent, the citation it went through, says so.
-	if a := r.Antecedent; kind != extract.Full && a >= 0 && a < len(g.kinds) && g.kinds[a] == extract.Law {
-		c.Kind = extract.Law
+	// A short form resolved to a statute, a secondary source or the
+	// record refers to that kind of authority, which the graph keeps apart
+	// from cases: its antecedent, the citation it went through, says which.
+	if a := r.Antecedent; kind != extract.Full && a >= 0 && a < len(g.kinds) {
+		switch ak := g.kinds[a]; ak {
+		case extract.Law, extract.Secondary, extract.RecordCite:
+			c.Kind = ak
+		}
 	}
 	if r.Location != "" {
 		g.doc.Pages = append(g.doc.Pages, corpus.PageMark{Offset: r.Start, Page: r.Location})
 	}
+	// The opinion of a document of several (a slip opinion's dissent):
+	// consecutive citations of one opinion make one part.
+	if r.Opinion != "" {
+		parts := g.doc.Parts
+		if n := len(parts); n > 0 && parts[n-1].Opinion == r.Opinion && parts[n-1].Author == r.Author && parts[n-1].End <= r.Start {
+			parts[n-1].End = max(parts[n-1].End, r.End)
+		} else if n == 0 || parts[n-1].End <= r.Start {
+			g.doc.Parts = append(parts, corpus.Part{Span: corpus.Span{Start: r.Start, End: max(r.End, r.Start+1)}, Opinion: r.Opinion, Author: r.Author})
+		}
+	}
 	g.cites = append(g.cites, c)
 	g.kinds = append(g.kinds, kind)
 	return nil
+}
+
+// parseTarget reads a record's target back: "424 U.S. 409", a statute
+// ("42 U.S.C. § 1983", "Rev. Stat. § 1979"), or a slip cite with the name
+// of its case ("556 U.S. ___ (Cone v. Bell)", see extract.NewRecord).
+func (g *docGroup) parseTarget(s string) (extract.Ref, string) {
+	if i := strings.LastIndex(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
+		if ref, ok := extract.ParseRef(s[:i]); ok && ref.Page != "" && strings.Trim(ref.Page, "_") == "" {
+			return ref, s[i+2 : len(s)-1]
+		}
+	}
+	if ref, ok := g.parseRef(s); ok {
+		return ref, ""
+	}
+	return extract.Ref{Reporter: s}, "" // a statute without a title
+}
+
+// parseRef reads a reference as extract.Ref.String writes it, a page-less
+// one ("74 U.S.", "74 F. Supp.") included, which takes knowing the
+// reporters.
+func (g *docGroup) parseRef(s string) (extract.Ref, bool) {
+	if vol, rep, ok := strings.Cut(s, " "); ok && strings.Trim(vol, "0123456789") == "" && g.reporters.Lookup(rep) != nil {
+		return extract.Ref{Volume: vol, Reporter: rep}, true
+	}
+	return extract.ParseRef(s)
 }
 
 // flush hands on the document gathered so far.

@@ -65,7 +65,7 @@ func (f *corpusFlags) build(cmd *cobra.Command, args []string) (*graph.Graph, er
 		return nil, err
 	} else if len(tables) > 0 {
 		for _, t := range tables {
-			if err := export.ReadRecords(t[0], t[1], b.Add); err != nil {
+			if err := export.ReadRecords(t[0], t[1], e.Reporters(), b.Add); err != nil {
 				return nil, err
 			}
 		}

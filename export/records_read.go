@@ -332,8 +332,8 @@ func setParquetField(r *extract.Record, i int, vals []parquet.Value) {
 type docGroup struct {
 	reporters *extract.Reporters
 	doc       *corpus.Document
-	cites []extract.Citation
-	kinds []extract.Kind // each citation's kind as recorded
+	cites     []extract.Citation
+	kinds     []extract.Kind // each citation's kind as recorded
 }
 
 func (g *docGroup) add(r *extract.Record, yield func(*corpus.Document, []extract.Citation) error) error {

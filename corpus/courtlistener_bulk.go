@@ -210,7 +210,6 @@ func (b *Bulk) skip(err error) {
 // the order of b.ids.
 func (b *Bulk) loadClusters(path string, opts Options) ([]int64, error) {
 	var dockets []int64
-	var scratch []byte
 	err := readBulkTable(path, opts, []string{"id", "case_name", "case_name_full", "case_name_short", "date_filed",
 		"date_filed_is_approximate", "docket_id"}, b.skip, func(f []pgField, esc byte) error {
 		id, err := parseID(f[0])
@@ -218,8 +217,13 @@ func (b *Bulk) loadClusters(path string, opts Options) ([]int64, error) {
 			return err
 		}
 		docket, _ := parseID(f[6]) // a cluster without a docket has no court
-		scratch = append(scratch[:0], firstNonEmpty(f[1].text(esc), f[2].text(esc), f[3].text(esc))...)
-		name, err := b.add(bytes.Join(bytes.Fields(scratch), []byte{' '}))
+		// CourtListener's case_name, else its full caption or short name,
+		// which want the tidying of captions ("et al." dropped).
+		caseName := strings.Join(strings.Fields(f[1].text(esc)), " ")
+		if caseName == "" {
+			caseName = cleanCaption(firstNonEmpty(f[2].text(esc), f[3].text(esc)))
+		}
+		name, err := b.add([]byte(caseName))
 		if err != nil {
 			return err
 		}

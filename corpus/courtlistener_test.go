@@ -3,6 +3,7 @@ package corpus
 import (
 	"context"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -64,6 +65,9 @@ func csvRows(t testing.TB, path string) [][]string {
 // from files PostgreSQL exported and checks it against what went in: the
 // markup of every opinion byte for byte, and the test strings.
 func TestBulkFilesReadAsPostgreSQLWroteThem(t *testing.T) {
+	if raceDetector {
+		t.Skip("one goroutine reading the whole bulk files; run without -race")
+	}
 	files := bulkFiles(t)
 	scotus := sharedSet(t, "scotus")
 	source := bulkSource(t, files)
@@ -153,6 +157,9 @@ func TestLoadBulkGivesTheManifestIdentity(t *testing.T) {
 // the manifest: the same text, pages and footnotes; the cluster's
 // identity; the opinion type and author of the row.
 func TestBulkOpinionsReadAsTheirFiles(t *testing.T) {
+	if raceDetector {
+		t.Skip("the whole set twice; TestBulkOpinionsOnWorkers covers the concurrency; run without -race")
+	}
 	files := bulkFiles(t)
 	scotus := sharedSet(t, "scotus")
 	source := bulkSource(t, files)
@@ -228,5 +235,69 @@ func TestFindBulkFilesNewest(t *testing.T) {
 	}
 	if _, err := FindBulkFiles(t.TempDir()); err == nil || !strings.Contains(err.Error(), "opinion-clusters") {
 		t.Errorf("empty folder: %v", err)
+	}
+}
+
+// TestBulkOpinionsOnWorkers reads small bulk files written here in
+// PostgreSQL's dialect (with the escapes a real export has) on several
+// workers: every opinion gets its cluster's identity and its own type and
+// author, the best of its text columns, and a place in the opinion index.
+func TestBulkOpinionsOnWorkers(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	files := BulkFiles{
+		Clusters: write("opinion-clusters-2025-01-01.csv", "id,case_name,case_name_full,case_name_short,date_filed,date_filed_is_approximate,docket_id\n"+
+			`"7","Imbler v. \"Pachtman\"","","","1976-03-02","f","70"`+"\n"+
+			`"8","","Buckley v. Fitzsimmons, et al.","Buckley","1993-01-01","t","80"`+"\n"),
+		Dockets:   write("dockets-2025-01-01.csv", "id,docket_number,court_id\n\"70\",\"74-5435\",\"scotus\"\n\"80\",\"\",\"scotus\"\n\"90\",\"x\",\"ca9\"\n"),
+		Citations: write("citations-2025-01-01.csv", "id,volume,reporter,page,type,cluster_id\n\"1\",\"424\",\"U.S.\",\"409\",\"1\",\"7\"\n\"2\",\"96\",\"S. Ct.\",\"984\",\"1\",\"7\"\n\"3\",\"509\",\"U.S.\",\"259\",\"1\",\"8\"\n"),
+	}
+	var rows strings.Builder
+	rows.WriteString("id,type,author_str,plain_text,html,html_with_citations,cluster_id\n")
+	for i := range 40 {
+		cluster, html := 7, `"<p>See Brady v. Maryland, 373 U. S. 83, 87 (1963) (\"suppression\"` + "\n" + ` of evidence), and C:\\path.</p>"`
+		if i%2 == 1 {
+			cluster, html = 8, `""` // no markup: the plain text is read
+		}
+		fmt.Fprintf(&rows, `"%d","040dissent","Justice %d",%s,,%s,"%d"`+"\n", 100+i,
+			i, `"Cf. Kalina v. Fletcher, 522 U.S. 118 (1997); a \"quote\", a comma."`, html, cluster)
+	}
+	opinions := write("opinions-2025-01-01.csv", rows.String())
+	b, err := LoadBulk(files, Options{})
+	if err != nil || b.Skipped != 0 {
+		t.Fatalf("%v, %d skipped (%v)", err, b.Skipped, b.FirstSkip)
+	}
+	index := &OpinionClusters{}
+	var docs []*Document
+	_, err = Process(context.Background(), []Input{{Path: opinions, Size: -1}}, Options{Jobs: 4, CourtListener: b, Opinions: index},
+		Hooks{Skip: func(e *ReadError) { t.Errorf("skipped: %v", e) }},
+		func(d *Document) (struct{}, error) { return struct{}{}, nil },
+		func(d *Document, _ struct{}) error { docs = append(docs, d); return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 40 || index.Len() != 40 {
+		t.Fatalf("%d documents, %d indexed", len(docs), index.Len())
+	}
+	for i, d := range docs {
+		want := Meta{CaseName: `Imbler v. "Pachtman"`, Citations: []string{"424 U.S. 409", "96 S. Ct. 984"}, Court: "scotus", Date: "1976-03-02",
+			Opinion: "dissent", Author: fmt.Sprintf("Justice %d", i), Source: SourceFormat}
+		text := "See Brady v. Maryland, 373 U. S. 83, 87 (1963) (\"suppression\" of evidence), and C:\\path."
+		if i%2 == 1 {
+			want.CaseName, want.Citations, want.Date = "Buckley v. Fitzsimmons", []string{"509 U.S. 259"}, "1993"
+			text = `Cf. Kalina v. Fletcher, 522 U.S. 118 (1997); a "quote", a comma.`
+		}
+		if fmt.Sprint(d.Meta) != fmt.Sprint(want) || d.Text != text || d.ID != fmt.Sprintf("courtlistener:%d", 100+i) {
+			t.Errorf("opinion %d:\n %+v %q\nwant %+v %q", i, d.Meta, d.Text, want, text)
+		}
+		if c, _, ok := index.Cluster(int64(100 + i)); !ok || c != int64(7+i%2) {
+			t.Errorf("opinion %d: cluster %d", 100+i, c)
+		}
 	}
 }

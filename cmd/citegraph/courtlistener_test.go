@@ -22,6 +22,9 @@ import (
 // when they are absent.
 func bulkDir(t *testing.T) string {
 	t.Helper()
+	if raceDetector {
+		t.Skip("a check of the whole bulk files; run without -race")
+	}
 	sharedCorpus(t, "scotus")
 	dir := os.Getenv("CITEGRAPH_BULK")
 	if dir == "" {
@@ -316,6 +319,9 @@ func TestMapStepOnJSONLines(t *testing.T) {
 // graph built from the opinions: every citation form, parallel citations
 // without a page, slip cites with their names, parts of opinions.
 func TestBuildFromParquetCitations(t *testing.T) {
+	if raceDetector {
+		t.Skip("a check of the whole Supreme Court set; run without -race")
+	}
 	dir := sharedCorpus(t, "scotus")
 	out := t.TempDir()
 	man := filepath.Join(dir, "manifest.csv")

@@ -38,13 +38,9 @@ func (f *corpusFlags) register(cmd *cobra.Command) {
 // build reads the opinions args names (see useSample), extracts their
 // citations on the worker pool and builds their graph, in input order.
 func (f *corpusFlags) build(cmd *cobra.Command, args []string) (*graph.Graph, error) {
-	// --courtlistener-bulk with no input reads the opinions file there.
-	sample := false
-	if f.in.bulk == "" || len(args) > 0 || f.sample {
-		var err error
-		if sample, err = useSample(cmd, f.sample, f.in.quiet, args); err != nil {
-			return nil, err
-		}
+	sample, err := useSample(cmd, f.sample, &f.in, args)
+	if err != nil {
+		return nil, err
 	}
 	e, err := f.ex.extractor()
 	if err != nil {

@@ -104,7 +104,7 @@ graph from the table alone (as after a map step on a cluster).`,
 			if os.Getenv("GOGC") == "" {
 				debug.SetGCPercent(400)
 			}
-			sample, err := useSample(cmd, sample, in.quiet, args)
+			sample, err := useSample(cmd, sample, &in, args)
 			if err != nil {
 				return err
 			}

@@ -92,17 +92,18 @@ func (f *inputFlags) options(cmd *cobra.Command) (corpus.Options, error) {
 // embedded sample: when --sample asks for it, or when it is given no input
 // and standard input is a terminal (nothing is piped), which a one-line
 // notice on standard error says. Otherwise the command reads args, or
-// standard input when there are none.
-func useSample(cmd *cobra.Command, sample, quiet bool, args []string) (bool, error) {
+// standard input when there are none, or with --courtlistener-bulk and no
+// input the opinions file there.
+func useSample(cmd *cobra.Command, sample bool, in *inputFlags, args []string) (bool, error) {
 	switch {
 	case sample && len(args) > 0:
 		return false, usagef("--sample takes no input files")
 	case sample:
 		return true, nil
-	case len(args) > 0 || !isTerminal(cmd.InOrStdin()):
+	case len(args) > 0 || in.bulk != "" || !isTerminal(cmd.InOrStdin()):
 		return false, nil
 	}
-	if !quiet {
+	if !in.quiet {
 		fmt.Fprintf(cmd.ErrOrStderr(), "citegraph: no input given: running on the embedded sample opinion (%s); name files or folders, or pipe opinions in\n",
 			corpus.Sample().Meta.CaseName)
 	}

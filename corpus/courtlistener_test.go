@@ -261,7 +261,7 @@ func TestBulkOpinionsOnWorkers(t *testing.T) {
 	var rows strings.Builder
 	rows.WriteString("id,type,author_str,plain_text,html,html_with_citations,cluster_id\n")
 	for i := range 40 {
-		cluster, html := 7, `"<p>See Brady v. Maryland, 373 U. S. 83, 87 (1963) (\"suppression\"` + "\n" + ` of evidence), and C:\\path.</p>"`
+		cluster, html := 7, `"<p>See Brady v. Maryland, 373 U. S. 83, 87 (1963) (\"suppression\"`+"\n"+` of evidence), and C:\\path.</p>"`
 		if i%2 == 1 {
 			cluster, html = 8, `""` // no markup: the plain text is read
 		}

@@ -375,9 +375,13 @@ func formatDate(d int32) string {
 
 // readBulkTable reads a bulk file (bzip2, gzip or plain), calling row with
 // the fields of cols, in that order, for each row. A row that cannot be
-// read, or for which row fails, goes to skip as a *ReadError with its
-// line; an error reading the file itself ends the reading.
+// read, or for which row fails, goes to skip (when not nil) as a
+// *ReadError with its line; an error reading the file itself ends the
+// reading.
 func readBulkTable(path string, opts Options, cols []string, skip func(error), row func([]pgField, byte) error) error {
+	if skip == nil {
+		skip = func(error) {}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return &ReadError{Path: path, Offset: -1, Problem: ProblemUnreadable, Err: unwrapPathError(err)}

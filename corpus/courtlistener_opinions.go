@@ -234,7 +234,7 @@ func (o *OpinionClusters) Cluster(opinion int64) (cluster int64, combined, ok bo
 // ScanOpinionClusters reads the opinion and cluster ids of a bulk opinions
 // file, skipping its text, for when the map is wanted without the
 // opinions themselves (ranking CourtListener's citation map). Rows that
-// cannot be read go to skip, and the reading goes on.
+// cannot be read go to skip (nil: they are dropped), and the reading goes on.
 func ScanOpinionClusters(path string, opts Options, skip func(error)) (*OpinionClusters, error) {
 	o := &OpinionClusters{}
 	err := readBulkTable(path, opts, []string{"id", "cluster_id", "type"}, skip, func(f []pgField, esc byte) error {

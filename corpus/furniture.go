@@ -68,7 +68,7 @@ func isStamp(s string) bool {
 	// of an opinion) is spared the expression.
 	fields := 0
 	for i := 1; i < len(s) && fields < 3; i++ {
-		if c := s[i]; isDigit(c) || c == '/' || c == '-' {
+		if c := s[i]; isDigit(rune(c)) || c == '/' || c == '-' {
 			j := i - 1
 			for j > 0 && strings.IndexByte(" \t\n\f\r", s[j]) >= 0 { // \s
 				j--
@@ -102,21 +102,19 @@ func mayBeHead(s string) bool {
 	return strings.Contains(s, "J.")
 }
 
-func isDigit(b byte) bool { return '0' <= b && b <= '9' }
-
 // withoutPageNumber drops a page number (one to four digits) printed
 // before or after a head, from a line whose spaces are single: what
 // pageNumberEdgeRE replaces, without an expression for every line.
 func withoutPageNumber(s string) string {
 	i := 0
-	for i < len(s) && i < 5 && isDigit(s[i]) {
+	for i < len(s) && i < 5 && isDigit(rune(s[i])) {
 		i++
 	}
 	if i >= 1 && i <= 4 && i < len(s) && s[i] == ' ' {
 		s = s[i+1:]
 	}
 	j := len(s)
-	for j > 0 && len(s)-j < 5 && isDigit(s[j-1]) {
+	for j > 0 && len(s)-j < 5 && isDigit(rune(s[j-1])) {
 		j--
 	}
 	if n := len(s) - j; n >= 1 && n <= 4 && j > 0 && s[j-1] == ' ' {

@@ -615,14 +615,17 @@ func (b *Builder) identify(n *Node, ks []int32, docs []int32) {
 	}
 	if n.Name == "" {
 		// The citation most often written (ks are most official first, so
-		// ties go to the more official), or the id.
+		// ties go to the more official). A document known by no citation
+		// and no name stays nameless: its id is a file's path, no name.
 		top := ks[0]
 		for _, k := range ks {
 			if b.cited[k] > b.cited[top] {
 				top = k
 			}
 		}
-		n.Name = b.keyStr[top]
+		if !strings.HasPrefix(b.keyStr[top], "doc:") {
+			n.Name = b.keyStr[top]
+		}
 	}
 	if n.Year == 0 {
 		n.Year = volumeYear(n.Citations)

@@ -51,6 +51,9 @@ func DetectFormat(path string) (string, error) {
 	case ".gexf":
 		return "", fmt.Errorf("%s: citegraph does not read GEXF; give the graph as GraphML, node-link JSON or CSV", path)
 	case ".csv", ".tsv", ".edges", ".edgelist", ".ncol":
+		if head(path, isCitationTable) {
+			return "", ErrNotGraph // citegraph extract's table: citations, read as opinions
+		}
 		return FormatEdgeList, nil
 	case ".xml":
 		if head(path, func(b []byte) bool { return bytes.Contains(b, []byte("<graphml")) }) {
@@ -75,6 +78,20 @@ func head(path string, test func([]byte) bool) bool {
 	b := make([]byte, 4096)
 	n, _ := io.ReadFull(f, b)
 	return test(b[:n])
+}
+
+// isCitationTable reports whether a CSV or TSV text starts with the header
+// of a table of citations (citegraph extract -f csv): "doc" and "kind"
+// columns, which no edge list has.
+func isCitationTable(b []byte) bool {
+	line, _, _ := bytes.Cut(b, []byte("\n"))
+	fields := bytes.FieldsFunc(line, func(r rune) bool { return r == ',' || r == '\t' || r == '\r' })
+	doc, kind := false, false
+	for _, f := range fields {
+		doc = doc || string(f) == "doc"
+		kind = kind || string(f) == "kind"
+	}
+	return doc && kind
 }
 
 // isNodeLink reports whether a JSON text starts as node-link JSON.

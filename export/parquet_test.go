@@ -227,9 +227,10 @@ func TestParquetRecordsInDuckDB(t *testing.T) {
 	}
 	r := query("DESCRIBE SELECT * FROM '"+path+"'",
 		"SELECT kind, count(*) AS n FROM '"+path+"' GROUP BY kind ORDER BY kind",
-		"SELECT count(*) AS n FROM '"+path+"' WHERE target = '424 U.S. 409'")
+		"SELECT count(*) AS n FROM '"+path+"' WHERE target = '424 U.S. 409'",
+		"SELECT doc, identity_source FROM '"+path+"' WHERE identity_source <> ''")
 	types := columnTypes(r[0])
-	for name, typ := range map[string]string{"doc": "VARCHAR", "start": "BIGINT", "parallel": "VARCHAR[]", "nested": "BOOLEAN", "suspect": "BOOLEAN"} {
+	for name, typ := range map[string]string{"doc": "VARCHAR", "start": "BIGINT", "parallel": "VARCHAR[]", "nested": "BOOLEAN", "suspect": "BOOLEAN", "identity_source": "VARCHAR"} {
 		if types[name] != typ {
 			t.Errorf("%s: %s, want %s", name, types[name], typ)
 		}
@@ -249,6 +250,10 @@ func TestParquetRecordsInDuckDB(t *testing.T) {
 	}
 	if r[2][0]["n"] != "31" {
 		t.Errorf("%v citations of Imbler, want 31", r[2][0]["n"])
+	}
+	// Only the document's record says where its identity came from.
+	if len(r[3]) != 1 || r[3][0]["doc"] != doc.ID || r[3][0]["identity_source"] != doc.Meta.Source || doc.Meta.Source == "" {
+		t.Errorf("identity sources %v, want the document's %q", r[3], doc.Meta.Source)
 	}
 	// Read back, the table gives the sample's graph.
 	b := graph.NewBuilder(graph.Options{})

@@ -26,14 +26,14 @@ import (
 // writes before each document's citations: the document's identity, in
 // the fields a citation uses for the case it names (case_name; parallel
 // for the document's own citations; court, court_id, year; opinion and
-// author).
+// author), and where that identity came from (identity_source).
 const DocumentKind = "document"
 
 // DocumentRecord is the record of kind DocumentKind for doc.
 func DocumentRecord(doc *corpus.Document) extract.Record {
 	return extract.Record{Doc: doc.ID, Kind: DocumentKind, CaseName: doc.Meta.CaseName, Parallel: slices.Clip(doc.Meta.Citations),
 		Court: doc.Meta.Court, CourtID: extract.NormalizeCourt(doc.Meta.Court), Year: doc.Meta.Year(),
-		Opinion: doc.Meta.Opinion, Author: doc.Meta.Author, Antecedent: -1}
+		Opinion: doc.Meta.Opinion, Author: doc.Meta.Author, Antecedent: -1, IdentitySource: doc.Meta.Source}
 }
 
 // Table formats ReadRecords reads, as IsRecordTable names them.
@@ -109,11 +109,15 @@ func gunzipped(r io.Reader) (*bufio.Reader, error) {
 // hands each document with its citations to yield, in the table's order,
 // as extraction gave them: the records of a document are consecutive, led
 // by its DocumentKind record when the table has them (citegraph extract
-// --documents); without it a document is known only by its id. Each
-// citation is the one the record was made from (extract.NewRecord), as
-// far as the graph needs: kind, reference, parallels, pin, name, court,
-// year, signal, parenthetical, target and the page (Location) it sits on.
-// The error names the file and the row that could not be read. reporters
+// --documents), which gives the document's identity and where it came
+// from (Meta.Source, so that the graph ranks the documents of a case as
+// it would have from the opinions); without it a document is known only
+// by its id. Each citation is the one the record was made from
+// (extract.NewRecord), as far as the graph needs: kind, reference,
+// parallels, pin, name, court, year, signal, parenthetical, target and
+// the page (Location) it sits on. The error names the file and the row
+// that could not be read, an identity_source other than corpus's Source
+// values or empty included. reporters
 // tells a citation without a page ("74 U.S.") from one with it; nil means
 // extract.DefaultReporters().
 func ReadRecords(path, format string, reporters *extract.Reporters, yield func(*corpus.Document, []extract.Citation) error) error {
@@ -132,21 +136,7 @@ func ReadRecords(path, format string, reporters *extract.Reporters, yield func(*
 		}
 		return nil
 	}
-	switch format {
-	case TableParquet:
-		err = parquetRecords(f, each)
-	case TableJSONLines, TableCSV:
-		var br *bufio.Reader
-		if br, err = gunzipped(f); err == nil {
-			if format == TableCSV {
-				err = csvRecords(br, each)
-			} else {
-				err = jsonRecords(br, each)
-			}
-		}
-	default:
-		err = fmt.Errorf("unknown table format %q", format)
-	}
+	err = eachRecord(f, format, each)
 	if err == nil {
 		err = g.flush(yield)
 	}
@@ -154,6 +144,24 @@ func ReadRecords(path, format string, reporters *extract.Reporters, yield func(*
 		err = fmt.Errorf("%s: %w", path, err)
 	}
 	return err
+}
+
+// eachRecord hands each record of the table in f to each, with its row.
+func eachRecord(f *os.File, format string, each func(int, *extract.Record) error) error {
+	switch format {
+	case TableParquet:
+		return parquetRecords(f, each)
+	case TableJSONLines, TableCSV:
+		br, err := gunzipped(f)
+		if err != nil {
+			return err
+		}
+		if format == TableCSV {
+			return csvRecords(br, each)
+		}
+		return jsonRecords(br, each)
+	}
+	return fmt.Errorf("unknown table format %q", format)
 }
 
 func jsonRecords(br *bufio.Reader, each func(int, *extract.Record) error) error {
@@ -349,8 +357,12 @@ func (g *docGroup) add(r *extract.Record, yield func(*corpus.Document, []extract
 		if r.Year > 0 {
 			m.Date = fmt.Sprintf("%04d", r.Year)
 		}
-		if m.HasIdentity() {
-			m.Source = corpus.SourceFormat
+		switch r.IdentitySource {
+		case "", corpus.SourceFormat, corpus.SourceManifest, corpus.SourceText:
+			m.Source = r.IdentitySource
+		default:
+			return fmt.Errorf("document %s: unknown identity_source %q (want %s, %s, %s or none)", r.Doc, r.IdentitySource,
+				corpus.SourceFormat, corpus.SourceManifest, corpus.SourceText)
 		}
 		return nil
 	}

@@ -30,7 +30,8 @@ type RecordWriter struct {
 // csvHeader is the column order of the CSV output.
 var csvHeader = []string{"doc", "kind", "text", "start", "end", "line", "location", "opinion", "author", "volume", "reporter",
 	"page", "pin", "parallel", "case_name", "plaintiff", "defendant", "year", "court", "court_id", "signal",
-	"parenthetical", "nested", "target", "antecedent", "reason", "warning", "suspect"}
+	"parenthetical", "nested", "target", "antecedent", "reason", "warning", "suspect",
+	"identity_source"}
 
 // NewRecordWriter returns a writer of the named format to w.
 func NewRecordWriter(w io.Writer, format string) (*RecordWriter, error) {
@@ -77,7 +78,7 @@ func (rw *RecordWriter) Write(r *Record) error {
 		return rw.csv.Write([]string{r.Doc, r.Kind, r.Text, strconv.Itoa(r.Start), strconv.Itoa(r.End),
 			strconv.Itoa(r.Line), r.Location, r.Opinion, r.Author, r.Volume, r.Reporter, r.Page, r.Pin, strings.Join(r.Parallel, "; "),
 			r.CaseName, r.Plaintiff, r.Defendant, yearString(r.Year), r.Court, r.CourtID, r.Signal, r.Parenthetical,
-			strconv.FormatBool(r.Nested), r.Target, strconv.Itoa(r.Antecedent), r.Reason, r.Warning, strconv.FormatBool(r.Suspect)})
+			strconv.FormatBool(r.Nested), r.Target, strconv.Itoa(r.Antecedent), r.Reason, r.Warning, strconv.FormatBool(r.Suspect), r.IdentitySource})
 	default:
 		note := r.Reason
 		if note == "" {
@@ -187,6 +188,8 @@ func appendRecordJSON(b []byte, r *Record) []byte {
 	b = appendJSONString(b, r.Warning)
 	b = appendKey(b, ',', "suspect")
 	b = strconv.AppendBool(b, r.Suspect)
+	b = appendKey(b, ',', "identity_source")
+	b = appendJSONString(b, r.IdentitySource)
 	return append(b, '}')
 }
 

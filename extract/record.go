@@ -47,6 +47,14 @@ type Record struct {
 	Warning    string `json:"warning"`
 	// Suspect marks a resolution whose pin lies outside the target's pages.
 	Suspect bool `json:"suspect"`
+	// IdentitySource is set on a record of a document's identity (not a
+	// citation; see citegraph extract --documents): where the document's
+	// case name and own citations came from, "format" (the file said),
+	// "manifest" or "text" (read from the opinion's heading); empty when
+	// nothing identifies the document, and on every citation. A graph
+	// built from the table ranks the documents of one case by it, as a
+	// graph built from the documents does.
+	IdentitySource string `json:"identity_source"`
 }
 
 // Where says where in its document a citation sits, as the document's

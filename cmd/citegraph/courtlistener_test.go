@@ -274,6 +274,17 @@ func TestMapStepOnJSONLines(t *testing.T) {
 			lines = append(lines, string(b))
 		}
 	}
+	// A dissent of Imbler known only by its heading, whose caption is
+	// fuller than the manifest's name: the manifest's name wins over the
+	// text's in the direct build, and must win in the tables' too, which
+	// takes each document's identity source through them.
+	dissent, err := json.Marshal(map[string]any{"id": "imbler-dissent.txt", "opinion": "dissent", "text": "424 U.S. 409 (1976)\n" +
+		"PAUL KERN IMBLER v. RICHARD PACHTMAN, STATE PROSECUTOR, ET AL.\nNo. 74-5435.\n\nMR. JUSTICE WHITE, dissenting.\n\n" +
+		"The Court extends the immunity of Pierson v. Ray, 386 U.S. 547, 554 (1967), too far.\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines = append(lines, string(dissent))
 	out := t.TempDir()
 	docs := filepath.Join(out, "docs.jsonl")
 	if err := os.WriteFile(docs, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
@@ -305,6 +316,9 @@ func TestMapStepOnJSONLines(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := readFile(t, direct)
+	if !bytes.Contains(want, []byte(`"id":"424 U.S. 409","in_corpus":true,"kind":"case","label":"Imbler v. Pachtman"`)) {
+		t.Fatal("the direct build does not name 424 U.S. 409 by the manifest")
+	}
 	for format, paths := range byFormat {
 		got := filepath.Join(out, format+".json")
 		mustRun(t, append(append([]string{"build"}, paths...), "-q", "-o", got)...)

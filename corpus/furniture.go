@@ -131,7 +131,7 @@ func headForm(s string) (form bool, strong bool) {
 	if len(s) > 2*maxHead {
 		return false, false
 	}
-	s = strings.Join(strings.Fields(s), " ")
+	s = collapseSpace(s)
 	if s == "" || len(s) > maxHead {
 		return false, false
 	}
@@ -157,6 +157,26 @@ func headForm(s string) (form bool, strong bool) {
 		return true, false
 	}
 	return false, false
+}
+
+// collapseSpace returns s with its white space runs made single spaces
+// and its ends trimmed. Every line of a text goes through headForm, so a
+// line already in that form, the usual case, is returned without copying.
+func collapseSpace(s string) string {
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		// The lead bytes of the non-ASCII spaces (U+0085, U+00A0,
+		// U+1680, U+2000–U+205F, U+3000) send s the slow way too.
+		if c < ' ' || (c == ' ' && prevSpace) || c == 0xC2 || (c >= 0xE1 && c <= 0xE3) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prevSpace = c == ' '
+	}
+	if prevSpace && s != "" {
+		return strings.TrimRight(s, " ")
+	}
+	return s
 }
 
 // upperWords says whether every word of s that has letters is in capitals.

@@ -156,3 +156,16 @@ func TestPDFMarginLineNumbers(t *testing.T) {
 		t.Errorf("citations %+v", cs)
 	}
 }
+
+// collapseSpace's fast path must agree with the plain definition on every
+// kind of white space a line can hold.
+func TestCollapseSpace(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "   ", "Cite as: 563 U. S. ____ (2011)", " Cite as:  563 U. S.", "2 THOMPSON v. HEBDON ",
+		"a\tb", "a\u00a0b", "a\u2009b", "\u3000a", "a\u0085", "§ 1983 — “Id.”", "a \r", "x\x0bb",
+	} {
+		if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

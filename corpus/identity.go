@@ -240,13 +240,18 @@ func textIdentity(text string, heads []string) Meta {
 // docket number, the decision date, and as its citation the slip cite of
 // the Cite as: head ("591 U.S. ___" until the volume's pages are known).
 func slipIdentity(head string, heads []string) Meta {
-	all := head + "\n" + strings.Join(heads, "\n")
-	slip := strings.Contains(all, "(Slip Opinion)") || citeAsRE.MatchString(all)
-	if !slip {
+	// The head is up to 64 KiB of every document read: search it and the
+	// running heads apart rather than copy them into one string.
+	runningHeads := strings.Join(heads, "\n")
+	c := citeAsRE.FindStringSubmatch(head)
+	if c == nil {
+		c = citeAsRE.FindStringSubmatch(runningHeads)
+	}
+	if c == nil && !strings.Contains(head, "(Slip Opinion)") && !strings.Contains(runningHeads, "(Slip Opinion)") {
 		return Meta{}
 	}
 	m := Meta{Court: "Supreme Court of the United States", Source: SourceText}
-	if c := citeAsRE.FindStringSubmatch(all); c != nil {
+	if c != nil {
 		page := c[2]
 		if page[0] == '_' {
 			page = "___"

@@ -111,6 +111,7 @@ func layOutText(d *Document, formFeeds bool) Meta {
 // document's own citations ("424 U.S. 409 (1976)", CourtListener's header):
 // they name the document and are no citation of it.
 func blankOwnCitations(d *Document) {
+	var heads [][2]int
 	off := 0
 	for n := 0; n < 8 && off < len(d.Text); n++ {
 		end := strings.IndexByte(d.Text[off:], '\n')
@@ -120,10 +121,24 @@ func blankOwnCitations(d *Document) {
 		line := d.Text[off : off+end]
 		if strings.TrimSpace(line) != "" {
 			if _, _, ok := headerCitation(line); !ok {
-				return
+				break
 			}
-			d.Text = d.Text[:off] + strings.Repeat(" ", len(line)) + d.Text[off+end:]
+			heads = append(heads, [2]int{off, off + end})
 		}
 		off += end + 1
 	}
+	if len(heads) == 0 {
+		return
+	}
+	// One copy of the text however many lines are blanked.
+	var b strings.Builder
+	b.Grow(len(d.Text))
+	from := 0
+	for _, h := range heads {
+		b.WriteString(d.Text[from:h[0]])
+		b.WriteString(strings.Repeat(" ", h[1]-h[0]))
+		from = h[1]
+	}
+	b.WriteString(d.Text[from:])
+	d.Text = b.String()
 }

@@ -243,15 +243,23 @@ func validNotes(notes []Note, n int) []Note {
 // kept: the running text as if the notes were not printed in its midst,
 // at the same offsets.
 func blankNotes(text string, notes []Note) string {
-	b := []byte(text)
+	// One copy, built in place: notes are in order and apart (validNotes).
+	var b strings.Builder
+	b.Grow(len(text))
+	from := 0
 	for _, n := range notes {
+		b.WriteString(text[from:n.Start])
 		for i := n.Start; i < n.End; i++ {
-			if b[i] != '\n' {
-				b[i] = ' '
+			if text[i] == '\n' {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(' ')
 			}
 		}
+		from = n.End
 	}
-	return string(b)
+	b.WriteString(text[from:])
+	return b.String()
 }
 
 // Reporters returns the extractor's reporter table.

@@ -128,7 +128,7 @@ func layOutPDF(printed [][]pdfLine) *Document {
 	d.Text = b.String()
 	d.Parts = opinionParts(d.Text, syllabusHeads(heads))
 	if len(pages) > 0 {
-		d.Meta = firstPageIdentity(pages, layout)
+		d.Meta = firstPageIdentity(pages, layout, printed[0])
 	}
 	return d
 }
@@ -188,13 +188,7 @@ func dropMarginNumbers(lines []pdfLine) []pdfLine {
 		case l.lead > 0:
 			cut := l.lead + 1 // the number and the space after it
 			l.text, l.x, l.lead = l.text[cut:], left, 0
-			marks := l.marks[:0]
-			for _, m := range l.marks {
-				if m >= cut {
-					marks = append(marks, m-cut)
-				}
-			}
-			l.marks = marks
+			l.marks, l.cells = cutOffsets(l.marks, cut), cutOffsets(l.cells, cut)
 		case isDigits(l.text):
 			l.text = ""
 		}

@@ -27,6 +27,10 @@ type pdfLine struct {
 	// mark holds where each raised footnote mark starts in text (byte
 	// offsets), marks set apart from the words around them.
 	marks []int
+	// cells holds where each cell after the first starts in text (byte
+	// offsets): text set apart by a column gap, as a letterhead, a docket
+	// sheet or a caption beside its column of ")" sets it.
+	cells []int
 	// x is where the line's first glyph starts; lead is the byte length
 	// of a number that opens the line set apart by a wide gap (a line
 	// number in the margin), 0 when there is none.
@@ -43,6 +47,7 @@ const (
 	raiseMin  = 0.2  // a glyph this far above the baseline is raised...
 	smallFont = 0.85 // ...when its size is under this share of the line's
 	marginGap = 1.5  // a number this far from the text is in the margin
+	columnGap = 2.0  // a gap this wide parts two columns (justified text stays under 1.3)
 )
 
 // pageGlyphs returns the glyphs of a page worth reading: of a real size
@@ -157,6 +162,7 @@ func buildLine(gs []glyph) (pdfLine, bool) {
 	space := false // a space is due before the next glyph
 	inMark := false
 	end := math.Inf(-1) // where the previous glyph ended
+	ink := end          // where the previous glyph that shows something ended
 	for _, g := range gs {
 		if isBlank(g.s) {
 			space = true
@@ -169,6 +175,9 @@ func buildLine(gs []glyph) (pdfLine, bool) {
 				l.lead, l.after = b.Len(), g.x
 			}
 		}
+		// Spaces typed to line a column up are a column gap too.
+		column := g.x-ink > columnGap*l.size
+		space = space || column
 		// Digits and symbols printed small and raised are footnote marks
 		// (raised letters are ordinals, "5th", and stay with their word).
 		mark := g.size < smallFont*l.size && g.y > l.y+raiseMin*l.size && isMarkGlyph(g.s)
@@ -177,6 +186,9 @@ func buildLine(gs []glyph) (pdfLine, bool) {
 		}
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')
+			if column {
+				l.cells = append(l.cells, b.Len())
+			}
 		}
 		if mark && !inMark {
 			l.marks = append(l.marks, b.Len())
@@ -184,15 +196,14 @@ func buildLine(gs []glyph) (pdfLine, bool) {
 		inMark, space = mark, false
 		b.WriteString(g.s)
 		end = math.Max(end, g.x+g.w)
+		ink = end
 	}
 	l.text = strings.TrimRightFunc(b.String(), unicode.IsSpace)
 	if lead := len(l.text) - len(strings.TrimLeftFunc(l.text, unicode.IsSpace)); lead > 0 {
 		// A glyph that opens with a space (some fonts draw one with a
 		// letter) moves the marks.
 		l.text = l.text[lead:]
-		for k := range l.marks {
-			l.marks[k] -= lead
-		}
+		l.marks, l.cells = cutOffsets(l.marks, lead), cutOffsets(l.cells, lead)
 	}
 	if l.text == "" {
 		return l, false
@@ -236,6 +247,18 @@ func dominantSize(gs []glyph) float64 {
 		}
 	}
 	return best
+}
+
+// cutOffsets returns the byte offsets of offs that are still in a text
+// whose first cut bytes were taken away, moved to the shorter text.
+func cutOffsets(offs []int, cut int) []int {
+	out := offs[:0]
+	for _, o := range offs {
+		if o >= cut {
+			out = append(out, o-cut)
+		}
+	}
+	return out
 }
 
 func isBlank(s string) bool { return strings.TrimSpace(s) == "" }

@@ -137,11 +137,16 @@ func courtIdentity(rows []captionRow) Meta {
 	}
 	var b strings.Builder
 	for _, r := range rows {
-		b.WriteString(strings.Join(r.cells, " "))
+		line := strings.Join(r.cells, " ")
+		if d := stampDocketRE.FindStringSubmatch(line); d != nil && m.Docket == "" && isStamp(line) {
+			m.Docket = d[1]
+		}
+		b.WriteString(line)
 		b.WriteByte('\n')
 	}
-	page := b.String()
-	if d := docketRE.FindStringSubmatch(page); d != nil {
+	// A form's blanks are filled in over underscores: "No. 1_4_-_1_3_2_6_".
+	page := strings.ReplaceAll(b.String(), "_", "")
+	if d := docketRE.FindStringSubmatch(page); d != nil && m.Docket == "" {
 		m.Docket = d[1]
 	}
 	if d := filedDateRE.FindStringSubmatch(page); d != nil {
@@ -155,6 +160,11 @@ func courtIdentity(rows []captionRow) Meta {
 }
 
 var (
+	// stampDocketRE is the docket number of a court of appeals' filing
+	// stamp ("Case: 17-2678 Document: ...", "Appellate Case: 21-800"),
+	// which names the case the filing is in before any other number on
+	// the page (a bar number, the court below's docket).
+	stampDocketRE = regexp.MustCompile(`(?i)^(?:appellate case|case|appeal):?\s+(\d{2}-\d{2,6})\b`)
 	// federalAppealsRE is a court of appeals named without its circuit,
 	// as a clerk's letterhead and many captions print it.
 	federalAppealsRE = regexp.MustCompile(`(?i)^united states court of appeals?$`)
@@ -256,12 +266,15 @@ func captionName(rows []captionRow) string {
 		}
 		for j, c := range r.cells {
 			c = cellText(c)
+			if j+1 < len(r.cells) && labelOnly(c) {
+				continue // the case is in the next cell
+			}
 			var p, d string
 			switch {
 			case versusLineRE.MatchString(c):
 				p, d = partyAbove(rows, i, j), partyBelow(rows, i+1, j)
 			case strings.Contains(c, " v. ") || strings.HasSuffix(c, " v."):
-				labelled := headingLabelRE.MatchString(c)
+				labelled := headingLabelRE.MatchString(c) || j > 0 && labelOnly(r.cells[j-1])
 				if labelled {
 					c = headingValue(rows, i, j)
 				}
@@ -285,6 +298,13 @@ func captionName(rows []captionRow) string {
 	return ""
 }
 
+// labelOnly says whether a cell is a heading's label alone, its tab stop
+// setting the case apart: "Re:    Doe v. Roe".
+func labelOnly(c string) bool {
+	c = cellText(c)
+	return headingLabelRE.MatchString(c) && headingLabelRE.ReplaceAllString(c, "") == ""
+}
+
 // cellText is a cell as a caption reads it: without the underscores of a
 // form's blanks and the ")" or "]" column a caption is set beside.
 func cellText(c string) string {
@@ -300,6 +320,7 @@ func cellText(c string) string {
 // a parenthesis ("(Arg. & Sub. ...)").
 func headingValue(rows []captionRow, i, j int) string {
 	value := headingLabelRE.ReplaceAllString(cellText(rows[i].cells[j]), "")
+
 	for k := i + 1; k < min(len(rows), i+3); k++ {
 		if rows[k].apart || len(rows[k].cells) == 0 || docketRE.MatchString(value) {
 			break

@@ -56,7 +56,7 @@ var (
 	// Filed: 12/22/2020 Entry ID: 6390389", "Appeal: 17-2218 Doc: 17
 	// Filed: 10/31/2017 Pg: 1 of 1", "Case 17-3510, Document 1-1,
 	// 10/31/2017, 2161300, Page1 of 2", "DktEntry: 19".
-	stampWordRE = regexp.MustCompile(`(?i)\b(case|appeal|document|doc|dktentry|filed|page|pages|pg|entry id|id)\b:?\s*[\d/-]`)
+	stampWordRE = regexp.MustCompile(`(?i)\b(case|appeal|document|doc|dktentry|filed|page|pages|pg|entry id|id):?\s*[\d/-]`)
 	digitsRE    = regexp.MustCompile(`\d+`)
 )
 

@@ -67,21 +67,21 @@ func TestCaptionKinds(t *testing.T) {
 func TestCourtPDFIdentity(t *testing.T) {
 	dir := sharedSet(t, "court-pdf")
 	want := map[string]struct{ name, court string }{
-		"ca10_010110462922.pdf":                      {"In re Richard P. Liebowitz", "ca10"},
-		"ca1_00117684624.pdf":                        {"Calvary Chapel of Bangor v. Janet T. Mills", "ca1"},
-		"ca2_1-1.pdf":                                {"National Football League Manag v. National Football League Playe", "ca2"},
-		"ca3_003112692106.pdf":                       {"Christopher Mielo v. Steak N Shake Operations Inc", "ca3"},
-		"ca4_17.pdf":                                 {}, // a scan: only the filing stamp has text
-		"ca5_00516242060.pdf":                        {"Vanessa St. Pierre v. Standard Insurance Company", "ca5"},
-		"ca6_1-3.pdf":                                {"Island Creek Coal Company v. Linda Hill", "ca6"},
-		"ca7_3.pdf":                                  {"Michael Tofaute v. Fedex Ground Package System", "ca7"},
-		"ca8_.pdf":                                   {"United States v. Haitao Xiang", "ca8"},
-		"ca9_19.pdf":                                 {"Angel Zepeda Rivas v. David Jennings", "ca9"},
-		"cafc_3.pdf":                                 {"Reliable Contracting Group v. DVA", "cafc"},
+		"ca10_010110462922.pdf": {"In re Richard P. Liebowitz", "ca10"},
+		"ca1_00117684624.pdf":   {"Calvary Chapel of Bangor v. Janet T. Mills", "ca1"},
+		"ca2_1-1.pdf":           {"National Football League Manag v. National Football League Playe", "ca2"},
+		"ca3_003112692106.pdf":  {"Christopher Mielo v. Steak N Shake Operations Inc", "ca3"},
+		"ca4_17.pdf":            {}, // a scan: only the filing stamp has text
+		"ca5_00516242060.pdf":   {"Vanessa St. Pierre v. Standard Insurance Company", "ca5"},
+		"ca6_1-3.pdf":           {"Island Creek Coal Company v. Linda Hill", "ca6"},
+		"ca7_3.pdf":             {"Michael Tofaute v. Fedex Ground Package System", "ca7"},
+		"ca8_.pdf":              {"United States v. Haitao Xiang", "ca8"},
+		"ca9_19.pdf":            {"Angel Zepeda Rivas v. David Jennings", "ca9"},
+		"cafc_3.pdf":            {"Reliable Contracting Group v. DVA", "cafc"},
 		"gov.uscourts.ca1.12-2209.00106475093.0.pdf": {"Transamerica Life Insurance Company v. Estella Rodrigues", "ca1"},
 		"gov.uscourts.ca8.17-2543.00803263743.0.pdf": {"Mary Beavers v. Midland Funding LLC", "ca8"},
-		"missouri.pdf":                               {"Nichole Marie Jagels v. State of Missouri", "moctapp"},
-		"opinion_tax.pdf":                            {"Rock Bordelon and Torie Bordelon v. Commissioner of Internal Revenue", "tax"},
+		"missouri.pdf":    {"Nichole Marie Jagels v. State of Missouri", "moctapp"},
+		"opinion_tax.pdf": {"Rock Bordelon and Torie Bordelon v. Commissioner of Internal Revenue", "tax"},
 	}
 	files, err := filepath.Glob(filepath.Join(dir, "*.pdf"))
 	if err != nil || len(files) != len(want) {

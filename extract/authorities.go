@@ -565,7 +565,7 @@ func (s *scanner) titledSection(i int) int {
 	if v, rest, ok := strings.Cut(c.Ref.Reporter, " "); ok && allDigits(v, 1, 4) {
 		c.Ref.Volume, c.Ref.Reporter = v, rest
 	}
-	c.Ref.Page = sign + " " + src[q:se]
+	c.Ref.Page = sign + " " + sectionKey(src[q:se])
 	end := se
 	if p := skipSpace(src, se); p < len(src) && src[p] == ',' {
 		if pin, pe := s.treatisePin(skipSpace(src, p+1)); pin != "" {

@@ -23,8 +23,8 @@ func (s *scanner) pins(p int) (string, int) {
 				q = skipSpace(s.src, q+len("and")) // "at 5, and n. 4, 17"
 			}
 		}
-		if _, e := s.refAt(q); e > 0 {
-			break
+		if s.startsCitation(q) {
+			break // "at 445, 86 S. Ct. at 1613": a parallel's volume, not a pin
 		}
 		if fn, e := s.footnote(q); e > q {
 			if first {
@@ -122,19 +122,36 @@ func rangeEnd(s string, q int, blank bool) (int, bool) {
 	return 0, false
 }
 
-// startsCitation reports whether a volume and a reporter begin at q: a
-// number there starts the next citation rather than ending a range.
+// startsCitation reports whether a citation begins at q: a volume, a
+// reporter and then what follows a reporter in a citation, a page, a pin
+// ("at 1613", ", at 1613"), a section sign or a nominative reporter ("(1
+// Cranch)"). A number there starts the next citation rather than ending a
+// range or a list of pins.
 func (s *scanner) startsCitation(q int) bool {
-	j := digitsEnd(s.src, q, 5)
+	src := s.src
+	j := digitsEnd(src, q, 5)
 	if j == 0 {
 		return false
 	}
-	k := skipGap(s.src, j)
-	if k == j || k >= len(s.src) || !s.tab.matcher.startsKey(s.src[k]) {
+	k := skipGap(src, j)
+	if k == j || k >= len(src) || !s.tab.matcher.startsKey(src[k]) {
 		return false
 	}
 	var buf [8]match
-	return len(s.tab.matcher.matchAll(s.src, k, buf[:0])) > 0
+	for _, m := range s.tab.matcher.matchAll(src, k, buf[:0]) {
+		p := skipGap(src, m.end)
+		if p < len(src) && src[p] == ',' {
+			if p = skipGap(src, p+1); wordAt(src, p, "at") {
+				return true
+			}
+			continue
+		}
+		if _, e := pageAt(src, p); e > p || wordAt(src, p, "at") || strings.HasPrefix(src[p:], "§") ||
+			p+1 < len(src) && src[p] == '(' && isDigit(src[p+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // footnote reads "n. 33", "n.9", "nn. 4-5", "note 3" at p and returns it
@@ -209,3 +226,48 @@ func (s *scanner) slipPin(end int) (string, int) {
 // blankPin reports whether a pin gives no page: empty, or the blank of a
 // slip opinion ("___", "___–___").
 func blankPin(pin string) bool { return pin == "" || pin[0] == '_' }
+
+// shortRef reads a short cite's "volume reporter at pin" at p ("86 S. Ct.
+// at 1613", "8 Cal.4th at p. 800"): the reference without a page, the pin
+// and their end, or end 0.
+func (s *scanner) shortRef(p int) (Ref, string, int) {
+	src := s.src
+	j := digitsEnd(src, p, 5)
+	if j == 0 {
+		return Ref{}, "", 0
+	}
+	k := skipGap(src, j)
+	if k == j || k >= len(src) || !s.tab.matcher.startsKey(src[k]) {
+		return Ref{}, "", 0
+	}
+	var buf [8]match
+	ms := s.tab.matcher.matchAll(src, k, buf[:0])
+	for m := len(ms) - 1; m >= 0; m-- {
+		if r := ms[m].r; !r.Type.IsLaw() {
+			if pin, pe := s.atPin(ms[m].end); pin != "" {
+				return Ref{Volume: src[p:j], Reporter: r.Abbrev}, pin, pe
+			}
+		}
+	}
+	return Ref{}, "", 0
+}
+
+// shortParallels reads the parallel short cites that follow the pin of a
+// short form ending at end ("Miranda, 384 U.S. at 445, 86 S. Ct. at
+// 1613", "Id. at 7, 575 N.E.2d at 105") into c.Parallel and returns their
+// end. As in a full citation (see pinsAndParallels), c keeps the pin of
+// its first reference: the others count in their own reporters' pages.
+func (s *scanner) shortParallels(c *Citation, end int) int {
+	for {
+		q := skipGap(s.src, end)
+		if q >= len(s.src) || s.src[q] != ',' {
+			return end
+		}
+		ref, _, e := s.shortRef(skipSpace(s.src, q+1))
+		if e == 0 || !s.parallelOf(c, ref) {
+			return end
+		}
+		c.Parallel = append(c.Parallel, ref)
+		end = e
+	}
+}

@@ -183,6 +183,7 @@ func (s *scanner) afterReporter(start int, vol string, repStart int, m match) in
 		return 0
 	}
 	c := Citation{Kind: Short, Start: start, Ref: Ref{Volume: vol, Reporter: r.Abbrev}, Pin: pin}
+	end = s.shortParallels(&c, end)
 	s.nameAndSignal(&c, start)
 	return s.add(c, end)
 }
@@ -534,58 +535,9 @@ func (s *scanner) dashedRef(i, j int) (Ref, *Reporter, int) {
 	return Ref{}, nil, 0
 }
 
-// code reads a statute cited by title and section, "42 U. S. C. §1983",
-// whose code abbreviation ends at p. vol is the title ("" when none).
-func (s *scanner) code(start int, vol string, r *Reporter, p int) int {
-	src := s.src
-	q := skipGap(src, p)
-	for strings.HasPrefix(src[q:], "§") {
-		q = skipGap(src, q+len("§"))
-	}
-	if strings.HasPrefix(src[q:], "sec.") {
-		q = skipGap(src, q+len("sec."))
-	}
-	e := sectionEnd(src, q)
-	if e == q {
-		return 0
-	}
-	c := Citation{Kind: Law, Start: start, Ref: Ref{vol, r.Abbrev, "§ " + src[q:e]}, authority: Law}
-	c.Signal = s.signalBefore(start)
-	return s.add(c, e)
-}
-
-// section handles a section or paragraph sign that no titled citation
-// consumed: a code cited without a title, "Rev. Stat. §1979", or an
-// authority that is not a code (see titledSection).
-func (s *scanner) section(i int) int {
-	src := s.src
-	if strings.HasPrefix(src[i:], "¶") {
-		return s.titledSection(i)
-	}
-	if !strings.HasPrefix(src[i:], "§") {
-		return 0
-	}
-	lo := max(i-maxCodeLen, s.lastEnd)
-	for st := lo; st < i; st++ {
-		if st > 0 && !isWordStart(src, st) || !s.tab.matcher.startsKey(src[st]) {
-			continue
-		}
-		var buf [4]match
-		for _, m := range s.tab.matcher.matchAll(src, st, buf[:0]) {
-			if m.r.Type == Code && skipGap(src, m.end) == i {
-				return s.code(st, "", m.r, m.end)
-			}
-		}
-	}
-	return s.titledSection(i)
-}
-
 // earlyReporters: reporters that ceased before this year were cited with a
 // comma between reporter and page.
 const earlyReporters = 1880
-
-// maxCodeLen bounds how far before a section sign a code's name may start.
-const maxCodeLen = 40
 
 // id reads "Id." or "Ibid." (either case) at i, with its pin.
 func (s *scanner) id(i int) int {
@@ -609,6 +561,8 @@ func (s *scanner) id(i int) int {
 	var end int
 	if c.Pin, end = s.atPin(e); c.Pin == "" {
 		c.Pin, end = s.idPin(e)
+	} else {
+		end = s.shortParallels(&c, end)
 	}
 	c.Signal = s.signalBefore(i)
 	return s.add(c, end)
@@ -629,8 +583,11 @@ func (s *scanner) idPin(e int) (string, int) {
 			return pin, pe
 		}
 	case strings.HasPrefix(src[q:], "§"):
-		if se := sectionEnd(src, skipSpace(src, q+len("§"))); se > q+len("§") {
-			return normalizeSpace(src[q:se]), se
+		for strings.HasPrefix(src[q:], "§") { // "Id. §§ 9-2, 9-3": the first
+			q = skipSpace(src, q+len("§"))
+		}
+		if se := sectionEnd(src, q); se > q {
+			return "§ " + sectionKey(src[q:se]), se
 		}
 	}
 	return "", e
@@ -663,6 +620,9 @@ func (s *scanner) supra(i int) int {
 	if c.Ref, c.Pin, end = s.supraReporter(i + len("supra")); c.Pin == "" {
 		c.Pin, end = s.atPin(i + len("supra"))
 	}
+	if c.Pin != "" {
+		end = s.shortParallels(&c, end)
+	}
 	c.Signal = s.signalBefore(nameStart)
 	return s.add(c, end)
 }
@@ -671,28 +631,12 @@ func (s *scanner) supra(i int) int {
 // California's style, "Ghirardo, supra, 8 Cal.4th at p. 800", after the
 // word supra ending at e. The whole is one citation.
 func (s *scanner) supraReporter(e int) (Ref, string, int) {
-	src := s.src
-	q := skipSpace(src, e)
-	if q >= len(src) || src[q] != ',' {
+	q := skipSpace(s.src, e)
+	if q >= len(s.src) || s.src[q] != ',' {
 		return Ref{}, "", e
 	}
-	q = skipSpace(src, q+1)
-	j := digitsEnd(src, q, 5)
-	if j == 0 {
-		return Ref{}, "", e
-	}
-	k := skipGap(src, j)
-	if k == j || k >= len(src) || !s.tab.matcher.startsKey(src[k]) {
-		return Ref{}, "", e
-	}
-	var buf [8]match
-	ms := s.tab.matcher.matchAll(src, k, buf[:0])
-	for m := len(ms) - 1; m >= 0; m-- {
-		if r := ms[m].r; !r.Type.IsLaw() {
-			if pin, pe := s.atPin(ms[m].end); pin != "" {
-				return Ref{Volume: src[q:j], Reporter: r.Abbrev}, pin, pe
-			}
-		}
+	if ref, pin, pe := s.shortRef(skipSpace(s.src, q+1)); pe > 0 {
+		return ref, pin, pe
 	}
 	return Ref{}, "", e
 }
@@ -838,35 +782,6 @@ func pageAt(s string, p int) (string, int) {
 		return "", p
 	}
 	return s[p:e], e
-}
-
-// sectionEnd returns the end of a section number at p ("1983",
-// "1983(a)(1)", "78j-1", "1.12"), or p when there is none.
-func sectionEnd(s string, p int) int {
-	e := p
-	for e < len(s) && isDigit(s[e]) {
-		e++
-	}
-	if e == p {
-		return p
-	}
-	for e < len(s) {
-		switch c := s[e]; {
-		case isAlnum(c):
-			e++
-		case (c == '.' || c == '-') && e+1 < len(s) && isAlnum(s[e+1]):
-			e++
-		case c == '(' && e+2 < len(s) && isAlnum(s[e+1]):
-			close := strings.IndexByte(s[e:min(len(s), e+8)], ')')
-			if close < 0 {
-				return e
-			}
-			e += close + 1
-		default:
-			return e
-		}
-	}
-	return e
 }
 
 // wordAt reports whether the word w stands at s[i:] as a whole word.

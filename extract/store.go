@@ -309,7 +309,7 @@ func (st *store) target(i int) Ref {
 	a := int(c.ante)
 	t := st.group(a, int(st.rec(a).pinRef))
 	if c.has(flagSection) {
-		t.Page = st.str(st.moreIf(i).section)
+		t.Page = sameAct(t.Page, st.str(st.moreIf(i).section))
 	}
 	return t
 }

@@ -133,6 +133,9 @@ func (s *scanner) startsCitation(q int) bool {
 	if j == 0 {
 		return false
 	}
+	if _, _, e := s.dashedRef(q, j); e > 0 { // "1996-Ohio-153"
+		return true
+	}
 	k := skipGap(src, j)
 	if k == j || k >= len(src) || !s.tab.matcher.startsKey(src[k]) {
 		return false

@@ -303,6 +303,14 @@ func (s *scanner) pinsAndParallels(c *Citation, end int) int {
 			primary = false
 			continue
 		}
+		if par, _, e := s.shortRef(p); e > 0 && s.parallelOf(c, par) {
+			// "170 Ohio St. 427, 166 N. E. 2d, at 388", "Hauge, 1996 SD
+			// 48, ¶ 8, 547 N.W.2d at 176": a parallel given by its pin
+			// alone is part of the citation, but not one of its Parallel,
+			// which name a case by its first page.
+			end, primary = e, false
+			continue
+		}
 		if wordAt(src, p, "at") { // "2020 WL 1234567, at *3"
 			p = skipSpace(src, p+2)
 		}
@@ -561,8 +569,9 @@ func (s *scanner) id(i int) int {
 	var end int
 	if c.Pin, end = s.atPin(e); c.Pin == "" {
 		c.Pin, end = s.idPin(e)
-	} else {
-		end = s.shortParallels(&c, end)
+	}
+	if c.Pin != "" {
+		end = s.shortParallels(&c, end) // "Id. ¶ 31, 196 P.3d at 181"
 	}
 	c.Signal = s.signalBefore(i)
 	return s.add(c, end)

@@ -103,7 +103,7 @@ func (s *scanner) section(i int) int {
 	}
 	lo := max(i-maxCodeLen, s.lastEnd)
 	for st := lo; st < i; st++ {
-		if st > 0 && !isWordStart(src, st) || !s.tab.matcher.startsKey(src[st]) {
+		if st > 0 && !isWordStart(src, st) || !s.tab.matcher.startsKey(src[st]) || afterPlaceName(src, st) {
 			continue
 		}
 		var buf [4]match
@@ -120,6 +120,22 @@ func (s *scanner) section(i int) int {
 		}
 	}
 	return s.titledSection(i)
+}
+
+// afterPlaceName reports whether the word before st is a capitalised
+// abbreviation, "Minn." in "Terr. of Minn. Rev. Stat." or "W." in "W. Va.
+// Code": a code's name that the table knows only the end of names another
+// jurisdiction's code, which titledSection reads by its whole title.
+func afterPlaceName(src string, st int) bool {
+	e := skipSpaceBack(src, st)
+	if e == st || e < 2 || src[e-1] != '.' {
+		return false
+	}
+	b := e - 1
+	for b > 0 && isLetter(src[b-1]) {
+		b--
+	}
+	return b < e-1 && isUpper(src[b])
 }
 
 // chapterBetween reads the chapter that Illinois's codes were cited by,
@@ -187,7 +203,7 @@ func sectionEnd(s string, p int) int {
 		switch {
 		case isAlnum(c):
 			e++
-		case (c == '.' || c == ':' || c == '/') && e+1 < len(s) && isAlnum(s[e+1]):
+		case (c == '.' || c == '/' || c == ':' && isAlnum(s[e-1])) && e+1 < len(s) && isAlnum(s[e+1]):
 			e++
 		case c == '(' && e+2 < len(s) && isAlnum(s[e+1]):
 			close := strings.IndexByte(s[e:min(len(s), e+8)], ')')

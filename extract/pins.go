@@ -5,22 +5,37 @@ import "strings"
 // pins reads a pin cite at p: one or more items separated by commas, each
 // a page, a range ("425–426", "1028-29"), a star page ("*3"), a blank
 // ("___"), a paragraph ("¶ 22"), optionally with footnotes ("431, n. 33",
-// "nn. 4-5"). A comma followed by another citation ("…, 86 S. Ct. 1602")
+// "nn. 4-5", "445 & n. 3", "445 and n. 3"; Bluebook 3.2(a)). A number that
+// begins another citation ("…, 86 S. Ct. 1602", "…, 86 S. Ct. at 1613")
 // ends the list. It returns the pin with its spacing normalised ("431
-// n.33", "127, 130") and its end, or "" when there is no pin at p.
+// n.33", "127, 130", "445 & n.3") and its end, or "" when there is no pin
+// at p.
 func (s *scanner) pins(p int) (string, int) {
+	src := s.src
 	var b strings.Builder
 	end := p
+items:
 	for first := true; ; first = false {
-		q := p
+		q, sep, fnSep := p, ", ", " "
 		if !first {
-			c := skipSpace(s.src, end)
-			if c >= len(s.src) || s.src[c] != ',' {
-				break
-			}
-			q = skipSpace(s.src, c+1)
-			if wordAt(s.src, q, "and") {
-				q = skipSpace(s.src, q+len("and")) // "at 5, and n. 4, 17"
+			c := skipSpace(src, end)
+			switch {
+			case c < len(src) && src[c] == ',':
+				q = skipSpace(src, c+1)
+				if wordAt(src, q, "and") {
+					q = skipSpace(src, q+len("and")) // "at 5, and n. 4, 17"
+				}
+			case c < len(src) && src[c] == '&': // "at 445 & n. 3", "at 445 & 447"
+				q, sep, fnSep = skipSpace(src, c+1), " & ", " & "
+			case wordAt(src, c, "and"):
+				// "at 445 and n. 3"; a page after "and" is prose ("at 445
+				// and 12 other cases").
+				q, fnSep = skipSpace(src, c+len("and")), " & "
+				if _, e := s.footnote(q); e == q {
+					break items
+				}
+			default:
+				break items
 			}
 		}
 		if s.startsCitation(q) {
@@ -30,7 +45,7 @@ func (s *scanner) pins(p int) (string, int) {
 			if first {
 				return "", p // a pin starts with a page
 			}
-			b.WriteByte(' ')
+			b.WriteString(fnSep)
 			b.WriteString(fn)
 			end = e
 			continue
@@ -40,12 +55,12 @@ func (s *scanner) pins(p int) (string, int) {
 			break
 		}
 		if !first {
-			b.WriteString(", ")
+			b.WriteString(sep)
 		}
 		b.WriteString(item)
 		end = e
 		// A footnote may follow without a comma: "431 n.33".
-		if fq := skipSpace(s.src, end); fq > end {
+		if fq := skipSpace(src, end); fq > end {
 			if fn, fe := s.footnote(fq); fe > fq {
 				b.WriteByte(' ')
 				b.WriteString(fn)

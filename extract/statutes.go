@@ -194,8 +194,9 @@ func sectionEnd(s string, p int) int {
 	for e < len(s) {
 		c := s[e]
 		if d := dashLen(s, e); d > 0 {
-			if e+d < len(s) && isAlnum(s[e+d]) {
-				e += d
+			// A line may break after the dash: "§9–\n611(a)(1)" in a PDF.
+			if n := skipSpace(s, e+d); n < len(s) && isAlnum(s[n]) && (n == e+d || strings.Contains(s[e+d:n], "\n")) {
+				e = n
 				continue
 			}
 			return e
@@ -219,14 +220,32 @@ func sectionEnd(s string, p int) int {
 }
 
 // sectionKey returns a section number as the key of its statute: every
-// dash a hyphen, so that "§9–611" and "§ 9-611" are one statute.
+// dash a hyphen, and no line break after one, so that "§9–611", "§9–\n611"
+// and "§ 9-611" are one statute.
 func sectionKey(sec string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= '\u2010' && r <= '\u2014' { // the dashes dashLen knows
-			return '-'
+	if isASCIIText(sec) {
+		return sec
+	}
+	var b strings.Builder
+	for i := 0; i < len(sec); i++ {
+		if d := dashLen(sec, i); d > 0 {
+			b.WriteByte('-')
+			i = skipSpace(sec, i+d) - 1
+			continue
 		}
-		return r
-	}, sec)
+		b.WriteByte(sec[i])
+	}
+	return b.String()
+}
+
+// isASCIIText reports whether s holds printable ASCII only, no line break.
+func isASCIIText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] > '~' {
+			return false
+		}
+	}
+	return true
 }
 
 // sameAct returns the section an Id. names ("§ 9-2") after a statute

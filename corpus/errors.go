@@ -23,6 +23,9 @@ const (
 	ProblemBadCSV      Problem = "invalid CSV"
 	ProblemTooDeep     Problem = "nested too deeply"
 	ProblemNotDocument Problem = "not an opinion"
+	// ProblemCitationTable is an input holding citation records (see
+	// IsCitationTable): citegraph's own output, never read as opinions.
+	ProblemCitationTable Problem = "citation table"
 	// ProblemTooManyCitations is for the caller that extracts citations
 	// (see Process): a document read but holding more than it accepts.
 	ProblemTooManyCitations Problem = "too many citations"

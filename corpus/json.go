@@ -61,7 +61,13 @@ func readJSONValue(data []byte, maxDepth int) ([]*Document, error) {
 		if err := json.Unmarshal(data, &items); err != nil {
 			return nil, jsonError(data, err)
 		}
+		if len(items) > 0 && isCitationJSON(items[0]) {
+			return nil, citationTableError()
+		}
 		return readJSONItems(items, maxDepth)
+	}
+	if isCitationJSON(data) {
+		return nil, citationTableError()
 	}
 	var rec jsonRecord
 	if err := json.Unmarshal(data, &rec); err != nil {

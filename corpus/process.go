@@ -24,6 +24,10 @@ type Summary struct {
 	// Ignored counts files found in directories that hold no opinions
 	// (a ground-truth list, a settings file).
 	Ignored int
+	// Tables counts the citation tables found in directories (see
+	// IsCitationTable): citegraph's own output, written beside its input,
+	// set aside.
+	Tables int
 }
 
 // SkippedTotal returns the number of skipped documents and inputs.
@@ -53,6 +57,9 @@ func (s Summary) String() string {
 	}
 	if s.Ignored > 0 {
 		fmt.Fprintf(&b, "; ignored %d file%s holding no opinions", s.Ignored, plural(s.Ignored))
+	}
+	if s.Tables > 0 {
+		fmt.Fprintf(&b, "; ignored %d citation table%s", s.Tables, plural(s.Tables))
 	}
 	return b.String()
 }
@@ -92,6 +99,10 @@ type Hooks struct {
 	Skip func(*ReadError)
 	// Progress is told how far the run is.
 	Progress func(Progress)
+	// SetAside is told of each citation table found in a directory
+	// (ProblemCitationTable), which is not read and not an error: the
+	// output of an earlier run, written into the folder it read.
+	SetAside func(*ReadError)
 }
 
 // Process reads inputs (see Expand) and runs work on each document on
@@ -324,9 +335,15 @@ func collect[R any](ctx context.Context, order chan *item[R], window chan struct
 			if !errors.As(it.skip, &re) {
 				re = &ReadError{Path: it.rec.path, Offset: -1, Problem: ProblemUnreadable, Err: it.skip}
 			}
-			if re.Problem == ProblemNotDocument && it.fromDir {
+			switch {
+			case re.Problem == ProblemNotDocument && it.fromDir:
 				sum.Ignored++
-			} else {
+			case re.Problem == ProblemCitationTable && it.fromDir:
+				sum.Tables++
+				if hooks.SetAside != nil {
+					hooks.SetAside(re)
+				}
+			default:
 				skips = append(skips, re)
 			}
 		}

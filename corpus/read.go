@@ -233,6 +233,11 @@ func jsonLines(name string, br *bufio.Reader, opts Options, yield func(record) b
 				// citation lists) is not a corpus: one error for the file
 				// rather than one per line.
 				first = false
+				if isCitationJSON(line) {
+					e := citationTableError()
+					e.Path, e.Line = name, n
+					return e
+				}
 				var rec jsonRecord
 				if json.Unmarshal(line, &rec) == nil && !rec.isDocument() {
 					return &ReadError{Path: name, Line: n, Offset: -1, Problem: ProblemNotDocument,
@@ -343,6 +348,9 @@ func parseWhole(name string, data []byte, opts Options) ([]*Document, error) {
 		}
 		return []*Document{d}, nil
 	}
+	if bytes.HasPrefix(data, []byte("PAR1")) {
+		return nil, fail(ProblemNotDocument, -1, "a Parquet file: a table (citegraph build reads citation tables), not an opinion")
+	}
 	data, err := decodeText(data, opts.Encoding)
 	if err != nil {
 		return nil, err
@@ -358,6 +366,9 @@ func parseWhole(name string, data []byte, opts Options) ([]*Document, error) {
 	case "html":
 		d, err = readHTML(data, opts.maxDepth())
 	default:
+		if isCitationText(data) {
+			return nil, citationTableError()
+		}
 		d = readText(string(data))
 	}
 	if err != nil {

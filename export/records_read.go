@@ -39,14 +39,16 @@ func DocumentRecord(doc *corpus.Document) extract.Record {
 // Table formats ReadRecords reads, as IsRecordTable names them.
 const (
 	TableJSONLines = "jsonl"
+	TableJSON      = "json"
 	TableCSV       = "csv"
 	TableParquet   = "parquet"
 )
 
 // IsRecordTable says whether the file at path is a table of citation
-// records as citegraph extract writes them (JSON lines, CSV or Parquet,
-// JSON lines and CSV also gzipped), and in which format; "" when it is
-// not one.
+// records as citegraph extract writes them (JSON lines, a JSON array, CSV
+// or Parquet, the textual ones also gzipped), and in which format; "" when
+// it is not one. A table is known by its columns (corpus.IsCitationTable),
+// whatever its name.
 func IsRecordTable(path string) string {
 	f, err := os.Open(path)
 	if err != nil {
@@ -63,10 +65,12 @@ func IsRecordTable(path string) string {
 		if err != nil {
 			return ""
 		}
-		if _, ok := pf.Schema().Lookup("doc"); ok {
-			if _, ok := pf.Schema().Lookup("target"); ok {
-				return TableParquet
-			}
+		var cols []string
+		for _, f := range pf.Schema().Fields() {
+			cols = append(cols, f.Name())
+		}
+		if corpus.IsCitationTable(cols) {
+			return TableParquet
 		}
 		return ""
 	}
@@ -79,15 +83,28 @@ func IsRecordTable(path string) string {
 	}
 	line, _ := br.ReadSlice('\n')
 	line = bytes.TrimSpace(line)
+	format := TableJSONLines
+	if string(line) == "[" {
+		// extract -f json: "[", then one record a line.
+		line, _ = br.ReadSlice('\n')
+		line, format = bytes.TrimSuffix(bytes.TrimSpace(line), []byte(",")), TableJSON
+	}
 	if len(line) > 0 && line[0] == '{' {
 		var keys map[string]json.RawMessage
-		if json.Unmarshal(line, &keys) == nil && keys["doc"] != nil && keys["kind"] != nil && keys["target"] != nil {
-			return TableJSONLines
+		if json.Unmarshal(line, &keys) != nil {
+			return ""
+		}
+		cols := make([]string, 0, len(keys))
+		for k := range keys {
+			cols = append(cols, k)
+		}
+		if corpus.IsCitationTable(cols) {
+			return format
 		}
 		return ""
 	}
 	header, err := csv.NewReader(bytes.NewReader(line)).Read()
-	if err == nil && slices.Contains(header, "doc") && slices.Contains(header, "kind") && slices.Contains(header, "target") {
+	if err == nil && corpus.IsCitationTable(header) {
 		return TableCSV
 	}
 	return ""
@@ -108,11 +125,12 @@ func gunzipped(r io.Reader) (*bufio.Reader, error) {
 // ReadRecords reads a table of citation records (see IsRecordTable) and
 // hands each document with its citations to yield, in the table's order,
 // as extraction gave them: the records of a document are consecutive, led
-// by its DocumentKind record when the table has them (citegraph extract
-// --documents), which gives the document's identity and where it came
-// from (Meta.Source, so that the graph ranks the documents of a case as
-// it would have from the opinions); without it a document is known only
-// by its id. Each citation is the one the record was made from
+// by its DocumentKind record (citegraph extract --documents), which gives
+// the document's identity and where it came from (Meta.Source, so that
+// the graph ranks the documents of a case as it would have from the
+// opinions). A table whose first record is not a DocumentKind record is
+// refused: its citing cases would be bare ids, a graph unlike the one
+// from the documents. Each citation is the one the record was made from
 // (extract.NewRecord), as far as the graph needs: kind, reference,
 // parallels, pin, name, court, year, signal, parenthetical, target and
 // the page (Location) it sits on. The error names the file and the row
@@ -131,7 +149,9 @@ func ReadRecords(path, format string, reporters *extract.Reporters, yield func(*
 	}
 	g := docGroup{reporters: reporters}
 	each := func(row int, r *extract.Record) error {
-		if err := g.add(r, yield); err != nil {
+		if err := g.add(r, yield); errors.Is(err, errNoDocuments) {
+			return fmt.Errorf("%s: %w", path, err)
+		} else if err != nil {
 			return fmt.Errorf("%s: row %d: %w", path, row, err)
 		}
 		return nil
@@ -151,13 +171,16 @@ func eachRecord(f *os.File, format string, each func(int, *extract.Record) error
 	switch format {
 	case TableParquet:
 		return parquetRecords(f, each)
-	case TableJSONLines, TableCSV:
+	case TableJSONLines, TableJSON, TableCSV:
 		br, err := gunzipped(f)
 		if err != nil {
 			return err
 		}
-		if format == TableCSV {
+		switch format {
+		case TableCSV:
 			return csvRecords(br, each)
+		case TableJSON:
+			return jsonArrayRecords(br, each)
 		}
 		return jsonRecords(br, each)
 	}
@@ -177,6 +200,27 @@ func jsonRecords(br *bufio.Reader, each func(int, *extract.Record) error) error 
 			return err
 		}
 	}
+}
+
+// jsonArrayRecords reads a JSON array of records, one at a time.
+func jsonArrayRecords(br *bufio.Reader, each func(int, *extract.Record) error) error {
+	dec := json.NewDecoder(br)
+	if t, err := dec.Token(); err != nil || t != json.Delim('[') {
+		return fmt.Errorf("not a JSON array of records")
+	}
+	for row := 1; dec.More(); row++ {
+		var r extract.Record
+		if err := dec.Decode(&r); err != nil {
+			return fmt.Errorf("row %d: %w", row, err)
+		}
+		if err := each(row, &r); err != nil {
+			return err
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return fmt.Errorf("the array is not closed (an interrupted extract?): %w", err)
+	}
+	return nil
 }
 
 // recordField finds the field of extract.Record with a JSON name.
@@ -342,9 +386,22 @@ type docGroup struct {
 	doc       *corpus.Document
 	cites     []extract.Citation
 	kinds     []extract.Kind // each citation's kind as recorded
+	started   bool           // the first record was read
 }
 
+// errNoDocuments refuses a table written without --documents.
+var errNoDocuments = errors.New("a citation table without document records: run extract with --documents")
+
 func (g *docGroup) add(r *extract.Record, yield func(*corpus.Document, []extract.Citation) error) error {
+	if !g.started {
+		// Without its document records a table says nothing of the
+		// citing cases: each would be a bare id, not the case the
+		// documents themselves give.
+		if r.Kind != DocumentKind {
+			return errNoDocuments
+		}
+		g.started = true
+	}
 	if g.doc == nil || r.Doc != g.doc.ID || r.Kind == DocumentKind {
 		if err := g.flush(yield); err != nil {
 			return err

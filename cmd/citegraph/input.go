@@ -161,22 +161,37 @@ func processInputs[R any](cmd *cobra.Command, f *inputFlags, args []string,
 	defer cancel()
 	stderr := cmd.ErrOrStderr()
 	bar := newProgress(stderr, f.quiet)
-	var strictErr error
+	var stopErr error
+	stop := func(err error) {
+		if stopErr == nil {
+			stopErr = err
+			cancel()
+		}
+	}
 	hooks := corpus.Hooks{
 		Skip: func(e *corpus.ReadError) {
 			bar.clear()
-			fmt.Fprintf(stderr, "citegraph: warning: skipped %v\n", e)
-			if f.strict && strictErr == nil {
-				strictErr = fmt.Errorf("%v (--strict: stopping at the first document that cannot be read)", e)
-				cancel()
+			if e.Problem == corpus.ProblemCitationTable {
+				// Named, or piped in: the user gave citegraph's output
+				// for its input, which no warning should let pass.
+				stop(usageError{e})
+				return
 			}
+			fmt.Fprintf(stderr, "citegraph: warning: skipped %v\n", e)
+			if f.strict {
+				stop(fmt.Errorf("%v (--strict: stopping at the first document that cannot be read)", e))
+			}
+		},
+		SetAside: func(e *corpus.ReadError) {
+			bar.clear()
+			fmt.Fprintf(stderr, "citegraph: warning: ignored %s: a citation table (citegraph's output), not opinions\n", e.Path)
 		},
 		Progress: bar.update,
 	}
 	sum, err := corpus.Process(ctx, inputs, opts, hooks, work, emit)
 	bar.finish()
-	if strictErr != nil {
-		return sum, strictErr
+	if stopErr != nil {
+		return sum, stopErr
 	}
 	if err != nil {
 		if cmd.Context().Err() != nil {

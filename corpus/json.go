@@ -62,12 +62,12 @@ func readJSONValue(data []byte, maxDepth int) ([]*Document, error) {
 			return nil, jsonError(data, err)
 		}
 		if len(items) > 0 && isCitationJSON(items[0]) {
-			return nil, citationTableError()
+			return nil, CitationTableError("")
 		}
 		return readJSONItems(items, maxDepth)
 	}
 	if isCitationJSON(data) {
-		return nil, citationTableError()
+		return nil, CitationTableError("")
 	}
 	var rec jsonRecord
 	if err := json.Unmarshal(data, &rec); err != nil {

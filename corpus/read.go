@@ -234,9 +234,7 @@ func jsonLines(name string, br *bufio.Reader, opts Options, yield func(record) b
 				// rather than one per line.
 				first = false
 				if isCitationJSON(line) {
-					e := citationTableError()
-					e.Path, e.Line = name, n
-					return e
+					return CitationTableError(name)
 				}
 				var rec jsonRecord
 				if json.Unmarshal(line, &rec) == nil && !rec.isDocument() {
@@ -367,7 +365,7 @@ func parseWhole(name string, data []byte, opts Options) ([]*Document, error) {
 		d, err = readHTML(data, opts.maxDepth())
 	default:
 		if isCitationText(data) {
-			return nil, citationTableError()
+			return nil, CitationTableError("")
 		}
 		d = readText(string(data))
 	}

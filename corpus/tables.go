@@ -34,9 +34,10 @@ func IsCitationTable(columns []string) bool {
 // errCitationTable explains ProblemCitationTable.
 var errCitationTable = errors.New("records of citations as citegraph extract writes them (doc, kind, target), not opinions; citegraph build reads such a table when extract wrote it with --documents")
 
-// citationTableError is the error for an input holding citation records.
-func citationTableError() *ReadError {
-	return &ReadError{Offset: -1, Problem: ProblemCitationTable, Err: errCitationTable}
+// CitationTableError is the error for the input at path, which holds
+// citation records (see IsCitationTable) where opinions were expected.
+func CitationTableError(path string) *ReadError {
+	return &ReadError{Path: path, Offset: -1, Problem: ProblemCitationTable, Err: errCitationTable}
 }
 
 // isCitationJSON says whether the JSON object obj has the fields of a

@@ -48,8 +48,12 @@ const (
 // records as citegraph extract writes them (JSON lines, a JSON array, CSV
 // or Parquet, the textual ones also gzipped), and in which format; "" when
 // it is not one. A table is known by its columns (corpus.IsCitationTable),
-// whatever its name.
+// whatever its name. Only a regular file is looked into: reading a named
+// pipe (a process substitution) would consume what its reader needs.
 func IsRecordTable(path string) string {
+	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
+		return ""
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return ""

@@ -99,7 +99,7 @@ func randomRecord(t *testing.T, rng *rand.Rand, str, item func() string) extract
 }
 
 // Every field of the record contract comes back from each table format
-// citegraph build reads (JSON lines, CSV, Parquet) as it was written: a
+// citegraph build reads (JSON lines, a JSON array, CSV, Parquet) as it was written: a
 // field added to Record that one writer or reader forgets fails here.
 func TestRecordTablesKeepEveryField(t *testing.T) {
 	rng := rand.New(rand.NewPCG(8, 8))
@@ -115,7 +115,7 @@ func TestRecordTablesKeepEveryField(t *testing.T) {
 		want[i] = randomRecord(t, rng, str, item)
 	}
 	dir := t.TempDir()
-	for _, format := range []string{TableJSONLines, TableCSV, TableParquet} {
+	for _, format := range []string{TableJSONLines, TableJSON, TableCSV, TableParquet} {
 		path := filepath.Join(dir, "cites."+format)
 		err := WriteFile(path, func(w io.Writer) error {
 			var rw RecordWriter = NewParquetRecordWriter(w)

@@ -92,6 +92,14 @@ graph from the table alone (as after a map step on a cluster).`,
 			if err := checkOutput(cmd, out, ""); err != nil {
 				return err
 			}
+			// Reading finds the citation tables among opinions too (a
+			// folder's are set aside), but only this finds a Parquet
+			// one, and before anything is written.
+			for _, a := range args {
+				if export.IsRecordTable(a) != "" {
+					return usageError{corpus.CitationTableError(a)}
+				}
+			}
 			e, err := ex.extractor()
 			if err != nil {
 				return err

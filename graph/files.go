@@ -42,7 +42,7 @@ var ErrNotGraph = errors.New("not a graph file")
 // Anything else is ErrNotGraph. GEXF is an error of its own: citegraph
 // writes it but does not read it.
 func DetectFormat(path string) (string, error) {
-	if _, _, ok := csvPair(path); ok {
+	if _, _, ok := FindCSVPair(path); ok {
 		return FormatCSV, nil
 	}
 	switch strings.ToLower(filepath.Ext(path)) {
@@ -111,8 +111,11 @@ func isNodeLink(b []byte) bool {
 	return false
 }
 
-// csvPair finds the nodes and edges files of a CSV pair that path names.
-func csvPair(path string) (nodes, edges string, ok bool) {
+// FindCSVPair finds the nodes and edges files of the CSV pair path names (see
+// DetectFormat): a folder holding nodes.csv and edges.csv, either file of
+// a pair, or the stem name graph.csv for graph.nodes.csv and
+// graph.edges.csv. ok is false unless both are regular files.
+func FindCSVPair(path string) (nodes, edges string, ok bool) {
 	exists := func(p string) bool {
 		fi, err := os.Stat(p)
 		return err == nil && fi.Mode().IsRegular()
@@ -153,7 +156,7 @@ func ReadFile(path, format string) (*Graph, error) {
 		format = f
 	}
 	if format == FormatCSV {
-		nodes, edges, ok := csvPair(path)
+		nodes, edges, ok := FindCSVPair(path)
 		if !ok {
 			return nil, fmt.Errorf("%s: no nodes.csv and edges.csv pair here", path)
 		}

@@ -35,6 +35,19 @@ func (f *corpusFlags) register(cmd *cobra.Command) {
 	fl.BoolVar(&f.statutes, "statutes", false, "make statutes nodes too (otherwise only cases are)")
 }
 
+// checkNotInput fails an output that is one of the inputs (see the
+// function of the same name): args, the files flagged, and those of the
+// input flags (manifest, reporters, the CourtListener bulk files).
+func (f *corpusFlags) checkNotInput(outs []outputFile, args []string, flagged ...string) error {
+	flagged = append(flagged, f.in.manifest, f.ex.reporters)
+	if f.in.bulk != "" {
+		// A folder that cannot be read is reported when it is loaded.
+		b, _ := corpus.FindBulkFiles(f.in.bulk)
+		flagged = append(flagged, b.Opinions, b.Clusters, b.Dockets, b.Citations, b.CitationMap)
+	}
+	return checkNotInput(outs, args, flagged...)
+}
+
 // build reads the opinions args names (see useSample), extracts their
 // citations on the worker pool and builds their graph, in input order.
 func (f *corpusFlags) build(cmd *cobra.Command, args []string) (*graph.Graph, error) {
@@ -137,10 +150,15 @@ formats and cuts graphs down.`,
 			if err := checkOutput(cmd, out, format); err != nil {
 				return err
 			}
+			outs := graphOutputs(out, format)
 			if report != "" {
 				if err := checkOutput(cmd, report, ""); err != nil {
 					return err
 				}
+				outs = append(outs, outputFile{"--report", report})
+			}
+			if err := src.checkNotInput(outs, args); err != nil {
+				return err
 			}
 			opt, err := rk.options()
 			if err != nil {

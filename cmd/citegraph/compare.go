@@ -40,6 +40,14 @@ read are compared; the rest is counted apart.`,
 			if src.in.bulk == "" {
 				return usagef("compare needs --courtlistener-bulk DIR: the cases of CourtListener's opinions and its citation map")
 			}
+			if diff != "" {
+				if err := checkOutput(cmd, diff, ""); err != nil {
+					return err
+				}
+				if err := src.checkNotInput([]outputFile{{"--diff", diff}}, args, mapFile); err != nil {
+					return err
+				}
+			}
 			src.in.opinions = &corpus.OpinionClusters{}
 			g, err := src.build(cmd, args)
 			if err != nil {

@@ -92,6 +92,9 @@ graph from the table alone (as after a map step on a cluster).`,
 			if err := checkOutput(cmd, out, ""); err != nil {
 				return err
 			}
+			if err := checkNotInput([]outputFile{{"-o", out}}, args, in.manifest, ex.reporters); err != nil {
+				return err
+			}
 			// Reading finds the citation tables among opinions too (a
 			// folder's are set aside), but only this finds a Parquet
 			// one, and before anything is written.

@@ -3,15 +3,19 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/citegraph/citegraph/corpus"
 	"github.com/citegraph/citegraph/export"
+	"github.com/citegraph/citegraph/graph"
 )
 
 // checkOutput fails, as a usage error, an output that cannot be written,
@@ -41,6 +45,111 @@ func checkOutput(cmd *cobra.Command, out, format string) error {
 		return usagef("-o %s: %s is not a folder", out, dir)
 	}
 	return nil
+}
+
+// outputFile is a file a command is to write, and the flag that names it
+// (for the message that refuses it).
+type outputFile struct{ flag, path string }
+
+// checkNotInput fails, as a usage error, an output that is one of the
+// inputs, before anything is read: the files args name (globs expanded,
+// folders walked as reading walks them, the nodes and edges files of a CSV
+// graph pair included) and the files flags name (flagged: manifest,
+// reporters, citation map...). Files are compared as files (os.SameFile),
+// so a symbolic or hard link to an input is that input too. Outputs are
+// replaced atomically and a graph file is read whole before its output is
+// written, so no run would corrupt its input; but the input would be gone,
+// replaced by the output, which is never what was meant. A file in a
+// folder that reading passes over (see passedOver) is no input.
+//
+// Folders are walked only when an output already exists, so a first run
+// costs nothing; a rerun lists its folders once more.
+func checkNotInput(outs []outputFile, args []string, flagged ...string) error {
+	type existing struct {
+		outputFile
+		fi os.FileInfo
+	}
+	var present []existing
+	for _, out := range outs {
+		if fi, err := os.Stat(out.path); err == nil && fi.Mode().IsRegular() {
+			present = append(present, existing{out, fi})
+		}
+	}
+	if len(present) == 0 {
+		return nil
+	}
+	type input struct {
+		path    string
+		fromDir bool
+	}
+	var inputs []input
+	for _, a := range append(slices.Clone(args), flagged...) {
+		if a == "" || a == export.Stdout {
+			continue
+		}
+		paths := []string{a}
+		if _, err := os.Stat(a); err != nil && strings.ContainsAny(a, "*?[") {
+			paths, _ = filepath.Glob(a)
+		}
+		for _, p := range paths {
+			inputs = append(inputs, input{path: p})
+			if nodes, edges, ok := graph.FindCSVPair(p); ok {
+				inputs = append(inputs, input{path: nodes}, input{path: edges})
+			} else if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+				// What cannot be listed is reported when it is read.
+				found, _ := corpus.Expand([]string{p})
+				for _, in := range found {
+					inputs = append(inputs, input{in.Path, in.FromDir})
+				}
+			}
+		}
+	}
+	for _, out := range present {
+		for _, in := range inputs {
+			ifi, err := os.Stat(in.path)
+			if err != nil || !os.SameFile(out.fi, ifi) || in.fromDir && passedOver(in.path) {
+				continue
+			}
+			if in.path == out.path {
+				return usagef("%s %s is also an input: give another output name (citegraph never writes over its input)", out.flag, out.path)
+			}
+			return usagef("%s %s is the input %s (the same file): give another output name (citegraph never writes over its input)", out.flag, out.path, in.path)
+		}
+	}
+	return nil
+}
+
+// passedOver says whether reading a folder passes over the file at path
+// as holding no opinions: citegraph's own outputs there (citation tables,
+// set aside; graph files, ignored) are no input, so a rerun may write
+// them again into the folder it reads. The reader decides, as it will
+// when the folder is read.
+func passedOver(path string) bool {
+	docs, err := corpus.ReadFile(path, corpus.Options{})
+	if len(docs) > 0 {
+		return false
+	}
+	var re *corpus.ReadError
+	return err == nil || errors.As(err, &re) && (re.Problem == corpus.ProblemCitationTable || re.Problem == corpus.ProblemNotDocument)
+}
+
+// graphOutputs are the files export.Save writes for out in format: two
+// for CSV and Parquet, out itself otherwise.
+func graphOutputs(out, format string) []outputFile {
+	if out == export.Stdout {
+		return nil
+	}
+	if format != export.CSV && format != export.Parquet {
+		return []outputFile{{"-o", out}}
+	}
+	if _, err := os.Stat(out); err != nil && strings.HasSuffix(out, string(filepath.Separator)) {
+		return nil // a folder to be made holds no input
+	}
+	nodes, edges, err := export.PairPaths(out, format)
+	if err != nil {
+		return nil
+	}
+	return []outputFile{{"-o", nodes}, {"-o", edges}}
 }
 
 // writeOutput writes citation records to the file out, atomically (see

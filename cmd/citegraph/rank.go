@@ -124,6 +124,9 @@ the whole graph (as of --as-of), as in build and render, unless
 			if err := checkOutput(cmd, out, ""); err != nil {
 				return err
 			}
+			if err := src.checkNotInput([]outputFile{{"-o", out}}, args); err != nil {
+				return err
+			}
 			g, opt, err := loadChecked(cmd, &src, &flt, &rk, args, graphFormat)
 			if err != nil {
 				return err

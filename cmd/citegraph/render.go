@@ -157,6 +157,9 @@ The format comes from the output's extension (.svg, .png, .html) or --format.`,
 			if err := checkOutput(cmd, out, format); err != nil {
 				return err
 			}
+			if err := src.checkNotInput([]outputFile{{"-o", out}}, args); err != nil {
+				return err
+			}
 			opts, err := ex.options()
 			if err != nil {
 				return err

@@ -35,10 +35,17 @@ func (f *corpusFlags) register(cmd *cobra.Command) {
 	fl.BoolVar(&f.statutes, "statutes", false, "make statutes nodes too (otherwise only cases are)")
 }
 
-// checkNotInput fails an output that is one of the inputs (see the
-// function of the same name): args, the files flagged, and those of the
-// input flags (manifest, reporters, the CourtListener bulk files).
-func (f *corpusFlags) checkNotInput(outs []outputFile, args []string, flagged ...string) error {
+// check checks the values of the input flags, and fails an output that is
+// one of the inputs (see checkNotInput): args, the files flagged, and those
+// of the input flags (manifest, reporters, the CourtListener bulk files).
+// Every command that reads opinions calls it before any work.
+func (f *corpusFlags) check(outs []outputFile, args []string, flagged ...string) error {
+	if err := f.in.check(); err != nil {
+		return err
+	}
+	if err := f.ex.check(); err != nil {
+		return err
+	}
 	flagged = append(flagged, f.in.manifest, f.ex.reporters)
 	if f.in.bulk != "" {
 		// A folder that cannot be read is reported when it is loaded.
@@ -157,7 +164,7 @@ formats and cuts graphs down.`,
 				}
 				outs = append(outs, outputFile{"--report", report})
 			}
-			if err := src.checkNotInput(outs, args); err != nil {
+			if err := src.check(outs, args); err != nil {
 				return err
 			}
 			opt, err := rk.options()

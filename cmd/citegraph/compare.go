@@ -40,13 +40,15 @@ read are compared; the rest is counted apart.`,
 			if src.in.bulk == "" {
 				return usagef("compare needs --courtlistener-bulk DIR: the cases of CourtListener's opinions and its citation map")
 			}
+			var outs []outputFile
 			if diff != "" {
 				if err := checkOutput(cmd, diff, ""); err != nil {
 					return err
 				}
-				if err := src.checkNotInput([]outputFile{{"--diff", diff}}, args, mapFile); err != nil {
-					return err
-				}
+				outs = append(outs, outputFile{"--diff", diff})
+			}
+			if err := src.check(outs, args, mapFile); err != nil {
+				return err
 			}
 			src.in.opinions = &corpus.OpinionClusters{}
 			g, err := src.build(cmd, args)

@@ -41,11 +41,19 @@ func (f *extractorFlags) register(cmd *cobra.Command) {
 		"most citations in one document: one with more is skipped with a warning (real opinions hold a few thousand)")
 }
 
+// check checks the values of the flags (see inputFlags.check).
+func (f *extractorFlags) check() error {
+	if f.maxCitations < 1 {
+		return usagef("--max-citations must be at least 1, not %d", f.maxCitations)
+	}
+	return nil
+}
+
 // extractor returns an extractor with the built-in table, extended by
 // --reporters when given.
 func (f *extractorFlags) extractor() (*extract.Extractor, error) {
-	if f.maxCitations < 1 {
-		return nil, usagef("--max-citations must be at least 1, not %d", f.maxCitations)
+	if err := f.check(); err != nil {
+		return nil, err
 	}
 	opts := extract.Options{MaxCitations: f.maxCitations}
 	if f.reporters != "" {
@@ -90,6 +98,12 @@ graph from the table alone (as after a map step on a cluster).`,
 				return usagef("Parquet is a binary file read as a whole: give -o FILE.parquet")
 			}
 			if err := checkOutput(cmd, out, ""); err != nil {
+				return err
+			}
+			if err := in.check(); err != nil {
+				return err
+			}
+			if err := ex.check(); err != nil {
 				return err
 			}
 			if err := checkNotInput([]outputFile{{"-o", out}}, args, in.manifest, ex.reporters); err != nil {

@@ -49,18 +49,28 @@ func (f *inputFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.bulk, "courtlistener-bulk", "", "folder of CourtListener's bulk files: cases, courts and citations for its opinions file (read when no input is named)")
 }
 
-// options checks the flags and loads the manifest.
-func (f *inputFlags) options(cmd *cobra.Command) (corpus.Options, error) {
+// check checks the values of the flags, as usage errors. Every command
+// calls it before any work, whatever path it then takes (the sample, a
+// graph file), so that a wrong value never passes for being unused.
+func (f *inputFlags) check() error {
 	if f.jobs < 0 {
-		return corpus.Options{}, usagef("--jobs must be at least 1 (0 means one per core), not %d", f.jobs)
+		return usagef("--jobs must be at least 1 (0 means one per core), not %d", f.jobs)
 	}
 	if f.maxSize <= 0 || f.maxLine <= 0 {
-		return corpus.Options{}, usagef("--max-size and --max-line must be positive")
+		return usagef("--max-size and --max-line must be positive")
 	}
 	if f.encoding != "" {
 		if _, err := corpus.LookupEncoding(f.encoding); err != nil {
-			return corpus.Options{}, usagef("--encoding: %v", err)
+			return usagef("--encoding: %v", err)
 		}
+	}
+	return nil
+}
+
+// options checks the flags and loads the manifest.
+func (f *inputFlags) options(cmd *cobra.Command) (corpus.Options, error) {
+	if err := f.check(); err != nil {
+		return corpus.Options{}, err
 	}
 	opts := corpus.Options{
 		Jobs:       f.jobs,
@@ -98,6 +108,8 @@ func useSample(cmd *cobra.Command, sample bool, in *inputFlags, args []string) (
 	switch {
 	case sample && len(args) > 0:
 		return false, usagef("--sample takes no input files")
+	case sample && (in.manifest != "" || in.bulk != ""):
+		return false, usagef("--sample is the embedded opinion, whose identity is known: --manifest and --courtlistener-bulk do not apply")
 	case sample:
 		return true, nil
 	case len(args) > 0 || in.bulk != "" || !isTerminal(cmd.InOrStdin()):

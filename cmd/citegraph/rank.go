@@ -121,10 +121,13 @@ the whole graph (as of --as-of), as in build and render, unless
 			case !slices.Contains(rankFormats, format):
 				return usagef("unknown --format %q (want one of %s)", format, strings.Join(rankFormats, ", "))
 			}
+			if err := checkYear("--as-of", asOf); err != nil {
+				return err
+			}
 			if err := checkOutput(cmd, out, ""); err != nil {
 				return err
 			}
-			if err := src.checkNotInput([]outputFile{{"-o", out}}, args); err != nil {
+			if err := src.check([]outputFile{{"-o", out}}, args); err != nil {
 				return err
 			}
 			g, opt, err := loadChecked(cmd, &src, &flt, &rk, args, graphFormat)

@@ -157,7 +157,7 @@ The format comes from the output's extension (.svg, .png, .html) or --format.`,
 			if err := checkOutput(cmd, out, format); err != nil {
 				return err
 			}
-			if err := src.checkNotInput([]outputFile{{"-o", out}}, args); err != nil {
+			if err := src.check([]outputFile{{"-o", out}}, args); err != nil {
 				return err
 			}
 			opts, err := ex.options()

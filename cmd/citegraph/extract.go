@@ -79,12 +79,13 @@ func newExtractCmd() *cobra.Command {
 		Short: "Find and resolve every citation in opinions",
 		Long: `Extract finds every case and statute citation in the opinions given (files,
 directories, globs, "-" or nothing for standard input; --sample for the
-embedded sample opinion) and
-resolves short cites, supra, Id. and Ibid. to the case they refer to.
+embedded sample opinion) and resolves short cites, supra, Id. and Ibid. to
+the case they refer to.
 
 Formats: table (for people), jsonl (one object per citation: the stable
-contract), json (one array), csv, parquet (the jsonl fields as typed
-columns). With --documents, each document's citations follow one record of
+contract, streamed as documents finish), json (one array, written only
+whole: nothing from a run that fails or is interrupted), csv, parquet (the
+jsonl fields as typed columns). With --documents, each document's citations follow one record of
 kind "document" giving its identity, so that citegraph build can make the
 graph from the table alone (as after a map step on a cluster).`,
 		Example: `  citegraph extract --sample

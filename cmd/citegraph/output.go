@@ -157,13 +157,16 @@ func graphOutputs(out, format string) []outputFile {
 // streams but only ever receives whole records: a run that fails part way
 // ends its output at the last complete record. With strict, standard
 // output gets nothing from a run that fails: the records wait in a
-// temporary file (not in memory) until the run is known good.
+// temporary file (not in memory) until the run is known good. So it is
+// always for the JSON array (export.TableJSON), which is valid only whole:
+// an interrupted run would leave an array never closed, so it is written
+// only whole, and JSON lines are the format that streams.
 func writeOutput(cmd *cobra.Command, out, format string, strict bool, write func(io.Writer) error) error {
 	if out != export.Stdout {
 		return export.WriteFiles(cmd.Context(), export.Output{Path: out, Write: write})
 	}
 	stdout := cmd.OutOrStdout()
-	if strict {
+	if strict || format == export.TableJSON {
 		return spooled(stdout, write)
 	}
 	rw := &recordWriter{w: stdout, csv: format == "csv"}

@@ -353,8 +353,12 @@ func parseWhole(name string, data []byte, opts Options) ([]*Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	format := detectFormat(name, data)
+	if err := checkDeclaredXML(name, data, format, opts.maxDepth()); err != nil {
+		return nil, err
+	}
 	var d *Document
-	switch detectFormat(name, data) {
+	switch format {
 	case "json":
 		return readJSONValue(data, opts.maxDepth())
 	case "columbia":
@@ -373,6 +377,28 @@ func parseWhole(name string, data []byte, opts Options) ([]*Document, error) {
 		return nil, err
 	}
 	return []*Document{d}, nil
+}
+
+// checkDeclaredXML reports a broken input that says it is XML (an XML
+// declaration, or a .xml name) but that the XML readers (Columbia,
+// casebody) do not take: the markup reader, lenient as a browser, would
+// read whatever text survives of one cut short, and a .xml file with no
+// element at all would be read as text, either way without a word. Such
+// an input is checked as the XML readers check theirs (see convertXML):
+// cut off before its root element ends, or not XML, it is ProblemBadXML.
+func checkDeclaredXML(name string, data []byte, format string, maxDepth int) error {
+	if format != "html" && format != "text" {
+		return nil
+	}
+	head := bytes.TrimLeft(data[:min(len(data), 64)], " \t\r\n")
+	declared := bytes.HasPrefix(bytes.ToLower(head), []byte("<?xml"))
+	if !declared && strings.ToLower(filepath.Ext(strings.TrimSuffix(strings.ToLower(name), ".gz"))) != ".xml" {
+		return nil
+	}
+	if format == "text" {
+		return fail(ProblemBadXML, -1, "no root element: the file is named or declared XML but holds no markup")
+	}
+	return convertXML(data, newConverter(maxDepth))
 }
 
 // pdfStart finds the "%PDF-" header, which the PDF specification lets

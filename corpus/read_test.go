@@ -283,6 +283,13 @@ func TestBadDocumentsNameFileAndProblem(t *testing.T) {
 		{"bad.json", `{"text": 12}`, ProblemBadJSON, "string"},
 		{"cut.xml", columbiaXML[:200], ProblemBadXML, "truncated"},
 		{"bad.xml", "<opinion><opinion_text>a < b</opinion_text></opinion>", ProblemBadXML, "line 1"},
+		// XML that none of the XML readers takes is read as markup, but
+		// a broken one is still reported, not read for what survives.
+		{"cut-generic.xml", `<?xml version="1.0"?><decision><body>See Roe v. Wade, 410 U.S. 113 (1973). And`, ProblemBadXML, "truncated: the input ends inside <decision>"},
+		{"cut-declared", `<?xml version="1.0"?><decision><body>See Roe v. Wade, 410 U.S. 113`, ProblemBadXML, "truncated"},
+		{"bad-generic.xml", `<decision><body>See Roe v. Wade, 410 U.S. 113 (1973) <<</body></decision>`, ProblemBadXML, "line 1"},
+		{"declaration-only.xml", `<?xml vers`, ProblemBadXML, "no root element"},
+		{"not-markup.xml", "Roe v. Wade, 410 U.S. 113 (1973)", ProblemBadXML, "no root element"},
 		{"list.json", `{"doc": "x", "citations": []}`, ProblemNotDocument, ""},
 		{"trunc.html.gz", string(truncGz), ProblemBadGzip, ""},
 		{"bad.pdf", "%PDF-1.4\nnot really a pdf", ProblemBadPDF, ""},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -180,13 +181,33 @@ func processInputs[R any](cmd *cobra.Command, f *inputFlags, args []string,
 			cancel()
 		}
 	}
+	// A file named (or piped in) whole that yields no document is an
+	// error: it was asked for by name, so skipping it would answer
+	// another question than the one put. A folder's files, and the
+	// records of a stream, are skipped with a warning. A file's documents
+	// come before its skip (corpus.Process), so read is known by then.
+	named := map[string]bool{}
+	for _, in := range inputs {
+		// A folder that cannot be listed comes back as an input of its
+		// own (with Err), named only if it was.
+		named[in.Path] = !in.FromDir && (in.Err == nil || slices.Contains(args, in.Path))
+	}
+	read := map[string]bool{}
+	emitRead := func(doc *corpus.Document, r R) error {
+		read[doc.Path] = true
+		return emit(doc, r)
+	}
 	hooks := corpus.Hooks{
 		Skip: func(e *corpus.ReadError) {
 			bar.clear()
-			if e.Problem == corpus.ProblemCitationTable {
+			switch {
+			case e.Problem == corpus.ProblemCitationTable:
 				// Named, or piped in: the user gave citegraph's output
 				// for its input, which no warning should let pass.
 				stop(usageError{e})
+				return
+			case named[e.Path] && e.Line == 0 && !read[e.Path]:
+				stop(fmt.Errorf("no opinion read from an input named on the command line: %v (a folder's unreadable files are skipped with a warning)", e))
 				return
 			}
 			fmt.Fprintf(stderr, "citegraph: warning: skipped %v\n", e)
@@ -200,7 +221,7 @@ func processInputs[R any](cmd *cobra.Command, f *inputFlags, args []string,
 		},
 		Progress: bar.update,
 	}
-	sum, err := corpus.Process(ctx, inputs, opts, hooks, work, emit)
+	sum, err := corpus.Process(ctx, inputs, opts, hooks, work, emitRead)
 	bar.finish()
 	if stopErr != nil {
 		return sum, stopErr

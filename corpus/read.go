@@ -191,7 +191,7 @@ func readAllLimited(r io.Reader, max, size int64) ([]byte, error) {
 // says so (.jsonl, .ndjson), or its first line is a complete JSON object
 // and another object follows.
 func isJSONLines(name string, br *bufio.Reader) (bool, error) {
-	base := strings.TrimSuffix(strings.ToLower(filepath.Base(name)), ".gz")
+	base := uncompressedName(filepath.Base(name))
 	if strings.HasSuffix(base, ".jsonl") || strings.HasSuffix(base, ".ndjson") {
 		return true, nil
 	}
@@ -392,7 +392,7 @@ func checkDeclaredXML(name string, data []byte, format string, maxDepth int) err
 	}
 	head := bytes.TrimLeft(data[:min(len(data), 64)], " \t\r\n")
 	declared := bytes.HasPrefix(bytes.ToLower(head), []byte("<?xml"))
-	if !declared && strings.ToLower(filepath.Ext(strings.TrimSuffix(strings.ToLower(name), ".gz"))) != ".xml" {
+	if !declared && filepath.Ext(uncompressedName(name)) != ".xml" {
 		return nil
 	}
 	if format == "text" {
@@ -427,7 +427,7 @@ func detectFormat(name string, data []byte) string {
 	if len(head) == 0 {
 		return "text"
 	}
-	ext := strings.ToLower(filepath.Ext(strings.TrimSuffix(strings.ToLower(name), ".gz")))
+	ext := filepath.Ext(uncompressedName(name))
 	isJSON := func() bool {
 		v := bytes.TrimSpace(data)
 		return len(v) > 0 && (v[0] == '{' || v[0] == '[') && json.Valid(v)

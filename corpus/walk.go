@@ -28,8 +28,9 @@ type Input struct {
 }
 
 // documentExtensions are the files a directory walk picks up, each also
-// with ".gz". Files named on the command line are read whatever their
-// name, since the format is detected from content.
+// compressed (see compressedSuffixes). Files named on the command line
+// are read whatever their name, since the format is detected from
+// content.
 var documentExtensions = map[string]bool{
 	".txt": true, ".text": true, ".htm": true, ".html": true, ".xhtml": true,
 	".xml": true, ".json": true, ".jsonl": true, ".ndjson": true, ".pdf": true,
@@ -175,17 +176,30 @@ func realPath(path string) string {
 }
 
 // DocumentExtensions lists the extensions a directory walk picks up, for
-// messages: ".htm, .html, ...".
+// messages: ".htm, .html, ..., each also .gz or .bz2".
 func DocumentExtensions() string {
 	exts := make([]string, 0, len(documentExtensions))
 	for e := range documentExtensions {
 		exts = append(exts, e)
 	}
 	sort.Strings(exts)
-	return strings.Join(exts, ", ")
+	return strings.Join(exts, ", ") + ", each also " + strings.Join(compressedSuffixes, " or ")
 }
 
 func isDocumentName(name string) bool {
-	name = strings.TrimSuffix(strings.ToLower(name), ".gz")
-	return documentExtensions[filepath.Ext(name)]
+	return documentExtensions[filepath.Ext(uncompressedName(name))]
+}
+
+// compressedSuffixes are the compressions a reader undoes (recognised by
+// their magic numbers, see decompress), as files are named for them.
+var compressedSuffixes = []string{".gz", ".bz2"}
+
+// uncompressedName is name in lower case without its compression suffix:
+// the name that says the format.
+func uncompressedName(name string) string {
+	name = strings.ToLower(name)
+	for _, s := range compressedSuffixes {
+		name = strings.TrimSuffix(name, s)
+	}
+	return name
 }

@@ -1,7 +1,10 @@
 package corpus
 
 import (
+	"bytes"
+	"compress/gzip"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -53,5 +56,45 @@ func TestExpandFollowsSymlinks(t *testing.T) {
 	want := "1-a.txt 3-dir/b.txt 3-dir/c.html 5-gone.txt (unreadable)"
 	if strings.Join(got, " ") != want {
 		t.Errorf("inputs %q\nwant %q", strings.Join(got, " "), want)
+	}
+}
+
+// A folder's compressed documents are read as named ones are, gzip and
+// bzip2 alike (recognised by content), the format named by the name
+// without its compression suffix.
+func TestFolderReadsCompressedDocuments(t *testing.T) {
+	dir := t.TempDir()
+	text := "See Roe v. Wade, 410 U.S. 113 (1973).\n"
+	var gz bytes.Buffer
+	w := gzip.NewWriter(&gz)
+	w.Write([]byte(text))
+	w.Close()
+	files := map[string][]byte{"a.txt.gz": gz.Bytes(), "notes.md.bz2": nil, "c.csv.gz": gz.Bytes()}
+	cmd := exec.Command("bzip2", "-c")
+	cmd.Stdin = strings.NewReader(text)
+	bz, err := cmd.Output()
+	if err != nil {
+		t.Skipf("bzip2(1) is needed to make a .bz2 file: %v", err)
+	}
+	files["b.txt.bz2"], files["notes.md.bz2"] = bz, bz
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	inputs, err := Expand([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, in := range inputs {
+		names = append(names, filepath.Base(in.Path))
+		docs, err := ReadFile(in.Path, Options{})
+		if err != nil || len(docs) != 1 || docs[0].Text != text {
+			t.Errorf("%s: %d documents, %v", in.Path, len(docs), err)
+		}
+	}
+	if strings.Join(names, " ") != "a.txt.gz b.txt.bz2" {
+		t.Errorf("the walk took %v", names)
 	}
 }

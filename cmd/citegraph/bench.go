@@ -43,8 +43,9 @@ the process.
 With --graph CASES,LINES it measures the graph engine instead: it writes a
 random citation network of that size (power-law in-degrees, fixed seed; see
 --edges), then reads it as rank would, runs PageRank and HITS, and prints the
-time of each phase, the iterations and the peak memory. scripts/igraph_bench.py
-runs python-igraph on the same file. For the benchmarks of the Go test suite,
+time of each phase, the iterations and the peak memory.
+graph/testdata/igraph_bench.py (in the source tree) runs python-igraph on the
+same file. For the benchmarks of the Go test suite,
 see the README.`,
 		Example: `  citegraph bench
   citegraph bench ../shared/corpus --jobs 2

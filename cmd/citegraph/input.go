@@ -236,7 +236,7 @@ func processInputs[R any](cmd *cobra.Command, f *inputFlags, args []string,
 		// An empty result is never what was asked for: say so rather
 		// than write an empty graph.
 		if len(inputs) == 0 {
-			return sum, fmt.Errorf("no opinion read: %s holds no document files (%s, each also .gz)", strings.Join(args, ", "), corpus.DocumentExtensions())
+			return sum, fmt.Errorf("no opinion read: %s holds no document files (%s)", strings.Join(args, ", "), corpus.DocumentExtensions())
 		}
 		return sum, fmt.Errorf("no opinion read: %s", sum)
 	}

@@ -19,7 +19,13 @@ func version() string {
 		vcs[s.Key] = s.Value
 	}
 	var b strings.Builder
-	b.WriteString(info.Main.Version)
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		b.WriteString(v)
+	} else {
+		// "(devel)" is what the toolchain stamps when it knows no
+		// version: a build without VCS information.
+		b.WriteString("version unknown (a development build)")
+	}
 	if rev := vcs["vcs.revision"]; rev != "" {
 		fmt.Fprintf(&b, "\ncommit %s", rev)
 		if t := vcs["vcs.time"]; t != "" {
@@ -29,7 +35,7 @@ func version() string {
 			b.WriteString(", with uncommitted changes")
 		}
 	} else {
-		b.WriteString("\ncommit unknown (not built from a git checkout)")
+		b.WriteString("\ncommit unknown (built without VCS information: -buildvcs=false, or outside a git checkout)")
 	}
 	fmt.Fprintf(&b, "\n%s", info.GoVersion)
 	return b.String()

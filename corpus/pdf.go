@@ -27,6 +27,9 @@ func readPDF(data []byte) (d *Document, err error) {
 			d, err = nil, fail(ProblemBadPDF, -1, "%v", r)
 		}
 	}()
+	if err := checkPDFStructure(data); err != nil {
+		return nil, fail(ProblemBadPDF, -1, "%v", err)
+	}
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, fail(ProblemBadPDF, -1, "%v", err)

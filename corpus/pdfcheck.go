@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+
+	"github.com/ledongthuc/pdf"
 )
 
 // The PDF library trusts the numbers of a file's cross-reference
@@ -359,6 +361,43 @@ func (s *pdfScanner) streamData(d *pdfDict) []byte {
 	return s.data[start:end]
 }
 
+// maxInterpreted bounds the decoded data of the streams the library
+// interprets for one page or font, in bytes: past it the page is refused
+// (a few hundred kilobytes is a dense page).
+const maxInterpreted = 64 << 20
+
+// mustInterpret reads the streams the PDF library is about to interpret (a
+// page's contents, a font's ToUnicode map; a stream or an array of them)
+// and panics with an error if they end inside a hex string, where the
+// library's lexer reads past the end for ever, or decode to more than
+// maxInterpreted bytes. It panics, as the library does, inside the
+// reading of a page, which recovers it as that page's error.
+func mustInterpret(v pdf.Value) {
+	streams := []pdf.Value{v}
+	if v.Kind() == pdf.Array {
+		streams = streams[:0]
+		for i := range v.Len() {
+			streams = append(streams, v.Index(i))
+		}
+	}
+	var data []byte
+	for _, st := range streams {
+		if st.Kind() != pdf.Stream {
+			continue
+		}
+		b, _ := io.ReadAll(io.LimitReader(st.Reader(), maxInterpreted+1-int64(len(data))))
+		if data = append(data, b...); len(data) > maxInterpreted {
+			panic(fmt.Errorf("a content stream decodes to more than %d bytes", maxInterpreted))
+		}
+	}
+	s := pdfScanner{data: data, content: true}
+	for s.next().kind != tokEOF {
+		if s.unterminated {
+			panic(fmt.Errorf("a content stream ends inside a hex string"))
+		}
+	}
+}
+
 type pdfTokenKind int
 
 const (
@@ -387,6 +426,10 @@ type pdfScanner struct {
 	data        []byte
 	pos         int
 	streamStart int // where the data of the last stream read starts
+	// content marks a content stream, where "stream" is no keyword.
+	content bool
+	// unterminated is set when a hex string runs to the end of the data.
+	unterminated bool
 }
 
 func isPDFSpace(c byte) bool {
@@ -435,7 +478,7 @@ func (s *pdfScanner) token() pdfToken {
 		if end := bytes.IndexByte(d[start:], '>'); end >= 0 {
 			s.pos = start + end + 1
 		} else {
-			s.pos = len(d)
+			s.pos, s.unterminated = len(d), true
 		}
 		return pdfToken{kind: tokString, at: start}
 	case c == '(':
@@ -457,7 +500,7 @@ func (s *pdfScanner) token() pdfToken {
 	if _, err := strconv.ParseFloat(string(text), 64); err == nil {
 		return pdfToken{kind: tokReal, at: start, text: text}
 	}
-	if string(text) == "stream" {
+	if string(text) == "stream" && !s.content {
 		// A stream's data is binary: skip it whole, as its /Length may be
 		// an indirect reference this scanner does not follow.
 		if s.pos < len(d) && d[s.pos] == '\r' {

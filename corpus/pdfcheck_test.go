@@ -83,3 +83,40 @@ func TestPDFStructureChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestPDFInterpretedStreamsChecked: a page's content stream, or a font's
+// ToUnicode map, that ends inside a hex string made the PDF library read
+// past its end for ever; the page is refused instead, and a page whose
+// hex strings close reads.
+func TestPDFInterpretedStreamsChecked(t *testing.T) {
+	stream := func(s string) string { return fmt.Sprintf("<</Length %d>>stream\n%s\nendstream", len(s), s) }
+	page := func(content, toUnicode string) []byte {
+		return []byte(handPDF("<</Type/Catalog/Pages 2 0 R>>",
+			"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+			"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Resources<</Font<</F1 5 0 R>>>>/Contents 4 0 R>>",
+			stream(content),
+			"<</Type/Font/Subtype/Type1/BaseFont/Times-Roman/ToUnicode 6 0 R>>",
+			stream(toUnicode)))
+	}
+	cmap := "1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <41> <0041> endbfchar"
+	text := "BT /F1 12 Tf 72 700 Td (Cite as: 555 U. S. 335 (2009)) Tj ET"
+	for _, c := range []struct {
+		name, content, cmap string
+		fail                bool
+	}{
+		{"content", text + " BT <414243", cmap, true},
+		{"content after a string holding >", text + " BT (a > b) Tj <41 42", cmap, true},
+		{"ToUnicode map", text, "1 beginbfchar <41> <00", true},
+		{"closed", text + " BT <414243> Tj ET", cmap, false},
+		{"< inside a string", text + " BT (a < b) Tj ET", cmap, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := readPDF(page(c.content, c.cmap))
+			if c.fail {
+				wantProblem(t, err, ProblemBadPDF, "ends inside a hex string")
+			} else if err != nil {
+				t.Errorf("error %v", err)
+			}
+		})
+	}
+}

@@ -46,6 +46,7 @@ type font struct {
 
 func loadFont(v pdf.Value) *font {
 	f := &font{f: pdf.Font{V: v}}
+	mustInterpret(v.Key("ToUnicode"))
 	f.enc = f.f.Encoder()
 	if f.enc == nil {
 		f.enc = nopEncoding{}
@@ -171,6 +172,7 @@ func contentGlyphs(p pdf.Page) []glyph {
 		g.tlm = translate(tx, ty).then(g.tlm)
 		g.tm = g.tlm
 	}
+	mustInterpret(strm)
 	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
 		args := make([]pdf.Value, stk.Len())
 		for i := len(args) - 1; i >= 0; i-- {

@@ -444,12 +444,11 @@ func (g *docGroup) add(r *extract.Record, yield func(*corpus.Document, []extract
 	if r.Target != "" {
 		c.Target, c.TargetName = g.parseTarget(r.Target)
 	}
-	// A short form resolved to a statute, a secondary source or the
+	// A short form resolved to a statute, legislative material, a secondary source or the
 	// record refers to that kind of authority, which the graph keeps apart
 	// from cases: its antecedent, the citation it went through, says which.
 	if a := r.Antecedent; kind != extract.Full && a >= 0 && a < len(g.kinds) {
-		switch ak := g.kinds[a]; ak {
-		case extract.Law, extract.Secondary, extract.RecordCite:
+		if ak := g.kinds[a]; ak.IsAuthority() {
 			c.Kind = ak
 		}
 	}

@@ -9,13 +9,15 @@ import (
 )
 
 // Authorities that are not cases — the record of the case at hand, court
-// rules, constitutions, law reviews, treatises, Restatements, dictionaries
-// — matter to the extractor for one reason: an Id. after one of them
-// refers to it, never to the case cited before it. They are reported
-// (kinds RecordCite, Law and Secondary) so that a reader sees what each
-// Id. followed; they never become edges of the graph.
+// rules, constitutions, committee reports and the Congressional Record,
+// law reviews, treatises, Restatements, dictionaries — matter to the
+// extractor for one reason: an Id. (or a supra) after one of them refers
+// to it, never to the case cited before it. They are reported (kinds
+// RecordCite, Law, Legislative and Secondary) so that a reader sees what
+// each Id. followed; they never become edges of the graph.
 //
-// The forms of the record and of court rules are data (authorities.tsv);
+// The forms of the record, of court rules and of legislative materials
+// are data (authorities.tsv);
 // law reviews are known by the words of their titles ("Rev.", "L.J."),
 // treatises and Restatements by a title before a section or paragraph
 // sign that names no code.
@@ -27,17 +29,22 @@ var builtinAuthorities string
 type authShape uint8
 
 const (
-	shapePage   authShape = iota + 1 // "App. 45", "App. to Pet. for Cert. 45a"
-	shapePara                        // "Compl. ¶¶ 40-52"
-	shapeEntry                       // "ECF No. 34"
-	shapeTitled                      // "Brief for Petitioner 12"
-	shapeRule                        // "Fed. R. Evid. 403"
-	shapeConst                       // "U.S. Const., Amdt. 14, § 1"
+	shapePage     authShape = iota + 1 // "App. 45", "App. to Pet. for Cert. 45a"
+	shapePara                          // "Compl. ¶¶ 40-52"
+	shapeEntry                         // "ECF No. 34"
+	shapeTitled                        // "Brief for Petitioner 12"
+	shapeRule                          // "Fed. R. Evid. 403"
+	shapeConst                         // "U.S. Const., Amdt. 14, § 1"
+	shapeDocument                      // "H. R. Rep. No. 94-1476, p. 665"
+	shapeBill                          // "H. R. 3162, 107th Cong. § 2"
+	shapeVolume                        // "122 Cong. Rec. 668"
+	shapeSession                       // "Cong. Globe, 39th Cong., 1st Sess., 474"
 )
 
 var shapeNames = map[string]authShape{
 	"page": shapePage, "para": shapePara, "entry": shapeEntry, "titled": shapeTitled,
-	"rule": shapeRule, "const": shapeConst,
+	"rule": shapeRule, "const": shapeConst, "document": shapeDocument, "bill": shapeBill,
+	"volume": shapeVolume, "session": shapeSession,
 }
 
 // authForm is one spelling of one authority's form.
@@ -76,8 +83,8 @@ func parseAuthorities(src string) ([]authForm, error) {
 			return nil, fmt.Errorf("line %d: want 4 tab-separated columns, have %d", n+1, len(f))
 		}
 		kind, ok := ParseKind(f[0])
-		if !ok || kind != RecordCite && kind != Law && kind != Secondary {
-			return nil, fmt.Errorf("line %d: kind %q is not record, law or secondary", n+1, f[0])
+		if !ok || !kind.IsAuthority() {
+			return nil, fmt.Errorf("line %d: kind %q is not record, law, legislative or secondary", n+1, f[0])
 		}
 		shape := shapeNames[f[1]]
 		if shape == 0 {
@@ -90,8 +97,14 @@ func parseAuthorities(src string) ([]authForm, error) {
 			}
 		}
 	}
-	sort.SliceStable(forms, func(i, j int) bool { return len(forms[i].spelling) > len(forms[j].spelling) })
+	sortForms(forms)
 	return forms, nil
+}
+
+// sortForms orders forms longest spelling first, so that "App. to Pet.
+// for Cert." is tried before "Pet. for Cert.".
+func sortForms(forms []authForm) {
+	sort.SliceStable(forms, func(i, j int) bool { return len(forms[i].spelling) > len(forms[j].spelling) })
 }
 
 // formBefore returns the form of the given shapes whose spelling ends at
@@ -142,8 +155,9 @@ func hasShape(sh authShape, shapes []authShape) bool {
 }
 
 // endsWithSpaced reports whether src[:e] ends with spelling, any run of
-// white space in src matching one space of the spelling, and returns where
-// it starts (not before lo).
+// white space in src matching one space of the spelling (after a period,
+// none too: "S.Doc. No.", "H.R. Rep."), and returns where it starts (not
+// before lo).
 func endsWithSpaced(src string, e, lo int, spelling string) (int, bool) {
 	i, j := e, len(spelling)
 	for j > 0 {
@@ -152,7 +166,7 @@ func endsWithSpaced(src string, e, lo int, spelling string) (int, bool) {
 		}
 		if spelling[j-1] == ' ' {
 			k := skipSpaceBack(src, i)
-			if k == i {
+			if k == i && (j < 2 || spelling[j-2] != '.') {
 				return 0, false
 			}
 			i, j = k, j-1
@@ -168,7 +182,7 @@ func endsWithSpaced(src string, e, lo int, spelling string) (int, bool) {
 
 // authorityAt tries, at a number that begins no case citation, the
 // authorities a number belongs to: a law review's volume ("90 Harv. L.
-// Rev. 1"), or the page, paragraph, entry or rule number after a form of
+// Rev. 1"), legislative materials (see legislativeAt), or the page, paragraph, entry or rule number after a form of
 // the record, a court rule or a constitution ("App. 45", "Fed. R. Evid.
 // 403", "U.S. Const., Amdt. 14"), or a page after a dictionary's or
 // treatise's title. It returns the end of what it read, or 0.
@@ -177,6 +191,9 @@ func (s *scanner) authorityAt(i int) int {
 		return end
 	}
 	e := skipSpaceBack(s.src, i)
+	if end := s.legislativeAt(i, e); end > 0 {
+		return end
+	}
 	if f, st, ok := s.formBefore(e, shapePage, shapeEntry, shapeRule); ok {
 		return s.formCite(f, st, i)
 	}
@@ -623,6 +640,7 @@ func (s *scanner) titleBefore(e int) (int, Kind) {
 	named := false // the word before the sign names an instrument of law
 	kind := Secondary
 	i := e
+	next := "" // the word after w
 	for ; words < maxTitleWords; words++ {
 		we := skipSpaceBack(src, i)
 		ws := wordStartBack(src, we, s.lastEnd)
@@ -647,7 +665,7 @@ func (s *scanner) titleBefore(e int) (int, Kind) {
 			if isUpper(w[0]) && !sentenceStarters[w] && !stopWords[w] {
 				capital++
 			}
-			if statuteWords[strings.ToLower(w)] {
+			if statuteWords[strings.ToLower(w)] && !authorInitial(w, next) {
 				kind = Law // "Sherman Act § 1", "Penal Code, § 517", "WIS. STAT. § 895.05"
 				named = named || isUpper(w[0]) && words == 0
 			}
@@ -660,6 +678,7 @@ func (s *scanner) titleBefore(e int) (int, Kind) {
 		}
 		st = ws
 		i = ws
+		next = w
 	}
 	// One capitalised word is prose ("Where §1983 actions"); a title has
 	// more, or one and a volume, or names an instrument of law ("Compact
@@ -679,6 +698,13 @@ func (s *scanner) titleBefore(e int) (int, Kind) {
 	return st, kind
 }
 
+// authorInitial reports whether w, before the word next, is an author's
+// initial ("C. Wright"), not the "c." of a chapter ("Mass. Gen. Laws c.
+// 93A") or a letter of a code's abbreviation ("U. S. C.", "C. F. R.").
+func authorInitial(w, next string) bool {
+	return isInitial(w) && len(next) > 2 && isUpper(next[0]) && isLetter(next[len(next)-1])
+}
+
 // lineStart reports whether only white space stands between the start of
 // a line (or of the text) and i.
 func lineStart(src string, i int) bool {
@@ -690,7 +716,7 @@ func lineStart(src string, i int) bool {
 // to name a statute rather than a treatise.
 var statuteWords = map[string]bool{
 	"act": true, "code": true, "stat.": true, "stats.": true, "statutes": true, "laws": true,
-	"c.": true, "ann.": true, "regs.": true, "reg.": true, "rules": true, "ordinance": true,
+	"c.": true, "ann.": true, "regs.": true, "reg.": true, "regulations": true, "rules": true, "ordinance": true,
 	"compact": true, "treaty": true, "convention": true, "charter": true,
 }
 

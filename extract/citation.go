@@ -14,11 +14,14 @@ import "strings"
 // Kind says which form a citation takes.
 type Kind uint8
 
-// The citation forms. Law, Secondary and RecordCite citations are
-// authorities that an Id. may refer to, but never cases: a Law citation
-// is a statute, regulation, constitution or court rule ("42 U.S.C.
-// § 1983", "8 CFR § 1003.1", "U.S. Const., Amdt. 14", "Fed. R. Evid.
-// 403"); a Secondary one a law review, treatise, Restatement, A.L.R.
+// The citation forms. Law, Secondary, RecordCite and Legislative
+// citations are authorities that an Id. may refer to, but never cases: a
+// Law citation is a statute, regulation, constitution or court rule ("42
+// U.S.C. § 1983", "8 CFR § 1003.1", "U.S. Const., Amdt. 14", "Fed. R.
+// Evid. 403"); a Legislative one a committee report, congressional
+// document, hearing, bill or the Congressional Record ("H. R. Rep. No.
+// 94-1476, p. 665", "122 Cong. Rec. 668", "H. R. 3162, 107th Cong. § 2");
+// a Secondary one a law review, treatise, Restatement, A.L.R.
 // annotation or dictionary ("90 Harv. L. Rev. 1", "5 C. Wright & A.
 // Miller, Federal Practice and Procedure § 1216"); a RecordCite one a
 // cite to the record of the case at hand ("App. 45", "Compl. ¶ 40",
@@ -31,18 +34,25 @@ const (
 	Law
 	Secondary
 	RecordCite
+	Legislative
 )
 
 var kindNames = [...]string{Full: "full", Short: "short", Supra: "supra", ID: "id", Law: "law",
-	Secondary: "secondary", RecordCite: "record"}
+	Secondary: "secondary", RecordCite: "record", Legislative: "legislative"}
 
 // String returns the name used in every output format: full, short,
-// supra, id, law, secondary or record.
+// supra, id, law, secondary, record or legislative.
 func (k Kind) String() string {
 	if int(k) < len(kindNames) && kindNames[k] != "" {
 		return kindNames[k]
 	}
 	return "unknown"
+}
+
+// IsAuthority reports whether k is a kind of authority that is not a
+// case: Law, Legislative, Secondary or RecordCite.
+func (k Kind) IsAuthority() bool {
+	return k == Law || k == Legislative || k == Secondary || k == RecordCite
 }
 
 // ParseKind is the inverse of Kind.String.
@@ -185,7 +195,7 @@ type Citation struct {
 	Suspect bool
 
 	// authority is the kind of authority the citation refers to when it
-	// is not a case: Law, Secondary or RecordCite, for the citation
+	// is not a case (see Kind.IsAuthority), for the citation
 	// itself or for the one an Id. repeats; 0 for a case.
 	authority Kind
 	// repeatable is set for the full citations that a short form may
@@ -199,17 +209,17 @@ type Citation struct {
 }
 
 // IsCase reports whether the citation refers to a case (as opposed to a
-// statute, a secondary source or the record).
+// statute, legislative material, a secondary source or the record).
 func (c *Citation) IsCase() bool { return c.Authority() == Full }
 
 // Authority returns the kind of authority the citation refers to: Full for
-// a case, otherwise Law, Secondary or RecordCite (for an Id., the kind of
-// the citation it repeats).
+// a case, otherwise Law, Legislative, Secondary or RecordCite (for an
+// Id. or a supra, the kind of the citation it repeats).
 func (c *Citation) Authority() Kind {
 	switch {
 	case c.authority != 0:
 		return c.authority
-	case c.Kind == Law || c.Kind == Secondary || c.Kind == RecordCite:
+	case c.Kind.IsAuthority():
 		return c.Kind
 	}
 	return Full

@@ -272,7 +272,7 @@ func resolve(st *store, rs runs) {
 		switch c.kind() {
 		case Full:
 			r.full(i)
-		case Law, Secondary, RecordCite:
+		case Law, Legislative, Secondary, RecordCite:
 			c.ante, c.pinRef = int32(i), 0
 		case Short:
 			r.short(i)

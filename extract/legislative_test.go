@@ -1,0 +1,70 @@
+package extract_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/citegraph/citegraph/extract"
+)
+
+// An Id. after legislative material repeats it, never the case cited
+// before it, so that the case gets no edge it was not given.
+func TestLegislativeBeforeID(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		want  []string
+		cases int // citations of a case
+	}{
+		{"reports and the Record, modern style",
+			"Ashcroft v. Iqbal, 556 U.S. 662, 678 (2009). Congress said so. H. R. Rep. No. 94-1476, p. 665 (1976). Id., at 670. " +
+				"See also S. Rep. No. 95-181, at 664 (1977); id., at 667. The sponsor agreed. 122 Cong. Rec. 668 (1976). Id., at 669.",
+			[]string{"full 556 U.S. 662 pin=678", "legislative H. R. Rep. No. 94-1476 pin=665", "id H. R. Rep. No. 94-1476 pin=670",
+				"legislative S. Rep. No. 95-181 pin=664", "id S. Rep. No. 95-181 pin=667",
+				"legislative 122 Cong. Rec. 668", "id 122 Cong. Rec. 668 pin=669"}, 1},
+		{"reports by Congress and session, conference reports in parts, the daily edition",
+			"Chevron U.S.A. Inc. v. NRDC, 467 U.S. 837, 842 (1984). H.R. Rep. No. 1476, 94th Cong., 2d Sess., 65 (1976). Id., at 66. " +
+				"See H. R. Conf. Rep. No. 104-458, pt. 1, at 113 (1996); id. at 114. " +
+				"Cf. 152 Cong. Rec. S1234 (daily ed. Feb. 1, 2006) (statement of Sen. Leahy). Id. " +
+				"S.Doc. No. 403, 29th Cong., 1st Sess. 3 (1846). Ibid.",
+			[]string{"full 467 U.S. 837 pin=842",
+				"legislative H. R. Rep. No. 1476, 94th Cong., 2d Sess. pin=65", "id H. R. Rep. No. 1476, 94th Cong., 2d Sess. pin=66",
+				"legislative H. R. Conf. Rep. No. 104-458, pt. 1 pin=113", "id H. R. Conf. Rep. No. 104-458, pt. 1 pin=114",
+				"legislative 152 Cong. Rec. S1234", "id 152 Cong. Rec. S1234",
+				"legislative S. Doc. No. 403, 29th Cong., 1st Sess. pin=3", "id S. Doc. No. 403, 29th Cong., 1st Sess. pin=3"}, 1},
+		{"the Globe, hearings and bills",
+			"Monroe v. Pape, 365 U.S. 167, 171 (1961). See Cong. Globe, 42d Cong., 1st Sess., App. 68 (1871). Id., at 69. " +
+				"Hearings on H. R. 123 before the Subcommittee on Courts of the House Committee on the Judiciary, 95th Cong., 1st Sess., 12 (1977). Id., at 14. " +
+				"H. R. 3162, 107th Cong. § 2 (2001). Id. § 3. S. 1, 110th Cong. (2007); id., at 4. 1 Annals of Cong. 434 (1789). Id., at 440.",
+			[]string{"full 365 U.S. 167 pin=171",
+				"legislative Cong. Globe, 42d Cong., 1st Sess. App. 68", "id Cong. Globe, 42d Cong., 1st Sess. App. 68 pin=69",
+				"legislative Hearings on H. R. 123 before the Subcommittee on Courts of the House Committee on the Judiciary, 95th Cong., 1st Sess. 12",
+				"id Hearings on H. R. 123 before the Subcommittee on Courts of the House Committee on the Judiciary, 95th Cong., 1st Sess. 12 pin=14",
+				"legislative H. R. 3162, 107th Cong. pin=§ 2", "id H. R. 3162, 107th Cong. pin=§ 3",
+				"legislative S. 1, 110th Cong.", "id S. 1, 110th Cong. pin=4",
+				"legislative 1 Annals of Cong. 434", "id 1 Annals of Cong. 434 pin=440"}, 1},
+		{"a bill number without its Congress is prose",
+			"S. 1 was introduced. Brown v. Board of Education, 347 U.S. 483 (1954). Id., at 495.",
+			[]string{"full 347 U.S. 483", "id 347 U.S. 483 pin=495"}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := briefs(tt.text)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got\n%q\nwant\n%q", got, tt.want)
+			}
+			cases := 0
+			for _, c := range extract.Extract(tt.text) {
+				if c.IsCase() {
+					cases++
+				}
+				if c.Kind == extract.Legislative && c.Authority() != extract.Legislative {
+					t.Errorf("%q: authority %s", c.Text, c.Authority())
+				}
+			}
+			if cases != tt.cases {
+				t.Errorf("%d citations of a case, want %d", cases, tt.cases)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -138,30 +139,42 @@ func (x *index) sameCase(a, b int) bool {
 	return an != "" && (foldName(an) == foldName(bn) || x.nameMatches(an, b) || x.nameMatches(bn, a))
 }
 
-// supra returns the full citation a supra name refers to, or -1, and the
-// form of the name that matched.
-func (x *index) supra(name string) (int, string) {
+// supra returns the full citations of distinct cases a supra name refers
+// to, latest first (none when it names no case), and the form of the
+// name that matched. Every case the name fits at the closest level of
+// matching is returned: the whole name, the first word of each side
+// ("Railway Express v. Virginia"), the leading words of a side
+// ("Liberty Lobby"); a name that fits two cases is ambiguous, and only
+// a pin can tell them apart (see resolver.choose).
+func (x *index) supra(name string) ([]int, string) {
 	x.indexNames()
 	for {
 		folded := foldName(name)
 		if k, ok := x.byName[folded]; ok {
-			return int(k), name
+			return x.alike(int(k), func(j int) bool {
+				n := foldName(x.st.name(j))
+				return n == folded || procedureless(n) == folded
+			}), name
 		}
 		if p, d, ok := strings.Cut(folded, " v "); ok {
 			// "Railway Express v. Virginia" for "Railway Express Agency,
 			// Inc. v. Virginia": the first word of each side.
-			if k, ok := x.byName[firstWord(p)+" v "+firstWord(d)]; ok {
-				return int(k), name
+			key := firstWord(p) + " v " + firstWord(d)
+			if k, ok := x.byName[key]; ok {
+				return x.alike(int(k), func(j int) bool {
+					p, d, _ := strings.Cut(foldName(x.st.name(j)), " v ")
+					return firstWord(p)+" v "+firstWord(d) == key
+				}), name
 			}
-			return -1, ""
+			return nil, ""
 		}
-		if k := x.leadingWords(folded); k >= 0 {
-			return k, name
+		if ks := x.leadingWords(folded); len(ks) > 0 {
+			return ks, name
 		}
 		// "In Imbler, supra": try the name without its first word.
 		_, rest, ok := strings.Cut(name, " ")
 		if !ok || rest == "" {
-			return -1, ""
+			return nil, ""
 		}
 		name = rest
 	}
@@ -172,18 +185,47 @@ func (x *index) supra(name string) (int, string) {
 // names, and a supra cites one of the latest.
 const maxWordChain = 64
 
-// leadingWords returns the latest full citation one of whose sides begins
-// with the folded name, or -1.
-func (x *index) leadingWords(folded string) int {
-	l, ok := x.wordHead[firstWord(folded)]
+// alike returns full citation k and the other full citations of distinct
+// cases, latest first, that the chain of the first word of k's first
+// side holds and match accepts.
+func (x *index) alike(k int, match func(int) bool) []int {
+	p, _ := x.st.parties(k)
+	return x.chain(firstWord(procedureless(foldName(p))), []int{k}, match)
+}
+
+// leadingWords returns the full citations of distinct cases, latest
+// first, one of whose sides begins with the folded name.
+func (x *index) leadingWords(folded string) []int {
+	return x.chain(firstWord(folded), nil, func(k int) bool { return x.sideStarts(k, folded) })
+}
+
+// chain adds to found the full citations of the chain of word that match
+// accepts and that cite a case found holds none of.
+func (x *index) chain(word string, found []int, match func(int) bool) []int {
+	l, ok := x.wordHead[word]
 	for n := 0; ok && l >= 0 && n < maxWordChain; n++ {
 		k := int(x.words[l].cite)
-		if x.sideStarts(k, folded) {
-			return k
-		}
 		l = x.words[l].prev
+		if match(k) && !slices.ContainsFunc(found, func(f int) bool { return x.sameCite(f, k) }) {
+			found = append(found, k)
+		}
 	}
-	return -1
+	return found
+}
+
+// sameCite reports whether full citations a and b cite one case: they
+// share a citation (with a page, or, for a slip cite, and a name).
+func (x *index) sameCite(a, b int) bool {
+	st := x.st
+	for g := range st.groupLen(a) {
+		ra := st.group(a, g)
+		for h := range st.groupLen(b) {
+			if ra == st.group(b, h) && (!blankPin(ra.Page) || x.sameCase(a, b)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // short returns the full citation in short cite i's volume whose first
@@ -255,6 +297,10 @@ type resolver struct {
 	// prevNote gives, for each run, the run whose mark is the latest
 	// before its own (a footnote read before it), or -1.
 	prevNote []int
+	// secondary lists the treatises and other secondary authorities
+	// read so far, latest last: what a supra that names no case may
+	// name ("Wright & Miller, supra").
+	secondary []int
 }
 
 // resolve resolves the citations of st, read in the runs of text rs.
@@ -274,6 +320,9 @@ func resolve(st *store, rs runs) {
 			r.full(i)
 		case Law, Legislative, Secondary, RecordCite:
 			c.ante, c.pinRef = int32(i), 0
+			if c.kind() == Secondary {
+				r.secondary = append(r.secondary, i)
+			}
 		case Short:
 			r.short(i)
 		case Supra:
@@ -364,7 +413,9 @@ func (r *resolver) forward() {
 		k := -1
 		switch c.reason() {
 		case reasonNoFullOf:
-			k, _ = r.idx.supra(st.name(i))
+			if ks, _ := r.idx.supra(st.name(i)); len(ks) > 0 {
+				k = r.choose(i, ks)
+			}
 		case reasonNoFullIn:
 			k = r.idx.short(i, true)
 		}
@@ -434,15 +485,41 @@ func (r *resolver) short(i int) {
 	}
 }
 
-// supra resolves "Imbler, supra" to the latest earlier full citation whose
-// name the supra name matches.
+// supra resolves "Imbler, supra" to the earlier full citation whose name
+// the supra name matches; when it matches several cases, to the one its
+// pin fits (see choose), or to none. A supra that names no case may name
+// a treatise or other secondary authority cited before ("Wright & Miller,
+// supra"): it resolves to it, never making an edge.
 func (r *resolver) supra(i int) {
 	st := r.st
 	c := st.rec(i)
 	name := st.name(i)
-	k, matched := r.idx.supra(name)
-	if k < 0 {
+	ks, matched := r.idx.supra(name)
+	sec := r.secondaryNamed(name)
+	switch {
+	case len(ks) == 0 && sec >= 0:
+		c.ante = int32(sec)
+		c.setAuth(Secondary)
+		return
+	case len(ks) == 0:
 		c.setReason(reasonNoFullOf)
+		return
+	}
+	k := r.choose(i, ks)
+	if sec >= 0 {
+		// A treatise and a case of one name ("Wright, supra" after C.
+		// Wright, Law of Federal Courts, and Wright v. West): a pin
+		// cannot tell a treatise's pages from a case's.
+		k, ks = -1, append(ks, sec)
+	}
+	if k < 0 {
+		c.setReason(reasonAmbiguous)
+		if st.ambiguous == nil {
+			st.ambiguous = map[int32][]int32{}
+		}
+		for n := len(ks) - 1; n >= 0; n-- {
+			st.ambiguous[int32(i)] = append(st.ambiguous[int32(i)], int32(ks[n]))
+		}
 		return
 	}
 	r.link(i, k)
@@ -453,6 +530,90 @@ func (r *resolver) supra(i int) {
 		c.pinRef = uint16(st.refInIndex(k, st.refOf(i)))
 	}
 	r.checkPin(i)
+}
+
+// maxSecondaryLookback bounds the secondary authorities, latest first, a
+// supra name is compared with.
+const maxSecondaryLookback = 64
+
+// secondaryNamed returns the latest secondary authority whose authors and
+// title begin with the supra name, initials aside ("Wright & Miller" and
+// "C. Wright & A. Miller" for "5 C. Wright & A. Miller, Federal Practice
+// and Procedure § 1216"; "LaFave" for "W. LaFave, Search and Seizure"),
+// or -1.
+func (r *resolver) secondaryNamed(name string) int {
+	n := surnames(name)
+	if n == "" {
+		return -1
+	}
+	for m := len(r.secondary) - 1; m >= 0 && m >= len(r.secondary)-maxSecondaryLookback; m-- {
+		k := r.secondary[m]
+		if t := surnames(r.st.refOf(k).Reporter); t == n || strings.HasPrefix(t, n+" ") {
+			return k
+		}
+	}
+	return -1
+}
+
+// surnames folds a name and drops its initials and connecting words.
+func surnames(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(foldName(strings.ReplaceAll(name, ".", ". "))) {
+		if len(w) == 1 || w == "and" || w == "et" || w == "al" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// choose returns the one of the full citations ks (distinct cases) that
+// short form i refers to, or -1 when its pin cannot tell: the only one,
+// or the only one whose pages the pin fits. A pin fits a case when it
+// lies within maxOpinionPages pages from its first page, and no other
+// case the pin fits starts in the same volume after it (the cases of a
+// volume do not overlap: "Smith, supra, at 106" after Smith v. Jones,
+// 500 U.S. 100, and Smith v. Brown, 500 U.S. 300, is Smith v. Jones; at
+// 306 it is Smith v. Brown).
+func (r *resolver) choose(i int, ks []int) int {
+	if len(ks) == 1 {
+		return ks[0]
+	}
+	st := r.st
+	pin := firstPage(st.pin(i))
+	if pin < 0 {
+		return -1
+	}
+	refs := make([]Ref, len(ks))
+	fit := -1
+	for n, k := range ks {
+		g := int(st.rec(k).pinRef)
+		if st.refOf(i).Volume != "" {
+			g = st.refInIndex(k, st.refOf(i))
+		}
+		refs[n] = st.group(k, g)
+	}
+	for n, ref := range refs {
+		page := firstPage(ref.Page)
+		if page < 0 || pin < page || pin > page+maxOpinionPages {
+			continue
+		}
+		later := slices.ContainsFunc(refs, func(o Ref) bool {
+			p := firstPage(o.Page)
+			return keyOf(o) == keyOf(ref) && p > page && p <= pin
+		})
+		if later {
+			continue
+		}
+		if fit >= 0 {
+			return -1
+		}
+		fit = ks[n]
+	}
+	return fit
 }
 
 // before returns the authority an Id. at i refers to: the latest of its

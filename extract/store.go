@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"unsafe"
 )
 
@@ -120,6 +121,7 @@ const (
 	reasonNoteUnknown
 	reasonNoEarlier
 	reasonAfterUnresolved
+	reasonAmbiguous
 )
 
 const (
@@ -167,6 +169,10 @@ type store struct {
 	more       chunks[citeMore]
 	refs       chunks[cref]
 	strs       chunks[string]
+	// ambiguous holds, for each short form left unresolved because its
+	// name fits several cases (reasonAmbiguous), those cases: few texts
+	// have any.
+	ambiguous map[int32][]int32
 	// recent remembers where strings made elsewhere went in strs, by
 	// address: a reporter's abbreviation or a court's id, which the
 	// reporter and court tables hold, goes there once however often it
@@ -384,6 +390,19 @@ func (st *store) reasonText(i int) string {
 		return "no earlier authority"
 	case reasonAfterUnresolved:
 		return "the preceding citation is unresolved"
+	case reasonAmbiguous:
+		var b strings.Builder
+		fmt.Fprintf(&b, "ambiguous: %q names", st.name(i))
+		for n, k := range st.ambiguous[int32(i)] {
+			if n > 0 {
+				b.WriteString(" and")
+			}
+			fmt.Fprintf(&b, " %s", st.refOf(int(k)))
+			if n := st.name(int(k)); n != "" {
+				fmt.Fprintf(&b, " (%s)", n)
+			}
+		}
+		return b.String()
 	}
 	return ""
 }

@@ -1,0 +1,90 @@
+package extract_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/citegraph/citegraph/extract"
+)
+
+// A supra or short cite whose name fits several cases is resolved by its
+// pin when the pin fits exactly one of them, and otherwise left unresolved
+// as ambiguous: never guessed.
+func TestAmbiguousShortForms(t *testing.T) {
+	tests := []struct {
+		name      string
+		text      string
+		want      []string
+		ambiguous []string // the refs the ambiguous reason names, in order of citation
+	}{
+		{"two cases of one volume sharing a first party",
+			"See Smith v. Jones, 500 U.S. 100, 105 (1991); Smith v. Brown, 500 U.S. 300, 305 (1991). Later discussion. " +
+				"Smith, supra, at 106. Smith, supra, at 310. Smith, supra. Smith, 500 U.S., at 106. Smith, 500 U.S., at 306. Smith, 500 U.S., at 50.",
+			[]string{"full 500 U.S. 100 pin=105", "full 500 U.S. 300 pin=305", "supra 500 U.S. 100 pin=106", "supra 500 U.S. 300 pin=310",
+				"supra  unresolved", "short 500 U.S. 100 pin=106", "short 500 U.S. 300 pin=306", "short 500 U.S. pin=50 unresolved"},
+			[]string{"500 U.S. 100 (Smith v. Jones)", "500 U.S. 300 (Smith v. Brown)"}},
+		{"one party on either side of two cases, volumes apart",
+			"Compare Miller v. California, 413 U.S. 15, 24 (1973), with Miller v. Alabama, 567 U.S. 460, 471 (2012). " +
+				"Miller, supra, at 479. Miller, supra, at 25. Miller, supra.",
+			[]string{"full 413 U.S. 15 pin=24", "full 567 U.S. 460 pin=471", "supra 567 U.S. 460 pin=479", "supra 413 U.S. 15 pin=25",
+				"supra  unresolved"},
+			[]string{"413 U.S. 15 (Miller v. California)", "567 U.S. 460 (Miller v. Alabama)"}},
+		{"the decision below and the decision reviewing it",
+			"Brush v. Commissioner, 85 F.2d 32 (CA2 1936), rev'd, 300 U.S. 352 (1937). In Brush v. Commissioner, supra, at 360, the Court held. " +
+				"See Brush v. Commissioner, supra.",
+			[]string{"full 85 F.2d 32", "full 300 U.S. 352", "supra 300 U.S. 352 pin=360", "supra  unresolved"},
+			[]string{"85 F.2d 32 (Brush v. Commissioner)", "300 U.S. 352 (Brush v. Commissioner)"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := briefs(tt.text)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got\n%q\nwant\n%q", got, tt.want)
+			}
+			for _, c := range extract.Extract(tt.text) {
+				if c.Kind != extract.Supra || c.Resolved() {
+					continue
+				}
+				if !strings.HasPrefix(c.Reason, "ambiguous") {
+					t.Errorf("%q: reason %q, want ambiguous", c.Text, c.Reason)
+				}
+				last := -1
+				for _, r := range tt.ambiguous {
+					k := strings.Index(c.Reason, r)
+					if k <= last {
+						t.Errorf("%q: reason %q does not name %s after the cases before it", c.Text, c.Reason, r)
+					}
+					last = k
+				}
+			}
+		})
+	}
+}
+
+// A supra naming a treatise cited before resolves to it, as an Id. after
+// it does, and makes no case edge; a name that fits a treatise and a case
+// is ambiguous.
+func TestSupraOfSecondary(t *testing.T) {
+	text := "Bell Atlantic Corp. v. Twombly, 550 U.S. 544, 555 (2007). See 5 C. Wright & A. Miller, Federal Practice and Procedure § 1216, p. 207 (3d ed. 2004). " +
+		"Id., at 210. Twombly, supra, at 556. See C. Wright & A. Miller, supra. Wright & Miller, supra. " +
+		"1 W. LaFave, Search and Seizure § 2.1, p. 300 (3d ed. 1996). LaFave, supra. " +
+		"C. Wright, Law of Federal Courts § 19 (2d ed. 1970). Wright v. West, 505 U.S. 277, 285 (1992). Wright, supra, at 290."
+	wm := "secondary 5 C. Wright & A. Miller, Federal Practice and Procedure § 1216"
+	want := []string{"full 550 U.S. 544 pin=555", wm + " pin=p. 207", "id 5 C. Wright & A. Miller, Federal Practice and Procedure § 1216 pin=210",
+		"supra 550 U.S. 544 pin=556", "supra 5 C. Wright & A. Miller, Federal Practice and Procedure § 1216",
+		"supra 5 C. Wright & A. Miller, Federal Practice and Procedure § 1216",
+		"secondary 1 W. LaFave, Search and Seizure § 2.1 pin=p. 300", "supra 1 W. LaFave, Search and Seizure § 2.1",
+		"secondary C. Wright, Law of Federal Courts § 19", "full 505 U.S. 277 pin=285", "supra  pin=290 unresolved"}
+	if got := briefs(text); !slices.Equal(got, want) {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+	for _, c := range extract.Extract(text) {
+		if c.Kind == extract.Supra && c.Resolved() && c.IsCase() != (c.Target.Reporter == "U.S.") {
+			t.Errorf("%q: IsCase %v for target %s", c.Text, c.IsCase(), c.Target)
+		}
+		if c.Kind == extract.Supra && !c.Resolved() && !strings.Contains(c.Reason, "ambiguous") {
+			t.Errorf("%q: reason %q", c.Text, c.Reason)
+		}
+	}
+}

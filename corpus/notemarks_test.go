@@ -348,16 +348,17 @@ var slipMarkedIDs = []markedID{
 }
 
 // scotusMarkedIDs are a random sample of twenty of the 509 such Id.s the
-// shared Supreme Court records hold today, less five whose antecedent I
-// could not settle from the text.
+// shared Supreme Court records held, less five whose antecedent I could
+// not settle from the text, and less 111516's note 4, whose Id. follows the
+// note's own "S. Doc. No. 93" now that legislative materials are read.
 var scotusMarkedIDs = []markedID{
-	{"106170_040dissent.html", "43 Id., at 808", "Id., at 808", "", ""},
-	{"106170_040dissent.html", "52 Id., at 368", "Id., at 368", "", "note 51's Id. repeats the Congressional Globe, which extract does not read"},
+	{"106170_040dissent.html", "43 Id., at 808", "Id., at 808", "Cong. Globe, 42d Cong., 1st Sess. 697", ""},
+	{"106170_040dissent.html", "52 Id., at 368", "Id., at 368", "", "the text's \"Id., at App. 304\" is the Globe's appendix, which extract reads as the record's (\"App.\")"},
 	{"106850_040dissent.html", "13 Ibid.", "Ibid.", "", ""},
 	{"106883_020lead.html", "6 The English Judges", "Id., at 182", "", ""},
 	{"108186_020lead.html", "40 Letter from James Madison", "id., at 492-493", "", ""},
 	{"108913_040dissent.html", "5 Id., § 40-301", "Id., § 40-301", "1 D. C. Code Ann. § 40-301", ""},
-	{"109503_040dissent.html", "10 Id., at 788", "Id., at 788", "", "extract does not read the Congressional Globe of notes 4 to 9"},
+	{"109503_040dissent.html", "10 Id., at 788", "Id., at 788", "", "notes 5 to 10 repeat note 4's Congressional Globe, but the text cites 411 U.S. 693 before note 10's mark"},
 	{"109881_020lead.html", "57 Support for such", "id., at 756", "", ""},
 	{"109930_020lead.html", "8 Ibid.", "Ibid.", "", ""},
 	// "The quoted language is the Court of Appeals' phrasing of the
@@ -366,7 +367,6 @@ var scotusMarkedIDs = []markedID{
 		"the Id. repeats the opinion the note names, not the last authority before the mark"},
 	{"110747_020lead.html", "14 For a thoughtful", "Id., at 440", "", ""},
 	{"110799_020lead.html", "5 “The Courts below", "Id., at 354", "209 U.S. 349", ""},
-	{"111516_020lead.html", "4 Thus, Henry Blow", "Id., at 15-16", "", ""},
 	{"111516_020lead.html", "5 The Boundary Commission", "Id., at 11", "", ""},
 	{"118023_020lead.html", "17 Although the Court of Appeals", "Id., at 7-8", "39 F.3d 5",
 		"the Id. repeats the opinion the note names, not the last authority before the mark"},

@@ -43,6 +43,13 @@ func TestLegislativeBeforeID(t *testing.T) {
 				"legislative H. R. 3162, 107th Cong. pin=§ 2", "id H. R. 3162, 107th Cong. pin=§ 3",
 				"legislative S. 1, 110th Cong.", "id S. 1, 110th Cong. pin=4",
 				"legislative 1 Annals of Cong. 434", "id 1 Annals of Cong. 434 pin=440"}, 1},
+		{"a report with its page as p., a report with at, the bound Record",
+			"Monell v. Department of Social Services, 436 U.S. 658, 690 (1978). The Committee said as much. H. R. Rep. No. 95-1170, p. 5 (1978). Id., at 6. " +
+				"Gregory v. Ashcroft, 501 U.S. 452, 460 (1991). See S. Rep. No. 94-1011, at 3 (1976). Id. at 4. Ibid. " +
+				"Mitchum v. Foster, 407 U.S. 225, 238 (1972). The sponsor explained. 122 Cong. Rec. 31472 (1976). Id., at 31473.",
+			[]string{"full 436 U.S. 658 pin=690", "legislative H. R. Rep. No. 95-1170 pin=5", "id H. R. Rep. No. 95-1170 pin=6",
+				"full 501 U.S. 452 pin=460", "legislative S. Rep. No. 94-1011 pin=3", "id S. Rep. No. 94-1011 pin=4", "id S. Rep. No. 94-1011 pin=4",
+				"full 407 U.S. 225 pin=238", "legislative 122 Cong. Rec. 31472", "id 122 Cong. Rec. 31472 pin=31473"}, 3},
 		{"a bill number without its Congress is prose",
 			"S. 1 was introduced. Brown v. Board of Education, 347 U.S. 483 (1954). Id., at 495.",
 			[]string{"full 347 U.S. 483", "id 347 U.S. 483 pin=495"}, 2},

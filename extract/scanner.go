@@ -625,15 +625,33 @@ func (s *scanner) supra(i int) int {
 	}
 	c := Citation{Kind: Supra, Start: nameStart, CaseName: name}
 	c.Plaintiff, c.Defendant = splitParties(name)
+	e := supraNote(src, i+len("supra"))
 	var end int
-	if c.Ref, c.Pin, end = s.supraReporter(i + len("supra")); c.Pin == "" {
-		c.Pin, end = s.atPin(i + len("supra"))
+	if c.Ref, c.Pin, end = s.supraReporter(e); c.Pin == "" {
+		c.Pin, end = s.atPin(e)
+	}
+	if c.Pin == "" { // a treatise's section, "Wright & Miller, supra, § 1217"
+		c.Pin, end = s.idPin(e)
 	}
 	if c.Pin != "" {
 		end = s.shortParallels(&c, end)
 	}
 	c.Signal = s.signalBefore(nameStart)
 	return s.add(c, end)
+}
+
+// supraNote returns the end of the footnote a supra names in the law
+// reviews' style, "LaFave, supra note 3, § 2.1", after the word supra
+// ending at e, or e: the pin follows it.
+func supraNote(src string, e int) int {
+	q := skipSpace(src, e)
+	if !wordAt(src, q, "note") {
+		return e
+	}
+	if d := digitsEnd(src, skipSpace(src, q+len("note")), 4); d > 0 {
+		return d
+	}
+	return e
 }
 
 // supraReporter reads the volume, reporter and pin a supra gives in

@@ -30,6 +30,11 @@ func TestAmbiguousShortForms(t *testing.T) {
 			[]string{"full 413 U.S. 15 pin=24", "full 567 U.S. 460 pin=471", "supra 567 U.S. 460 pin=479", "supra 413 U.S. 15 pin=25",
 				"supra  unresolved"},
 			[]string{"413 U.S. 15 (Miller v. California)", "567 U.S. 460 (Miller v. Alabama)"}},
+		{"two circuits' cases of one party, pages apart",
+			"Smith v. Jones, 100 F.3d 1 (1st Cir. 1996). The Second Circuit disagreed. Smith v. Brown, 200 F.3d 5 (2d Cir. 1999). " +
+				"We need not choose. Smith, supra, at 7. Smith, supra, at 3. See Smith, supra note 2, at 4.",
+			[]string{"full 100 F.3d 1", "full 200 F.3d 5", "supra  pin=7 unresolved", "supra 100 F.3d 1 pin=3", "supra 100 F.3d 1 pin=4"},
+			[]string{"100 F.3d 1 (Smith v. Jones)", "200 F.3d 5 (Smith v. Brown)"}},
 		{"the decision below and the decision reviewing it",
 			"Brush v. Commissioner, 85 F.2d 32 (CA2 1936), rev'd, 300 U.S. 352 (1937). In Brush v. Commissioner, supra, at 360, the Court held. " +
 				"See Brush v. Commissioner, supra.",
@@ -69,13 +74,15 @@ func TestSupraOfSecondary(t *testing.T) {
 	text := "Bell Atlantic Corp. v. Twombly, 550 U.S. 544, 555 (2007). See 5 C. Wright & A. Miller, Federal Practice and Procedure § 1216, p. 207 (3d ed. 2004). " +
 		"Id., at 210. Twombly, supra, at 556. See C. Wright & A. Miller, supra. Wright & Miller, supra. " +
 		"1 W. LaFave, Search and Seizure § 2.1, p. 300 (3d ed. 1996). LaFave, supra. " +
-		"C. Wright, Law of Federal Courts § 19 (2d ed. 1970). Wright v. West, 505 U.S. 277, 285 (1992). Wright, supra, at 290."
+		"C. Wright, Law of Federal Courts § 19 (2d ed. 1970). Wright v. West, 505 U.S. 277, 285 (1992). Wright, supra, at 290. " +
+		"5 Wright & Miller, supra, § 1217. See LaFave, supra note 4, § 2.2."
 	wm := "secondary 5 C. Wright & A. Miller, Federal Practice and Procedure § 1216"
 	want := []string{"full 550 U.S. 544 pin=555", wm + " pin=p. 207", "id 5 C. Wright & A. Miller, Federal Practice and Procedure § 1216 pin=210",
 		"supra 550 U.S. 544 pin=556", "supra 5 C. Wright & A. Miller, Federal Practice and Procedure § 1216",
 		"supra 5 C. Wright & A. Miller, Federal Practice and Procedure § 1216",
 		"secondary 1 W. LaFave, Search and Seizure § 2.1 pin=p. 300", "supra 1 W. LaFave, Search and Seizure § 2.1",
-		"secondary C. Wright, Law of Federal Courts § 19", "full 505 U.S. 277 pin=285", "supra  pin=290 unresolved"}
+		"secondary C. Wright, Law of Federal Courts § 19", "full 505 U.S. 277 pin=285", "supra  pin=290 unresolved",
+		"supra 5 C. Wright & A. Miller, Federal Practice and Procedure § 1216 pin=§ 1217", "supra 1 W. LaFave, Search and Seizure § 2.1 pin=§ 2.2"}
 	if got := briefs(text); !slices.Equal(got, want) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}

@@ -143,10 +143,11 @@ func (s *scanner) citePrefix(pos int) (int, string, prefix) {
 			e = skipSpaceBack(src, e-1)
 		}
 	}
-	if comma && s.wordBefore(e) == "supra" {
+	if b := s.supraBefore(e); comma && b >= 0 {
 		// "Cantwell v. Connecticut, supra, 310 U. S. 296": the citation
-		// given again in full, after the name and "supra".
-		e = skipSpaceBack(src, e-len("supra"))
+		// given again in full, after the name and "supra" ("Nicholson,
+		// supra note 1, 184 U.S.App.D.C. 275").
+		e = skipSpaceBack(src, b)
 		if e <= s.lastEnd || src[e-1] != ',' {
 			return -1, "", pre
 		}
@@ -270,6 +271,21 @@ func (s *scanner) wordBefore(e int) string {
 		return ""
 	}
 	return s.src[ws:e]
+}
+
+// supraBefore returns the start of the "supra" or "supra note 3" that
+// ends at e (see supraNote), or -1.
+func (s *scanner) supraBefore(e int) int {
+	if w := s.wordBefore(e); allDigits(w, 1, 4) {
+		if e = skipSpaceBack(s.src, e-len(w)); s.wordBefore(e) != "note" {
+			return -1
+		}
+		e = skipSpaceBack(s.src, e-len("note"))
+	}
+	if s.wordBefore(e) != "supra" {
+		return -1
+	}
+	return e - len("supra")
 }
 
 // courtYearBefore returns the start of a court and year standing between

@@ -413,7 +413,7 @@ func (r *resolver) forward() {
 		k := -1
 		switch c.reason() {
 		case reasonNoFullOf:
-			if ks, _ := r.idx.supra(st.name(i)); len(ks) > 0 {
+			if ks, _ := r.supraCases(i); len(ks) > 0 {
 				k = r.choose(i, ks)
 			}
 		case reasonNoFullIn:
@@ -494,7 +494,7 @@ func (r *resolver) supra(i int) {
 	st := r.st
 	c := st.rec(i)
 	name := st.name(i)
-	ks, matched := r.idx.supra(name)
+	ks, matched := r.supraCases(i)
 	sec := r.secondaryNamed(name)
 	switch {
 	case len(ks) == 0 && sec >= 0:
@@ -530,6 +530,51 @@ func (r *resolver) supra(i int) {
 		c.pinRef = uint16(st.refInIndex(k, st.refOf(i)))
 	}
 	r.checkPin(i)
+}
+
+// supraCases returns the full citations of distinct cases supra i's name
+// refers to (see index.supra) that it can cite, and the form of the name
+// that matched. A supra that gives its volume, in California's style
+// ("Nicholson, supra, 184 U.S. App. D.C. at 313"), cites one of the cases
+// cited in that volume when there is any; else one not cited in another
+// volume of that reporter, since a case cited only in other reporters may
+// have that one as its parallel.
+func (r *resolver) supraCases(i int) ([]int, string) {
+	ks, matched := r.idx.supra(r.st.name(i))
+	ref := r.st.refOf(i)
+	if ref.Volume == "" {
+		return ks, matched
+	}
+	var in, open []int
+	for _, k := range ks {
+		switch r.st.citedIn(k, ref) {
+		case 1:
+			in = append(in, k)
+		case 0:
+			open = append(open, k)
+		}
+	}
+	if len(in) > 0 {
+		return in, matched
+	}
+	return open, matched
+}
+
+// citedIn tells where full citation k's parallel group puts the case
+// against ref's volume and reporter: 1 in that volume, -1 in another
+// volume of that reporter, 0 not in that reporter.
+func (st *store) citedIn(k int, ref Ref) int {
+	in := 0
+	for g := range st.groupLen(k) {
+		switch o := st.group(k, g); {
+		case o.Reporter != ref.Reporter:
+		case o.Volume == ref.Volume:
+			return 1
+		default:
+			in = -1
+		}
+	}
+	return in
 }
 
 // maxSecondaryLookback bounds the secondary authorities, latest first, a

@@ -614,9 +614,10 @@ func (s *scanner) supra(i int) int {
 	if nameStart < 0 || crossReference(name) {
 		return 0
 	}
-	if q := skipSpace(s.src, i+len("supra")); q < len(src) && src[q] == ',' {
+	e := supraNote(src, i+len("supra"))
+	if q := skipSpace(s.src, e); q < len(src) && src[q] == ',' {
 		if p := skipSpace(src, q+1); p < len(src) && isDigit(src[p]) {
-			if _, e := s.refAt(p); e > 0 {
+			if _, re := s.refAt(p); re > 0 {
 				// "Cantwell v. Connecticut, supra, 310 U. S. 296": the
 				// citation given again in full (see citePrefix).
 				return 0
@@ -625,19 +626,34 @@ func (s *scanner) supra(i int) int {
 	}
 	c := Citation{Kind: Supra, Start: nameStart, CaseName: name}
 	c.Plaintiff, c.Defendant = splitParties(name)
-	e := supraNote(src, i+len("supra"))
 	var end int
 	if c.Ref, c.Pin, end = s.supraReporter(e); c.Pin == "" {
 		c.Pin, end = s.atPin(e)
 	}
 	if c.Pin == "" { // a treatise's section, "Wright & Miller, supra, § 1217"
-		c.Pin, end = s.idPin(e)
+		if pin, pe := s.idPin(e); pin != "" && pinEndsCite(src, pe) {
+			c.Pin, end = pin, pe
+		}
 	}
 	if c.Pin != "" {
 		end = s.shortParallels(&c, end)
 	}
 	c.Signal = s.signalBefore(nameStart)
 	return s.add(c, end)
+}
+
+// pinEndsCite reports whether a supra's section or paragraph pin ending
+// at e ends the citation: the sentence or clause ends, a parenthesis or
+// a page follows ("Williston, supra, § 601 at 311"). Otherwise the
+// section is the text's own ("In Fisher, supra, §§ 40-22-08 and
+// 40-22-09, N.D.C.C., were challenged").
+func pinEndsCite(src string, e int) bool {
+	q := skipSpace(src, e)
+	if q < len(src) && src[q] == ',' {
+		q = skipSpace(src, q+1)
+		return q == len(src) || wordAt(src, q, "at") || strings.HasPrefix(src[q:], "p.") || strings.HasPrefix(src[q:], "pp.")
+	}
+	return q == len(src) || strings.IndexByte(".;:)]([", src[q]) >= 0 || wordAt(src, q, "at")
 }
 
 // supraNote returns the end of the footnote a supra names in the law

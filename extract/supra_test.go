@@ -75,14 +75,16 @@ func TestSupraOfSecondary(t *testing.T) {
 		"Id., at 210. Twombly, supra, at 556. See C. Wright & A. Miller, supra. Wright & Miller, supra. " +
 		"1 W. LaFave, Search and Seizure § 2.1, p. 300 (3d ed. 1996). LaFave, supra. " +
 		"C. Wright, Law of Federal Courts § 19 (2d ed. 1970). Wright v. West, 505 U.S. 277, 285 (1992). Wright, supra, at 290. " +
-		"5 Wright & Miller, supra, § 1217. See LaFave, supra note 4, § 2.2."
+		"5 Wright & Miller, supra, § 1217. See LaFave, supra note 4, § 2.2. " +
+		"In Twombly, supra, §§ 1 and 2 of the Sherman Act were at issue."
 	wm := "secondary 5 C. Wright & A. Miller, Federal Practice and Procedure § 1216"
 	want := []string{"full 550 U.S. 544 pin=555", wm + " pin=p. 207", "id 5 C. Wright & A. Miller, Federal Practice and Procedure § 1216 pin=210",
 		"supra 550 U.S. 544 pin=556", "supra 5 C. Wright & A. Miller, Federal Practice and Procedure § 1216",
 		"supra 5 C. Wright & A. Miller, Federal Practice and Procedure § 1216",
 		"secondary 1 W. LaFave, Search and Seizure § 2.1 pin=p. 300", "supra 1 W. LaFave, Search and Seizure § 2.1",
 		"secondary C. Wright, Law of Federal Courts § 19", "full 505 U.S. 277 pin=285", "supra  pin=290 unresolved",
-		"supra 5 C. Wright & A. Miller, Federal Practice and Procedure § 1216 pin=§ 1217", "supra 1 W. LaFave, Search and Seizure § 2.1 pin=§ 2.2"}
+		"supra 5 C. Wright & A. Miller, Federal Practice and Procedure § 1216 pin=§ 1217", "supra 1 W. LaFave, Search and Seizure § 2.1 pin=§ 2.2",
+		"supra 550 U.S. 544"}
 	if got := briefs(text); !slices.Equal(got, want) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
@@ -93,5 +95,25 @@ func TestSupraOfSecondary(t *testing.T) {
 		if c.Kind == extract.Supra && !c.Resolved() && !strings.Contains(c.Reason, "ambiguous") {
 			t.Errorf("%q: reason %q", c.Text, c.Reason)
 		}
+	}
+}
+
+// A supra that gives its volume, in California's style, cites a case of
+// its name cited in that volume, never one cited in another volume of
+// that reporter; the name and "supra note 1" before a full citation are
+// that citation's name.
+func TestSupraGivingItsVolume(t *testing.T) {
+	text := "People v. Thompson (1980) 27 Cal.3d 303, 310. Later, in People v. Thompson (1988) 45 Cal.3d 86, 94, the court went on. " +
+		"We follow Thompson, supra, 27 Cal.3d at p. 317. Smith v. Jones, 100 F.3d 1 (1st Cir. 1996). See Smith, supra, 200 F.3d at 7. " +
+		"[fn1] Nicholson, supra note 1, 184 U.S.App.D.C. 275, 566 F.2d 167. Nicholson, supra note 1, 184 U.S.App.D.C. at 313 n. 22."
+	want := []string{"full 27 Cal. 3d 303 pin=310", "full 45 Cal. 3d 86 pin=94", "supra 27 Cal. 3d 303 pin=317",
+		"full 100 F.3d 1", "supra 200 F.3d pin=7 unresolved",
+		"full 184 U.S. App. D.C. 275", "supra 184 U.S. App. D.C. 275 pin=313 n.22"}
+	if got := briefs(text); !slices.Equal(got, want) {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+	cs := extract.Extract(text)
+	if n := cs[5].CaseName; n != "Nicholson" {
+		t.Errorf("%q: name %q, want Nicholson", cs[5].Text, n)
 	}
 }

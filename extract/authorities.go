@@ -442,16 +442,27 @@ var journalMarkers = map[string]bool{
 // maxJournalTitle bounds the title of a law review, in words.
 const maxJournalTitle = 8
 
+// volumeTitle returns the end of the volume at i and the start of the
+// capitalized title after it ("90 Harv. L. Rev.", "122 Cong. Rec."), or
+// 0, 0.
+func volumeTitle(src string, i int) (int, int) {
+	j := digitsEnd(src, i, 4)
+	if j == 0 {
+		return 0, 0
+	}
+	q := skipSpace(src, j)
+	if q == j || q >= len(src) || !isUpper(src[q]) {
+		return 0, 0
+	}
+	return j, q
+}
+
 // journal reads a law review or journal cited by volume, title and page,
 // "90 Harv. L. Rev. 1, 5 (1976)", at the volume at i.
 func (s *scanner) journal(i int) int {
 	src := s.src
-	j := digitsEnd(src, i, 4)
+	j, q := volumeTitle(src, i)
 	if j == 0 {
-		return 0
-	}
-	q := skipSpace(src, j)
-	if q == j || q >= len(src) || !isUpper(src[q]) {
 		return 0
 	}
 	marked := false
@@ -475,15 +486,7 @@ func (s *scanner) journal(i int) int {
 			}
 			c := Citation{Kind: Secondary, Start: i, authority: Secondary,
 				Ref: Ref{Volume: src[i:j], Reporter: normalizeSpace(src[j:titleEnd]), Page: page}}
-			end := pe
-			if p := skipSpace(src, pe); p < len(src) && src[p] == ',' {
-				if pin, e := s.pins(skipSpace(src, p+1)); pin != "" {
-					c.Pin, end = pin, e
-				}
-			}
-			end = s.datedParen(&c, end)
-			c.Signal = s.signalBefore(i)
-			return s.add(c, end)
+			return s.addAuthority(c, pe, s.pins)
 		case !isUpper(word[0]) && !titleSmallWords[word]:
 			return 0
 		}
@@ -583,14 +586,21 @@ func (s *scanner) titledSection(i int) int {
 		c.Ref.Volume, c.Ref.Reporter = v, rest
 	}
 	c.Ref.Page = sign + " " + sectionKey(src[q:se])
-	end := se
-	if p := skipSpace(src, se); p < len(src) && src[p] == ',' {
-		if pin, pe := s.treatisePin(skipSpace(src, p+1)); pin != "" {
-			c.Pin, end = pin, pe
+	return s.addAuthority(c, se, s.treatisePin)
+}
+
+// addAuthority adds citation c of an authority that is not a case,
+// ending at end, with the pin that pin reads after a comma ("…, 5-19",
+// "…, p. 207"), its dated parenthesis and its signal, and returns where
+// it ends.
+func (s *scanner) addAuthority(c Citation, end int, pin func(int) (string, int)) int {
+	if p := skipSpace(s.src, end); p < len(s.src) && s.src[p] == ',' {
+		if pn, pe := pin(skipSpace(s.src, p+1)); pn != "" {
+			c.Pin, end = pn, pe
 		}
 	}
 	end = s.datedParen(&c, end)
-	c.Signal = s.signalBefore(st)
+	c.Signal = s.signalBefore(c.Start)
 	return s.add(c, end)
 }
 
@@ -763,13 +773,5 @@ func (s *scanner) pagedTreatise(i, e int) int {
 	}
 	c := Citation{Kind: Secondary, Start: st, authority: Secondary,
 		Ref: Ref{Reporter: normalizeSpace(src[st:e]), Page: src[i:j]}}
-	end := j
-	if p := skipSpace(src, j); p < len(src) && src[p] == ',' {
-		if pin, pe := s.pins(skipSpace(src, p+1)); pin != "" {
-			c.Pin, end = pin, pe
-		}
-	}
-	end = s.datedParen(&c, end)
-	c.Signal = s.signalBefore(st)
-	return s.add(c, end)
+	return s.addAuthority(c, j, s.pins)
 }

@@ -50,12 +50,8 @@ var volumeForms = sync.OnceValue(func() []authForm {
 // at i.
 func (s *scanner) legislativeVolume(i int) int {
 	src := s.src
-	j := digitsEnd(src, i, 4)
+	j, q := volumeTitle(src, i)
 	if j == 0 {
-		return 0
-	}
-	q := skipSpace(src, j)
-	if q == j || q >= len(src) || !isUpper(src[q]) {
 		return 0
 	}
 	for _, f := range volumeForms() {
@@ -75,16 +71,12 @@ func (s *scanner) legislativeVolume(i int) int {
 			// its pin.
 			c.Page, c.Pin = c.Page[:d], c.Page
 		}
-		end := pe
-		if c2 := skipSpace(src, pe); c2 < len(src) && src[c2] == ',' {
-			q := skipSpace(src, c2+1)
+		return s.addAuthority(c, pe, func(q int) (string, int) {
 			if e := dailyPageEnd(src, q); e > 0 {
-				c.Pin, end = src[q:e], e
+				return src[q:e], e
 			}
-		}
-		end = s.datedParen(&c, end)
-		c.Signal = s.signalBefore(i)
-		return s.add(c, end)
+			return "", q
+		})
 	}
 	return 0
 }
@@ -308,15 +300,7 @@ func (s *scanner) sessionCite(i int) int {
 		ref.Reporter = title + ", " + session
 	}
 	c := Citation{Kind: Legislative, Start: st, authority: Legislative, Ref: ref}
-	end := pe
-	if q := skipSpace(src, pe); q < len(src) && src[q] == ',' {
-		if pin, e := s.pins(skipSpace(src, q+1)); pin != "" {
-			c.Pin, end = pin, e
-		}
-	}
-	end = s.datedParen(&c, end)
-	c.Signal = s.signalBefore(st)
-	return s.add(c, end)
+	return s.addAuthority(c, pe, s.pins)
 }
 
 // sessionTitle finds the title before the Congress at i: the latest

@@ -179,7 +179,8 @@ type Citation struct {
 
 	// Antecedent is the index, in the slice returned by Extract (the
 	// index Citations.All yields), of the full (or law) citation this
-	// one resolved to; -1 when none.
+	// one resolved to (a report cited by its number alone: the citation
+	// of it with its Congress); -1 when none.
 	Antecedent int
 
 	// Reason says why a short form is unresolved; empty when resolved.

@@ -50,6 +50,12 @@ func TestLegislativeBeforeID(t *testing.T) {
 			[]string{"full 436 U.S. 658 pin=690", "legislative H. R. Rep. No. 95-1170 pin=5", "id H. R. Rep. No. 95-1170 pin=6",
 				"full 501 U.S. 452 pin=460", "legislative S. Rep. No. 94-1011 pin=3", "id S. Rep. No. 94-1011 pin=4", "id S. Rep. No. 94-1011 pin=4",
 				"full 407 U.S. 225 pin=238", "legislative 122 Cong. Rec. 31472", "id 122 Cong. Rec. 31472 pin=31473"}, 3},
+		{"a report by its number alone is the one cited before with its Congress",
+			"NLRB v. Jones & Laughlin Steel Corp., 301 U.S. 1, 30 (1937). See H. R. Rep. No. 709, 75th Cong., 1st Sess., 4 (1937). " +
+				"The committee went on. H. Rep. No. 709, at 6. Id., at 7. S. Rep. No. 709, at 2.",
+			[]string{"full 301 U.S. 1 pin=30",
+				"legislative H. R. Rep. No. 709, 75th Cong., 1st Sess. pin=4", "legislative H. R. Rep. No. 709, 75th Cong., 1st Sess. pin=6",
+				"id H. R. Rep. No. 709, 75th Cong., 1st Sess. pin=7", "legislative S. Rep. No. 709 pin=2"}, 1},
 		{"a bill number without its Congress is prose",
 			"S. 1 was introduced. Brown v. Board of Education, 347 U.S. 483 (1954). Id., at 495.",
 			[]string{"full 347 U.S. 483", "id 347 U.S. 483 pin=495"}, 2},

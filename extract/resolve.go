@@ -301,6 +301,9 @@ type resolver struct {
 	// read so far, latest last: what a supra that names no case may
 	// name ("Wright & Miller, supra").
 	secondary []int
+	// numbered maps a report or document's form and number ("H. R. Rep.
+	// No. 709") to the latest citation of it that gave its Congress.
+	numbered map[string]int
 }
 
 // resolve resolves the citations of st, read in the runs of text rs.
@@ -320,8 +323,11 @@ func resolve(st *store, rs runs) {
 			r.full(i)
 		case Law, Legislative, Secondary, RecordCite:
 			c.ante, c.pinRef = int32(i), 0
-			if c.kind() == Secondary {
+			switch c.kind() {
+			case Secondary:
 				r.secondary = append(r.secondary, i)
+			case Legislative:
+				r.legislative(i)
 			}
 		case Short:
 			r.short(i)
@@ -530,6 +536,29 @@ func (r *resolver) supra(i int) {
 		c.pinRef = uint16(st.refInIndex(k, st.refOf(i)))
 	}
 	r.checkPin(i)
+}
+
+// legislative links a report or document cited by its number alone
+// ("H. Rep. No. 709, at 4", the Bluebook's short form) to the latest one
+// of that number cited with its Congress ("H. R. Rep. No. 709, 75th
+// Cong., 1st Sess."): before 1969 a report's number names it only with
+// its Congress, so they are one report.
+func (r *resolver) legislative(i int) {
+	ref := r.st.refOf(i)
+	if ref.Volume != "" {
+		return // the Record, the Annals: by volume and page
+	}
+	number, rest, _ := strings.Cut(ref.Page, ", ")
+	key := ref.Reporter + " " + number
+	switch k, ok := r.numbered[key]; {
+	case strings.Contains(rest, "Cong."):
+		if r.numbered == nil {
+			r.numbered = map[string]int{}
+		}
+		r.numbered[key] = i
+	case rest == "" && ok:
+		r.st.rec(i).ante = int32(k)
+	}
 }
 
 // supraCases returns the full citations of distinct cases supra i's name

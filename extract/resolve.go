@@ -644,6 +644,13 @@ func surnames(name string) string {
 	return b.String()
 }
 
+// maxPinChoice is the most cases of one name a pin is trusted to tell
+// apart. A name that fits more is a common party's ("United States,
+// supra", "State, supra", or the tail of a title read as one:
+// "Codification of the Nationality Laws of the United States, supra"), and
+// that one of many fits the pin is chance, not evidence.
+const maxPinChoice = 3
+
 // choose returns the one of the full citations ks (distinct cases) that
 // short form i refers to, or -1 when its pin cannot tell: the only one,
 // or the only one whose pages the pin fits. A pin fits a case when it
@@ -658,7 +665,7 @@ func (r *resolver) choose(i int, ks []int) int {
 	}
 	st := r.st
 	pin := firstPage(st.pin(i))
-	if pin < 0 {
+	if pin < 0 || len(ks) > maxPinChoice {
 		return -1
 	}
 	refs := make([]Ref, len(ks))

@@ -35,6 +35,13 @@ func TestAmbiguousShortForms(t *testing.T) {
 				"We need not choose. Smith, supra, at 7. Smith, supra, at 3. See Smith, supra note 2, at 4.",
 			[]string{"full 100 F.3d 1", "full 200 F.3d 5", "supra  pin=7 unresolved", "supra 100 F.3d 1 pin=3", "supra 100 F.3d 1 pin=4"},
 			[]string{"100 F.3d 1 (Smith v. Jones)", "200 F.3d 5 (Smith v. Brown)"}},
+		{"a common party's name fits too many cases for a pin to choose",
+			"Korematsu v. United States, 323 U.S. 214 (1944); Hirabayashi v. United States, 320 U.S. 81 (1943); " +
+				"Schneiderman v. United States, 320 U.S. 118 (1943); United States ex rel. Toth v. Quarles, 350 U.S. 11 (1955). " +
+				"The House print agreed. Codification of the Nationality Laws of the United States, supra, at 68.",
+			[]string{"full 323 U.S. 214", "full 320 U.S. 81", "full 320 U.S. 118", "full 350 U.S. 11", "supra  pin=68 unresolved"},
+			[]string{"323 U.S. 214 (Korematsu v. United States)", "320 U.S. 81 (Hirabayashi v. United States)",
+				"320 U.S. 118 (Schneiderman v. United States)", "350 U.S. 11 (United States ex rel. Toth v. Quarles)"}},
 		{"the decision below and the decision reviewing it",
 			"Brush v. Commissioner, 85 F.2d 32 (CA2 1936), rev'd, 300 U.S. 352 (1937). In Brush v. Commissioner, supra, at 360, the Court held. " +
 				"See Brush v. Commissioner, supra.",

@@ -341,25 +341,27 @@ var slipMarkedIDs = []markedID{
 	// the legislators' brief at 8–9. Which one is at 9 the opinion does
 	// not say.
 	{"june-medical-services-v-russo-18-1323.pdf", "6 Id., at 9", "Id., at 9", "?", ""},
-	{"connick-v-thompson-563-us-51.html", "1 After Thompson", "id., at 2677", "Record",
-		"extract does not read \"Record EX583\" before it as a record cite"},
-	{"connick-v-thompson-563-us-51.html", "8 The Louisiana State Bar", "id.", "", ""},
-	{"connick-v-thompson-563-us-51.html", "20 The jury could", "ibid.", "", ""},
+	// Connick's notes 1, 8 and 20 no longer open with their Id.s: the
+	// record's exhibit ("Record EX583"), the code cited by article ("La.
+	// Code Crim. Proc. Ann., Art. 718") and the dissent's own page
+	// ("supra, at 18") come before them in the note.
 }
 
 // scotusMarkedIDs are a random sample of twenty of the 509 such Id.s the
 // shared Supreme Court records held, less five whose antecedent I could
-// not settle from the text, and less 111516's note 4, whose Id. follows the
-// note's own "S. Doc. No. 93" now that legislative materials are read.
+// not settle from the text, less 111516's note 4, whose Id. follows the
+// note's own "S. Doc. No. 93" now that legislative materials are read, and
+// less 109881's note 57, whose Id. follows the note's own "Globe 761".
 var scotusMarkedIDs = []markedID{
 	{"106170_040dissent.html", "43 Id., at 808", "Id., at 808", "Cong. Globe, 42d Cong., 1st Sess. 697", ""},
 	{"106170_040dissent.html", "52 Id., at 368", "Id., at 368", "", "the text's \"Id., at App. 304\" is the Globe's appendix, which extract reads as the record's (\"App.\")"},
-	{"106850_040dissent.html", "13 Ibid.", "Ibid.", "", ""},
+	// The dissent calls the Congressional Globe "Globe" ("(hereafter
+	// Globe)"); note 12 cites "Globe 2459".
+	{"106850_040dissent.html", "13 Ibid.", "Ibid.", "Globe", ""},
 	{"106883_020lead.html", "6 The English Judges", "Id., at 182", "", ""},
 	{"108186_020lead.html", "40 Letter from James Madison", "id., at 492-493", "", ""},
 	{"108913_040dissent.html", "5 Id., § 40-301", "Id., § 40-301", "1 D. C. Code Ann. § 40-301", ""},
 	{"109503_040dissent.html", "10 Id., at 788", "Id., at 788", "", "notes 5 to 10 repeat note 4's Congressional Globe, but the text cites 411 U.S. 693 before note 10's mark"},
-	{"109881_020lead.html", "57 Support for such", "id., at 756", "", ""},
 	{"109930_020lead.html", "8 Ibid.", "Ibid.", "", ""},
 	// "The quoted language is the Court of Appeals' phrasing of the
 	// question. Id., at 554": the text names 28 U.S.C. § 1292(b) last.

@@ -162,12 +162,10 @@ var unresolvedIDs = map[string]int{
 	// Id.s inside a footnote after words the extractor reads no authority
 	// in: sections of the Compact printed in the joint appendix
 	// ("§3.01(l), id., at 17", and the Ibid. after it; "Under §2.10 of the
-	// Compact … Id., at 12"), "Record EX583", "La. Code Crim. Proc. Ann.,
-	// Art. 718", the dissent's own "supra, at 18". They stay unresolved,
-	// with that reason, rather than reach through the note's mark to a
-	// case (see TestIdsThroughMarks).
+	// Compact … Id., at 12"). They stay unresolved, with that reason,
+	// rather than reach through the note's mark to a case (see
+	// TestIdsThroughMarks).
 	"tarrant-regional-water-dist-v-herrmann-11-889.pdf": 4,
-	"connick-v-thompson-563-us-51.html":                 3,
 }
 
 // TestCourtPDFsHaveNoHeadCitations reads every PDF of the shared slip and

@@ -84,7 +84,7 @@ func parseAuthorities(src string) ([]authForm, error) {
 		}
 		kind, ok := ParseKind(f[0])
 		if !ok || !kind.IsAuthority() {
-			return nil, fmt.Errorf("line %d: kind %q is not record, law, legislative or secondary", n+1, f[0])
+			return nil, fmt.Errorf("line %d: kind %q is not record, law, legislative, secondary or internal", n+1, f[0])
 		}
 		shape := shapeNames[f[1]]
 		if shape == 0 {
@@ -203,12 +203,40 @@ func (s *scanner) authorityAt(i int) int {
 	if end := s.constitution(i, e); end > 0 {
 		return end
 	}
+	if end := s.codeArticle(i, e); end > 0 {
+		return end
+	}
 	return s.pagedTreatise(i, e)
+}
+
+// exhibitPage reads a record cite whose page carries an exhibit's
+// capital letters ("Record EX583", "App. A12"), at the digits i after
+// them. It returns the end of what it read, or 0.
+func (s *scanner) exhibitPage(i int) int {
+	ws := i
+	for ws > 0 && i-ws < 3 && isUpper(s.src[ws-1]) {
+		ws--
+	}
+	if ws == i || !isWordStart(s.src, ws) {
+		return 0
+	}
+	f, st, ok := s.formBefore(skipSpaceBack(s.src, ws), shapePage)
+	if !ok || f.kind != RecordCite {
+		return 0
+	}
+	return s.formCite(f, st, ws)
 }
 
 // formCite records the authority of form f spelled from st, whose
 // number starts at p.
 func (s *scanner) formCite(f authForm, st, p int) int {
+	if f.kind == Internal {
+		// "Nicholson, supra note 1, 184 U.S.App.D.C. 275" names a case:
+		// only a supra that follows no name is the opinion's own place.
+		if ns, name := s.nameBefore(st); ns >= 0 && !crossReference(name) {
+			return 0
+		}
+	}
 	var pin string
 	var end int
 	if f.shape == shapeRule {
@@ -245,11 +273,18 @@ func (s *scanner) recordPages(p int) (string, int) {
 		if strings.HasPrefix(src[q:], "§") {
 			q = skipSpace(src, q+len("§"))
 		}
-		e := q
+		ds := q // an exhibit's letters before the digits: "Record EX583"
+		for ds < len(src) && ds-q < 3 && isUpper(src[ds]) {
+			ds++
+		}
+		if ds == len(src) || !isDigit(src[ds]) {
+			ds = q
+		}
+		e := ds
 		for e < len(src) && isDigit(src[e]) {
 			e++
 		}
-		if e == q || e-q > 6 {
+		if e == ds || e-ds > 6 {
 			break
 		}
 		if e < len(src) && isLower(src[e]) && (e+1 == len(src) || !isLetter(src[e+1])) {
@@ -374,6 +409,35 @@ func (s *scanner) constitution(i, e int) int {
 		return 0
 	}
 	return s.constitutionCite(f, st, i)
+}
+
+// codeArticle reads a code cited by article, as Louisiana's and Texas's
+// codes are ("La. Code Crim. Proc. Ann., Art. 718", "Tex. Code Crim.
+// Proc. Ann. art. 38.23"): the word "Art." ending at e, before it a
+// title that names an instrument of law (see titleBefore), the article
+// number at i. It returns the end of what it read, or 0.
+func (s *scanner) codeArticle(i, e int) int {
+	src := s.src
+	ws := wordStartBack(src, e, s.lastEnd)
+	if ws < 0 || src[ws:e] != "Art." && src[ws:e] != "art." && src[ws:e] != "Arts." && src[ws:e] != "arts." {
+		return 0
+	}
+	te := skipSpaceBack(src, ws)
+	if te > 0 && src[te-1] == ',' {
+		te = skipSpaceBack(src, te-1)
+	}
+	st, kind := s.titleBefore(te)
+	if st < 0 || kind != Law {
+		return 0
+	}
+	se := sectionEnd(src, i)
+	if se == i {
+		return 0
+	}
+	c := Citation{Kind: Law, Start: st, authority: Law}
+	c.Ref.Reporter = strings.TrimSuffix(normalizeSpace(src[st:te]), ",")
+	c.Ref.Page = "art. " + sectionKey(src[i:se])
+	return s.addAuthority(c, se, s.treatisePin)
 }
 
 // constitutionParts are the words that name a part of a constitution.

@@ -25,7 +25,10 @@ type Kind uint8
 // annotation or dictionary ("90 Harv. L. Rev. 1", "5 C. Wright & A.
 // Miller, Federal Practice and Procedure § 1216"); a RecordCite one a
 // cite to the record of the case at hand ("App. 45", "Compl. ¶ 40",
-// "Tr. of Oral Arg. 12", "Brief for Petitioner 12").
+// "Tr. of Oral Arg. 12", "Brief for Petitioner 12"). An Internal one is a
+// cross-reference to another place of the same opinion or of the opinions
+// of the same case ("supra, at 18", "ante, at 14–15", "infra note 5"):
+// an Id. after one repeats that place, and no edge comes of either.
 const (
 	Full Kind = iota + 1
 	Short
@@ -35,13 +38,15 @@ const (
 	Secondary
 	RecordCite
 	Legislative
+	Internal
 )
 
 var kindNames = [...]string{Full: "full", Short: "short", Supra: "supra", ID: "id", Law: "law",
-	Secondary: "secondary", RecordCite: "record", Legislative: "legislative"}
+	Secondary: "secondary", RecordCite: "record", Legislative: "legislative",
+	Internal: "internal"}
 
 // String returns the name used in every output format: full, short,
-// supra, id, law, secondary, record or legislative.
+// supra, id, law, secondary, record, legislative or internal.
 func (k Kind) String() string {
 	if int(k) < len(kindNames) && kindNames[k] != "" {
 		return kindNames[k]
@@ -50,9 +55,9 @@ func (k Kind) String() string {
 }
 
 // IsAuthority reports whether k is a kind of authority that is not a
-// case: Law, Legislative, Secondary or RecordCite.
+// case: Law, Legislative, Secondary, RecordCite or Internal.
 func (k Kind) IsAuthority() bool {
-	return k == Law || k == Legislative || k == Secondary || k == RecordCite
+	return k == Law || k == Legislative || k == Secondary || k == RecordCite || k == Internal
 }
 
 // ParseKind is the inverse of Kind.String.

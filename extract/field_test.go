@@ -229,7 +229,17 @@ var fieldCases = map[string][]string{
 		"secondary 90 Harv. L. Rev. 1 pin=5 year=1976",
 		"id 90 Harv. L. Rev. 1 pin=7",
 	},
-	"25.txt": {},
+	// The field case expects no citation: these are the opinion's
+	// references to its own pages and its other opinions', reported as
+	// internal so that an Id. after one never reaches a case; none is a
+	// case or an edge.
+	"25.txt": {
+		"internal ante, at pin=5",
+		"internal post, at pin=3",
+		"internal infra, at pin=694",
+		"internal ante, at pin=7–8",
+		"internal post, at pin=12",
+	},
 	"26a.txt": {
 		"full 387 U.S. 1 pin=36 name=\"In re Gault\" court=scotus year=1967",
 		"short 387 U.S. 1 pin=41 name=\"Gault\"",

@@ -321,7 +321,7 @@ func resolve(st *store, rs runs) {
 		switch c.kind() {
 		case Full:
 			r.full(i)
-		case Law, Legislative, Secondary, RecordCite:
+		case Law, Legislative, Secondary, RecordCite, Internal:
 			c.ante, c.pinRef = int32(i), 0
 			switch c.kind() {
 			case Secondary:
@@ -837,12 +837,23 @@ func (r *resolver) linkID(i, prev int) {
 	switch pin := st.pin(i); {
 	case pin == "":
 		c.pin = p.pin // Ibid. and a bare Id. repeat the pin
-	case c.authority() == Law && strings.HasPrefix(pin, "§") && strings.HasPrefix(st.target(i).Page, "§"):
+	case c.authority() == Law && codePart(pin) != "" && codePart(pin) == codePart(st.target(i).Page):
 		c.flags |= flagSection
 		st.moreOf(i).section, c.pin = c.pin, str{}
 	case c.authority() == 0:
 		r.checkPin(i)
 	}
+}
+
+// codePart returns the sign of a code's part that a section key starts
+// with, "§" or "art." (see codeArticle), or "".
+func codePart(key string) string {
+	for _, sign := range [...]string{"§", "art. "} {
+		if strings.HasPrefix(key, sign) {
+			return sign
+		}
+	}
+	return ""
 }
 
 // link links citation i to full citation k.

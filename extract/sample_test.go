@@ -91,10 +91,11 @@ func TestSampleOpinion(t *testing.T) {
 			t.Errorf("row %s: unexpected reason %q / warning %q", w.n, c.Reason, c.Warning)
 		}
 	}
-	// The other authorities: the two statutes, and three cites to the
-	// appendix of the record.
+	// The other authorities: the two statutes, three cites to the
+	// appendix of the record, and the opinion's cross-reference to its own
+	// page ("supra, at 10").
 	wantLaws := []string{"law Rev. Stat. § 1979", "law 42 U.S.C. § 1983", "record App. 54–55, 59–60",
-		"record App. 45", "record App. 45"}
+		"record App. 45", "record App. 45", "internal supra, at 10"}
 	if len(laws) != len(wantLaws) {
 		t.Fatalf("got %d other authorities, want %d: %v", len(laws), len(wantLaws), laws)
 	}

@@ -59,6 +59,9 @@ func (s *scanner) scan() {
 			if end == 0 && volumeBoundary(src, i) {
 				end = s.authorityAt(i)
 			}
+			if end == 0 && i > 0 && isUpper(src[i-1]) {
+				end = s.exhibitPage(i)
+			}
 			if end == 0 { // not a citation: skip the whole number
 				for end = i + 1; end < len(src) && isDigit(src[end]); end++ {
 				}
@@ -597,6 +600,16 @@ func (s *scanner) idPin(e int) (string, int) {
 		}
 		if se := sectionEnd(src, q); se > q {
 			return "§ " + sectionKey(src[q:se]), se
+		}
+	default:
+		// "Id., Art. 719" after a code cited by article (see codeArticle).
+		for _, w := range [...]string{"Art.", "art."} {
+			if wordAt(src, q, w) {
+				p := skipSpace(src, q+len(w))
+				if se := sectionEnd(src, p); se > p && isDigit(src[p]) {
+					return "art. " + sectionKey(src[p:se]), se
+				}
+			}
 		}
 	}
 	return "", e

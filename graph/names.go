@@ -53,6 +53,9 @@ func ShortCaseName(name string) string {
 		}
 		parties[i] = p
 	}
+	// A party that is all description or punctuation ("Smith v. , r")
+	// leaves nothing to name.
+	parties = slices.DeleteFunc(parties, func(p string) bool { return p == "" })
 	return TruncateName(strings.Join(parties, " v. "), MaxName)
 }
 

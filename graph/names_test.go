@@ -19,6 +19,9 @@ func TestShortCaseName(t *testing.T) {
 		"UNITED STATES v. NIXON, PRESIDENT OF THE UNITED STATES":                                   "United States v. Nixon",
 		"Board of Education of Independent School District No. 92 of Pottawatomie County v. Earls": "Board of Education of Independent School District No. 92 of Pottawatomie…",
 		"": "",
+		// A party with nothing but punctuation or a role left.
+		"Smith v. , r":          "Smith",
+		"Smith v. , Respondent": "Smith",
 	} {
 		if got := ShortCaseName(in); got != want {
 			t.Errorf("ShortCaseName(%q) = %q, want %q", in, got, want)

@@ -38,9 +38,9 @@ func extractToFile(t *testing.T, name string, args ...string) []byte {
 	return readFile(t, path)
 }
 
-// The four output formats carry the same 53 citations of the sample (48
-// of cases, 2 statutes, 3 cites to the record), and the JSON forms every
-// field of the contract.
+// The four output formats carry the same 54 citations of the sample (48
+// of cases, 2 statutes, 3 cites to the record, 1 reference to its own
+// page), and the JSON forms every field of the contract.
 func TestExtractFormats(t *testing.T) {
 	jsonl := extractToFile(t, "c.jsonl", "--sample", "-f", "jsonl")
 	var recs []map[string]any
@@ -52,8 +52,8 @@ func TestExtractFormats(t *testing.T) {
 		}
 		recs = append(recs, r)
 	}
-	if len(recs) != 53 {
-		t.Fatalf("%d jsonl records, want 53", len(recs))
+	if len(recs) != 54 {
+		t.Fatalf("%d jsonl records, want 54", len(recs))
 	}
 	for _, field := range []string{"doc", "kind", "text", "start", "end", "line", "volume", "reporter", "page",
 		"pin", "case_name", "year", "court", "signal", "parenthetical", "target", "reason", "opinion", "author"} {
@@ -68,15 +68,15 @@ func TestExtractFormats(t *testing.T) {
 	}
 
 	var arr []map[string]any
-	if err := json.Unmarshal(extractToFile(t, "c.json", "--sample", "-f", "json"), &arr); err != nil || len(arr) != 53 {
+	if err := json.Unmarshal(extractToFile(t, "c.json", "--sample", "-f", "json"), &arr); err != nil || len(arr) != 54 {
 		t.Errorf("json: %d records, %v", len(arr), err)
 	}
 	rows, err := csv.NewReader(bytes.NewReader(extractToFile(t, "c.csv", "--sample", "-f", "csv"))).ReadAll()
-	if err != nil || len(rows) != 54 || rows[0][0] != "doc" {
+	if err != nil || len(rows) != 55 || rows[0][0] != "doc" {
 		t.Errorf("csv: %d rows, %v", len(rows), err)
 	}
 	table := string(extractToFile(t, "c.txt", "--sample"))
-	if n := strings.Count(table, "\n"); n != 54 || !strings.Contains(table, "Ibid.") {
+	if n := strings.Count(table, "\n"); n != 55 || !strings.Contains(table, "Ibid.") {
 		t.Errorf("table: %d lines:\n%s", n, table)
 	}
 }

@@ -398,6 +398,16 @@ var faultKinds = map[string][]string{
 		"full 268 U.S. 510 pin=535 name=\"Pierce v. Society of Sisters\" court=scotus year=1925",
 		"full 319 U.S. 624 pin=642 court=scotus",
 	},
+	// Names with a sequel's numeral after their comma, a stray period
+	// before the comma, a footnote mark glued after a sentence, an em dash
+	// glued to the word before; an en dash inside a name is no break.
+	"names-glued.txt": {
+		"full 325 U.S. 226 pin=229 name=\"Williams v. North Carolina, II\" court=scotus year=1945",
+		"full 110 U.S. 516 pin=530 name=\"Hurtado v. California\" court=scotus year=1884",
+		"full 394 U.S. 618 name=\"Shapiro v. Thompson\" court=scotus year=1969",
+		"full 411 U.S. 693 name=\"Moor v. County of Alameda\" court=scotus year=1973",
+		"full 500 U.S. 1 name=\"Wyeth–Ayerst Labs. v. Doe\" court=scotus year=1991",
+	},
 	"non-case-authorities.txt": {
 		"full 378 U.S. 546 pin=547 name=\"Cooper v. Pate\" court=scotus year=1964",
 		"record Tr. of Oral Arg. pin=14",

@@ -406,6 +406,9 @@ func (s *scanner) nameEndingAt(e int) (int, string) {
 	}
 	lo := words[n-1].lo
 	name := cleanName(src[lo:words[0].hi])
+	if last := name[strings.LastIndexByte(name, ' ')+1:]; len(last) > 1 && last[len(last)-1] == '.' && sentenceEnd(last) {
+		name = name[:len(name)-1] // the stray period of "California., 110 U.S."
+	}
 	if name == "" || strings.HasPrefix(name, "v. ") || strings.HasSuffix(name, " v.") {
 		return -1, ""
 	}
@@ -492,7 +495,7 @@ func (s *scanner) nameWord(word string, right []span, quoted *bool, ws int) (kee
 			return false, false, 0
 		}
 		next := strings.TrimSuffix(s.src[right[len(right)-1].lo:right[len(right)-1].hi], ",")
-		if !corporateSuffixes[next] && next != "v." && !isInitial(next) && word != "etc.," {
+		if !corporateSuffixes[next] && next != "v." && !isInitial(next) && word != "etc.," && !(len(right) == 1 && sequels[next]) {
 			return false, false, 0
 		}
 		word = word[:len(word)-1]
@@ -544,15 +547,31 @@ func (s *scanner) nameWord(word string, right []span, quoted *bool, ws int) (kee
 	if isDigit(c) && (len(right) == 0 || word[len(word)-1] == '.') {
 		return false, false, 0 // "at 12, 34 U.S. 5", "1700. Wright, supra"
 	}
-	if word[len(word)-1] == '.' && sentenceEnd(word) {
+	if word[len(word)-1] == '.' && sentenceEnd(word) && len(right) > 0 {
+		// The word just before the citation's comma ends no sentence:
+		// "In Hurtado v. California., 110 U.S. 516" has a stray period.
 		return false, false, 0
 	}
 	return true, lead == 0, lead
 }
 
+// sequels number the later decisions of one case ("Williams v. North
+// Carolina, II, 325 U. S. 226"): after the name's comma, part of it.
+var sequels = map[string]bool{"II": true, "III": true, "IV": true}
+
 // gluedMark returns the length of a footnote mark ("[31]") or a dash
 // glued to the front of a capitalised word, or 0.
 func gluedMark(word string) int {
+	// A mark glued after a sentence's end ("ruled.[13]Shapiro"), a dash
+	// after a word ("today—Moor v. County of Alameda").
+	if k := strings.LastIndexByte(word, '['); k > 0 && strings.IndexByte(".,:)\"", word[k-1]) >= 0 {
+		return k + gluedMark(word[k:])
+	}
+	for _, dash := range [...]string{"—", "\u0097"} {
+		if k := strings.LastIndex(word, dash); k > 0 && isLetter(word[k-1]) {
+			return k + gluedMark(word[k:])
+		}
+	}
 	i := 0
 	switch {
 	case strings.HasPrefix(word, "["):

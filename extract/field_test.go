@@ -400,13 +400,15 @@ var faultKinds = map[string][]string{
 	},
 	// Names with a sequel's numeral after their comma, a stray period
 	// before the comma, a footnote mark glued after a sentence, an em dash
-	// glued to the word before; an en dash inside a name is no break.
+	// glued to the word before; an en dash inside a name is no break; a
+	// note's label printed twice, the second ending its line ("7 7").
 	"names-glued.txt": {
 		"full 325 U.S. 226 pin=229 name=\"Williams v. North Carolina, II\" court=scotus year=1945",
 		"full 110 U.S. 516 pin=530 name=\"Hurtado v. California\" court=scotus year=1884",
 		"full 394 U.S. 618 name=\"Shapiro v. Thompson\" court=scotus year=1969",
 		"full 411 U.S. 693 name=\"Moor v. County of Alameda\" court=scotus year=1973",
 		"full 500 U.S. 1 name=\"Wyeth–Ayerst Labs. v. Doe\" court=scotus year=1991",
+		"full 372 U.S. 335 pin=344 name=\"Gideon v. Wainwright\" court=scotus year=1963",
 	},
 	"non-case-authorities.txt": {
 		"full 378 U.S. 546 pin=547 name=\"Cooper v. Pate\" court=scotus year=1964",

@@ -433,11 +433,14 @@ var genericNames = map[string]bool{
 
 // footnoteNumber reports whether the number at lo, in front of the name
 // words rest (backwards), is a footnote's number rather than part of the
-// name: it stands at the start of a line, or what follows it is a short
-// name with no "v." ("3 Johnson, 576 U.S., at 597").
+// name: it stands at the start or the end of a line, or what follows it
+// is a short name with no "v." ("3 Johnson, 576 U.S., at 597").
 func (s *scanner) footnoteNumber(lo int, rest []span) bool {
 	if b := skipSpaceBack(s.src, lo); b == 0 || strings.Contains(s.src[b:lo], "\n") {
 		return true
+	}
+	if len(rest) > 0 && strings.Contains(s.src[lo:rest[len(rest)-1].lo], "\n") {
+		return true // it ends its line: a note's label ("5 5\nIn California v. Stewart")
 	}
 	for _, w := range rest {
 		if v := s.src[w.lo:w.hi]; v == "v." || v == "vs." {

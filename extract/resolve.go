@@ -39,6 +39,17 @@ type index struct {
 	// wordHead, in text order: names are indexed only when a supra first
 	// looks one up, as most texts have few supras and many full citations.
 	unnamed []int32
+	// folded holds the folded name of each full citation indexed, made
+	// once: a supra compares it with the names of up to maxWordChain cases.
+	folded map[int32]string
+}
+
+// foldedName returns full citation j's folded name.
+func (x *index) foldedName(j int) string {
+	if f, ok := x.folded[int32(j)]; ok {
+		return f
+	}
+	return foldName(x.st.name(j))
 }
 
 type wordLink struct{ cite, prev int32 }
@@ -88,6 +99,10 @@ func (x *index) indexNames() {
 func (x *index) addName(i int, name string) {
 	whole := foldName(name)
 	x.byName[whole] = int32(i)
+	if x.folded == nil {
+		x.folded = map[int32]string{}
+	}
+	x.folded[int32(i)] = whole
 	p, d, two := strings.Cut(whole, " v ")
 	if two {
 		x.byName[firstWord(p)+" v "+firstWord(d)] = int32(i)
@@ -152,7 +167,7 @@ func (x *index) supra(name string) ([]int, string) {
 		folded := foldName(name)
 		if k, ok := x.byName[folded]; ok {
 			return x.alike(int(k), func(j int) bool {
-				n := foldName(x.st.name(j))
+				n := x.foldedName(j)
 				return n == folded || procedureless(n) == folded
 			}), name
 		}
@@ -162,7 +177,7 @@ func (x *index) supra(name string) ([]int, string) {
 			key := firstWord(p) + " v " + firstWord(d)
 			if k, ok := x.byName[key]; ok {
 				return x.alike(int(k), func(j int) bool {
-					p, d, _ := strings.Cut(foldName(x.st.name(j)), " v ")
+					p, d, _ := strings.Cut(x.foldedName(j), " v ")
 					return firstWord(p)+" v "+firstWord(d) == key
 				}), name
 			}
@@ -301,6 +316,9 @@ type resolver struct {
 	// read so far, latest last: what a supra that names no case may
 	// name ("Wright & Miller, supra").
 	secondary []int
+	// surnames holds surnames(the title) of each of secondary, made once:
+	// every supra compares its name with the latest of them.
+	surnames []string
 	// numbered maps a report or document's form and number ("H. R. Rep.
 	// No. 709") to the latest citation of it that gave its Congress.
 	numbered map[string]int
@@ -326,6 +344,7 @@ func resolve(st *store, rs runs) {
 			switch c.kind() {
 			case Secondary:
 				r.secondary = append(r.secondary, i)
+				r.surnames = append(r.surnames, surnames(st.refOf(i).Reporter))
 			case Legislative:
 				r.legislative(i)
 			}
@@ -621,9 +640,8 @@ func (r *resolver) secondaryNamed(name string) int {
 		return -1
 	}
 	for m := len(r.secondary) - 1; m >= 0 && m >= len(r.secondary)-maxSecondaryLookback; m-- {
-		k := r.secondary[m]
-		if t := surnames(r.st.refOf(k).Reporter); t == n || strings.HasPrefix(t, n+" ") {
-			return k
+		if t := r.surnames[m]; t == n || strings.HasPrefix(t, n+" ") {
+			return r.secondary[m]
 		}
 	}
 	return -1

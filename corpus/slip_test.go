@@ -166,6 +166,11 @@ var unresolvedIDs = map[string]int{
 	// rather than reach through the note's mark to a case (see
 	// TestIdsThroughMarks).
 	"tarrant-regional-water-dist-v-herrmann-11-889.pdf": 4,
+	// "LSBA, Articles of Incorporation, Art. 14, §7 (1985); see generally
+	// id., Art. 16": the bar's articles are not read as an authority, and
+	// an article pin cannot follow the case cited before them (it did,
+	// giving Strickland v. Washington an edge).
+	"connick-v-thompson-563-us-51.html": 2,
 }
 
 // TestCourtPDFsHaveNoHeadCitations reads every PDF of the shared slip and

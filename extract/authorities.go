@@ -209,6 +209,20 @@ func (s *scanner) authorityAt(i int) int {
 	return s.pagedTreatise(i, e)
 }
 
+// wordFollows reports whether a word other than a note's ("n. 5", "and
+// n. 5", "nn. 2-3") follows the pages ending at end.
+func wordFollows(src string, end int) bool {
+	q := skipSpace(src, end)
+	if q >= len(src) || !isLetter(src[q]) {
+		return false
+	}
+	rest := src[q:]
+	if r, ok := strings.CutPrefix(rest, "and "); ok {
+		rest = r
+	}
+	return !strings.HasPrefix(rest, "n.") && !strings.HasPrefix(rest, "nn.")
+}
+
 // exhibitPage reads a record cite whose page carries an exhibit's
 // capital letters ("Record EX583", "App. A12"), at the digits i after
 // them. It returns the end of what it read, or 0.
@@ -245,7 +259,10 @@ func (s *scanner) formCite(f authForm, st, p int) int {
 	} else {
 		pin, end = s.recordPages(p)
 	}
-	if pin == "" {
+	if pin == "" || f.kind == Internal && wordFollows(s.src, end) {
+		// "arrived post, at 3 a.m.", "ex post, at 12 different points":
+		// a page of the opinion is followed by punctuation, a note or
+		// the end, never by a word.
 		return 0
 	}
 	c := Citation{Kind: f.kind, Start: st, Ref: Ref{Reporter: f.canon}, Pin: pin, authority: f.kind}
@@ -451,10 +468,20 @@ var constitutionParts = map[string]bool{
 // from p: article or amendment, section, clause.
 func (s *scanner) constitutionCite(f authForm, st, p int) int {
 	src := s.src
-	// The jurisdiction: "U.S.", "Cal.", "N.Y." before "Const.".
-	if b := skipSpaceBack(src, st); b > s.lastEnd && b < st {
-		if ws := wordStartBack(src, b, s.lastEnd); ws >= 0 && isUpper(src[ws]) && src[b-1] == '.' {
-			st = ws
+	// The jurisdiction: "U.S.", "Cal.", "N.Y." before "Const.", or its
+	// initials spaced as the Supreme Court prints them ("U. S. Const.").
+	for n := 0; n < 3; n++ {
+		b := skipSpaceBack(src, st)
+		if b <= s.lastEnd || b >= st {
+			break
+		}
+		ws := wordStartBack(src, b, s.lastEnd)
+		if ws < 0 || !isUpper(src[ws]) || src[b-1] != '.' {
+			break
+		}
+		st = ws
+		if !isInitial(src[ws:b]) {
+			break // "Cal.": a state's abbreviation is the whole of it
 		}
 	}
 	end := p

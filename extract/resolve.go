@@ -813,6 +813,10 @@ func (r *resolver) id(i int, prev int, why uint8) {
 		c.setReason(why)
 	case !r.st.rec(prev).resolved():
 		c.setReason(reasonAfterUnresolved)
+	case codePart(r.st.pin(i)) == "art. " && r.st.rec(prev).authority() == 0:
+		// "Jurek v. Texas, 428 U. S. 262; id., Art. 37.071(c)": a case
+		// has no articles; the Id. repeats a code the extractor missed.
+		c.setReason(reasonArticle)
 	default:
 		r.linkID(i, prev)
 	}

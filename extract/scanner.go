@@ -174,6 +174,10 @@ func (s *scanner) afterReporter(start int, vol string, repStart int, m match) in
 			p = q
 		}
 	}
+	if volumeUnpublished(r.Abbrev, vol) {
+		// "In 2004 U.S. 93 was closed": no such volume has been printed.
+		return 0
+	}
 	if page, q := pageAt(src, p); q > p {
 		return s.full(start, Ref{vol, r.Abbrev, page}, r, nominative, q, bareSpelling(src[repStart:m.end]))
 	}
@@ -609,10 +613,26 @@ func (s *scanner) idPin(e int) (string, int) {
 				if se := sectionEnd(src, p); se > p && isDigit(src[p]) {
 					return "art. " + sectionKey(src[p:se]), se
 				}
+				if re := romanEnd(src, p); re > p {
+					return "art. " + src[p:re], re
+				}
 			}
 		}
 	}
 	return "", e
+}
+
+// romanEnd returns the end of the roman numeral at p ("IV" in "Art. IV,"),
+// or p.
+func romanEnd(src string, p int) int {
+	e := p
+	for e < len(src) && strings.IndexByte("IVXLC", src[e]) >= 0 {
+		e++
+	}
+	if e < len(src) && isLetter(src[e]) {
+		return p
+	}
+	return e
 }
 
 // supra reads "Name, supra[, at pin]" at the word "supra" (at i). Without
@@ -624,6 +644,10 @@ func (s *scanner) supra(i int) int {
 		return 0
 	}
 	nameStart, name := s.nameBefore(i)
+	if nameStart < 0 {
+		// "Smith supra, at 104": the comma left out after the name.
+		nameStart, name = s.nameEndingAt(i)
+	}
 	if nameStart < 0 || crossReference(name) {
 		return 0
 	}

@@ -122,6 +122,7 @@ const (
 	reasonNoEarlier
 	reasonAfterUnresolved
 	reasonAmbiguous
+	reasonArticle
 )
 
 const (
@@ -390,6 +391,8 @@ func (st *store) reasonText(i int) string {
 		return "no earlier authority"
 	case reasonAfterUnresolved:
 		return "the preceding citation is unresolved"
+	case reasonArticle:
+		return "an article pin names a code or constitution, not the case before it"
 	case reasonAmbiguous:
 		var b strings.Builder
 		fmt.Fprintf(&b, "ambiguous: %q names", st.name(i))

@@ -74,3 +74,19 @@ func VolumeYear(reporter, volume string) (year int, ok bool) {
 	v0, v1, y0, y1 := vy.volumes[i-1], vy.volumes[i], vy.years[i-1], vy.years[i]
 	return int(math.Round(float64(y0) + float64(y1-y0)*float64(v-v0)/float64(v1-v0))), true
 }
+
+// volumeMargin is how far past the last volume of the table a volume may
+// be and still be read as printed: the table is written at one date and
+// reporters go on (U.S. Reports print about eight volumes a year).
+const volumeMargin = 40
+
+// volumeUnpublished reports whether volume of reporter lies beyond what
+// the table of volume years knows the reporter to have printed, by more
+// than volumeMargin: "In 2004 U.S. 93 was closed" names a highway, not
+// volume 2004 of the U.S. Reports. Reporters the table does not know are
+// never refused.
+func volumeUnpublished(reporter, volume string) bool {
+	vy, known := volumeTable()[reporter]
+	v, err := strconv.Atoi(volume)
+	return known && err == nil && v > vy.volumes[len(vy.volumes)-1]+volumeMargin
+}

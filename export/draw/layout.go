@@ -23,14 +23,9 @@ type tick struct {
 	y     float64
 }
 
-// timelineMaxHeight bounds, in pixels, the height that the time scale may
-// give a timeline (a page's proportions for a typical drawing's width), and
-// timelineMaxPerYear the pixels it may give a year; years closer than that
-// allows share a line.
-const (
-	timelineMaxHeight  = 2000.0
-	timelineMaxPerYear = 24.0
-)
+// timelineMaxPerYear is the most pixels the time scale gives a year, when
+// no year is crowded.
+const timelineMaxPerYear = 24.0
 
 // timeline lays the graph out by time, oldest at the top, so every
 // citation points up (or along its line) to the case it cites. A case's
@@ -74,7 +69,7 @@ func (d *drawing) timeline() []tick {
 		perYear = math.Max(perYear, need(byYear[years[k-1]], byYear[years[k]])/float64(years[k]-years[k-1]))
 	}
 	if len(years) > 1 {
-		perYear = min(perYear, timelineMaxPerYear, timelineMaxHeight/float64(years[len(years)-1]-years[0]))
+		perYear = d.pageFit(min(perYear, timelineMaxPerYear), years, unknown, half)
 	}
 
 	d.pos = make([]point, len(nodes))
@@ -103,10 +98,7 @@ func (d *drawing) timeline() []tick {
 		rows = append(rows, row{nodes: ids})
 	}
 	if len(unknown) > 0 {
-		y := half(unknown) + 18
-		if len(years) > 0 {
-			y += float64(years[len(years)-1]-years[0])*perYear + half(byYear[years[len(years)-1]])
-		}
+		y := d.unknownRow(years, unknown, perYear, half)
 		ticks = append(ticks, tick{"year unknown", y})
 		for _, i := range unknown {
 			d.pos[i].y = y
@@ -119,6 +111,118 @@ func (d *drawing) timeline() []tick {
 	}
 	return thinTicks(ticks)
 }
+
+// unknownRow is the height of the line of cases of unknown year: below
+// the last year's cases.
+func (d *drawing) unknownRow(years, unknown []int, perYear float64, half func([]int) float64) float64 {
+	y := half(unknown) + 18
+	if len(years) > 0 {
+		var last []int
+		for i, n := range d.s.Nodes {
+			if n.Year == years[len(years)-1] {
+				last = append(last, i)
+			}
+		}
+		y += float64(years[len(years)-1]-years[0])*perYear + half(last)
+	}
+	return y
+}
+
+// pageFit picks the time scale, in pixels a year, that makes the picture
+// print largest on a page (see printScale), from roomy (every year its own
+// line, up to timelineMaxPerYear) down to a tenth of a pixel a year.
+// A smaller scale makes the timeline shorter but sets more cases side by
+// side, so wider: for each candidate the labelled nodes are packed as
+// tightly as they go (see packedWidth) and the legend set where it fits
+// best. Of scales that print within 2% of the best the roomiest wins, as
+// it keeps years apart.
+func (d *drawing) pageFit(roomy float64, years, unknown []int, half func([]int) float64) float64 {
+	_, key := d.key()
+	const axis, margins = 90.0, 2 * 24
+	ys := make([]float64, len(d.s.Nodes))
+	type option struct{ perYear, scale float64 }
+	var opts []option
+	for p := roomy; p >= min(roomy, 0.1); p *= 0.9 {
+		for i, n := range d.s.Nodes {
+			if n.Year != 0 {
+				ys[i] = float64(n.Year-years[0]) * p
+			} else {
+				ys[i] = d.unknownRow(years, unknown, p, half)
+			}
+		}
+		lo, hi := d.packed(ys)
+		size := hi.sub(lo).add(point{axis, 0})
+		var w, h float64
+		if legendBelow(size, key) {
+			w, h = math.Max(size.x, key.x), size.y+legendGap+key.y
+		} else {
+			w, h = size.x+legendGap+key.x, math.Max(size.y, key.y)
+		}
+		opts = append(opts, option{p, printScale(w+margins, h+margins)})
+	}
+	best := opts[0]
+	for _, o := range opts {
+		if o.scale > best.scale {
+			best = o
+		}
+	}
+	for _, o := range opts {
+		if o.scale >= 0.98*best.scale {
+			return o.perYear
+		}
+	}
+	return best.perYear
+}
+
+// packed is the extent of the nodes and their labels at heights ys, each
+// set as far left as it goes without touching one set before it, the
+// widest first: how little room the timeline's lines can be packed into.
+func (d *drawing) packed(ys []float64) (lo, hi point) {
+	order := make([]int, len(ys))
+	for i := range order {
+		order[i] = i
+	}
+	width := func(i int) float64 { b := d.labelBox(i, point{}); return b.hi.x - b.lo.x }
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(width(b), width(a)) })
+	var boxes []box
+	for _, i := range order {
+		b := d.labelBox(i, point{0, ys[i]})
+		b = box{point{0, b.lo.y}, point{b.hi.x - b.lo.x, b.hi.y}}
+		// Candidate left edges: the far left, or just right of a box
+		// already placed; the first free one wins.
+		lefts := []float64{0}
+		for _, o := range boxes {
+			if sharesHeight(o, b) {
+				lefts = append(lefts, o.hi.x+rowGap)
+			}
+		}
+		slices.Sort(lefts)
+		for _, x := range lefts {
+			c := box{point{x, b.lo.y}, point{x + b.hi.x, b.hi.y}}
+			if !slices.ContainsFunc(boxes, func(o box) bool { return sharesHeight(o, c) && o.lo.x < c.hi.x+rowGap && c.lo.x < o.hi.x+rowGap }) {
+				boxes = append(boxes, c)
+				break
+			}
+		}
+	}
+	lo, hi = point{math.Inf(1), math.Inf(1)}, point{math.Inf(-1), math.Inf(-1)}
+	for _, b := range boxes {
+		lo = point{min(lo.x, b.lo.x), min(lo.y, b.lo.y)}
+		hi = point{max(hi.x, b.hi.x), max(hi.y, b.hi.y)}
+	}
+	return lo, hi
+}
+
+// rowGap is the least room between two labelled nodes side by side, and
+// rowGapY the least room above and below that lets them share a column.
+const (
+	rowGap  = 14.0
+	rowGapY = 4.0
+)
+
+// sharesHeight reports whether two boxes are close enough in height that
+// they cannot sit one above the other.
+func sharesHeight(a, b box) bool { return a.lo.y < b.hi.y+rowGapY && b.lo.y < a.hi.y+rowGapY }
 
 // thinTicks drops year labels that would print over the one above: a run
 // of years drawn less than a label's height apart gets one label,
@@ -158,6 +262,10 @@ func (d *drawing) spreadRows(rows []row) {
 		spring = 0.04
 	)
 	disp := make([]float64, n)
+	halves := make([]float64, n)
+	for i := range halves {
+		halves[i] = d.labelBox(i, point{}).hi.y
+	}
 	for it := range iters {
 		t := 50*(1-float64(it)/iters) + 0.5
 		clear(disp)
@@ -170,9 +278,10 @@ func (d *drawing) spreadRows(rows []row) {
 			for j := i + 1; j < n; j++ {
 				dx, dy := pos[i].x-pos[j].x, pos[i].y-pos[j].y
 				d2 := dx*dx + dy*dy
-				if d2 > 9*ideal*ideal {
-					// Repulsion spaces neighbours; from afar it would
-					// only fling loosely tied nodes away.
+				if d2 > 9*ideal*ideal || math.Abs(dy) > halves[i]+halves[j]+rowGapY {
+					// Repulsion spaces neighbours on a line; from afar,
+					// or between nodes one above the other, it would
+					// only spread the picture.
 					continue
 				}
 				if dx == 0 {
@@ -401,8 +510,8 @@ func (d *drawing) sweepRows(rows []row) {
 					prev := d.labelBox(j, pos[j])
 					// The push is at least a hundredth of a pixel, so that
 					// rounding cannot make it endless.
-					overlap := prev.hi.x + 14 - cur.lo.x
-					if prev.lo.y < cur.hi.y+4 && cur.lo.y < prev.hi.y+4 && overlap > 0.01 && cur.hi.x > prev.lo.x-14 {
+					overlap := prev.hi.x + rowGap - cur.lo.x
+					if sharesHeight(prev, cur) && overlap > 0.01 && cur.hi.x > prev.lo.x-rowGap {
 						pos[i].x += overlap
 						moved = true
 						break

@@ -268,7 +268,7 @@ func (d *drawing) labelBox(i int, p point) box {
 		} else {
 			right += w
 		}
-		h = math.Max(h, 15)
+		h = math.Max(h, labelHalfHeight(lk.line2 != ""))
 	}
 	return box{point{left, p.y - h}, point{right, p.y + h}}
 }
@@ -301,6 +301,16 @@ func (d *drawing) drawLabelsBeside(sc *scene) {
 			d.labelAt(sc, i, point{d.pos[i].x + lk.r + 5, d.pos[i].y}, anchorStart)
 		}
 	}
+}
+
+// labelHalfHeight is how far a label set beside its node reaches above
+// and below the node's centre: the name (and the citation under it) with
+// their ascenders and descenders.
+func labelHalfHeight(citeLine bool) float64 {
+	if citeLine {
+		return 15
+	}
+	return 8
 }
 
 // labelAt draws a node's two label lines with their left, centre or right
@@ -382,13 +392,10 @@ func (c curve) at(t float64) point {
 	return c.from.scale(u * u * u).add(c.c1.scale(3 * u * u * t)).add(c.c2.scale(3 * u * t * t)).add(c.to.scale(t * t * t))
 }
 
-// drawLegend sets a key to the right of the drawing: what size, colour and
-// edge width mean.
-func (d *drawing) drawLegend(sc *scene) {
-	lo, hi := bounds(sc)
-	x := hi.x + 36
-	y := lo.y + 4
-	var items []shape
+// key draws the legend, what size, colour and edge width mean, in a
+// frame whose top left corner is at the origin, and gives its size.
+func (d *drawing) key() (items []shape, size point) {
+	x, y := 14.0, 14.0
 	add := func(sh ...shape) { items = append(items, sh...) }
 	heading := func(s string) {
 		add(d.text(point{x, y + 12}, s, nameSize, true, textColor, anchorStart, false))
@@ -437,10 +444,48 @@ func (d *drawing) drawLegend(sc *scene) {
 	}
 
 	_, right := extent(items)
-	frame := rect{lo: point{x - 14, lo.y - 10}, hi: point{right.x + 14, y}, rx: 6, fill: solid(RGB{0xfa, 0xfa, 0xfa}), stroke: solid(RGB{0xdd, 0xdd, 0xdd}), sw: 1}
-	sc.shapes = append(sc.shapes, frame)
-	sc.shapes = append(sc.shapes, items...)
+	size = point{right.x + 14, y}
+	frame := rect{hi: size, rx: 6, fill: solid(RGB{0xfa, 0xfa, 0xfa}), stroke: solid(RGB{0xdd, 0xdd, 0xdd}), sw: 1}
+	return append([]shape{frame}, items...), size
 }
+
+// legendGap is the room between the drawing and its legend, in pixels.
+const legendGap = 36.0
+
+// drawLegend sets the legend to the right of the drawing or below it,
+// whichever makes the picture print larger on a page (see printScale).
+func (d *drawing) drawLegend(sc *scene) {
+	lo, hi := bounds(sc)
+	items, size := d.key()
+	at := point{hi.x + legendGap, lo.y}
+	if legendBelow(hi.sub(lo), size) {
+		at = point{lo.x, hi.y + legendGap}
+	}
+	for _, sh := range items {
+		sc.shapes = append(sc.shapes, translate(sh, at))
+	}
+}
+
+// legendBelow reports whether a legend of the given size goes below a
+// drawing of the given size rather than to its right.
+func legendBelow(drawing, legend point) bool {
+	right := printScale(drawing.x+legendGap+legend.x, math.Max(drawing.y, legend.y))
+	below := printScale(math.Max(drawing.x, legend.x), drawing.y+legendGap+legend.y)
+	return below > right
+}
+
+// The page a picture is made to be printed on: the text block of US
+// Letter with 1 in margins, 6.5 × 9 in, in points.
+const (
+	pageWidth  = 468.0
+	pageHeight = 648.0
+)
+
+// printScale is the points per pixel of a picture of w × h pixels printed
+// as large as the page allows: at the text width, or at the page's
+// height when that binds. A name of nameSize pixels prints at nameSize ×
+// printScale points.
+func printScale(w, h float64) float64 { return math.Min(pageWidth/w, pageHeight/h) }
 
 // bounds is the extent of everything drawn so far.
 func bounds(sc *scene) (point, point) { return extent(sc.shapes) }

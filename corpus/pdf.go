@@ -24,7 +24,7 @@ func readPDF(data []byte) (d *Document, err error) {
 	// cost its own document.
 	defer func() {
 		if r := recover(); r != nil {
-			d, err = nil, fail(ProblemBadPDF, -1, "%v", r)
+			d, err = nil, fail(ProblemBadPDF, -1, "%s", libraryError(r))
 		}
 	}()
 	if err := checkPDFStructure(data); err != nil {
@@ -32,7 +32,7 @@ func readPDF(data []byte) (d *Document, err error) {
 	}
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fail(ProblemBadPDF, -1, "%v", err)
+		return nil, fail(ProblemBadPDF, -1, "%s", libraryError(err))
 	}
 	pages, err := pdfPages(r)
 	if err != nil {
@@ -41,7 +41,7 @@ func readPDF(data []byte) (d *Document, err error) {
 	printed := make([][]pdfLine, len(pages))
 	for i, p := range pages {
 		if printed[i], err = readPDFPage(p); err != nil {
-			return nil, fail(ProblemBadPDF, -1, "page %d: %v", i+1, err)
+			return nil, fail(ProblemBadPDF, -1, "page %d: %s", i+1, libraryError(err))
 		}
 	}
 	d = layOutPDF(printed)
@@ -49,6 +49,30 @@ func readPDF(data []byte) (d *Document, err error) {
 		return nil, fail(ProblemEmpty, -1, "no text layer in %d page(s) (a scanned PDF needs OCR first)", len(pages))
 	}
 	return d, nil
+}
+
+// maxLibraryError bounds the text of a PDF library error kept in a
+// message, in bytes: some quote the rest of a damaged stream.
+const maxLibraryError = 160
+
+// libraryError formats an error or panic value of the PDF library for a
+// message: valid UTF-8, control characters escaped, cut to
+// maxLibraryError bytes.
+func libraryError(v any) string {
+	s := strings.ToValidUTF8(fmt.Sprint(v), "\uFFFD")
+	var b strings.Builder
+	for _, r := range s {
+		if b.Len() >= maxLibraryError {
+			b.WriteString("…")
+			break
+		}
+		if r < ' ' || r == 0x7f || r == '\uFFFD' {
+			fmt.Fprintf(&b, "\\x%02x", r&0xff)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // readPDFPage returns the printed lines of a page.

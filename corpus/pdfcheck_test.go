@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -118,5 +119,19 @@ func TestPDFInterpretedStreamsChecked(t *testing.T) {
 				t.Errorf("error %v", err)
 			}
 		})
+	}
+}
+
+// TestPDFCutBeforeHeader: a file named .pdf cut before its "%PDF-" header
+// read as a text opinion (a graph with a node for "%PDF"); it is an
+// invalid PDF. Messages quoting the library keep no raw bytes.
+func TestPDFCutBeforeHeader(t *testing.T) {
+	for _, s := range []string{"%", "%PD", "%PDF"} {
+		_, err := Read("cut.pdf", strings.NewReader(s), Options{})
+		wantProblem(t, err, ProblemBadPDF, "no %PDF- header")
+	}
+	msg := libraryError("malformed hex string \x00\x01 " + strings.Repeat("\xfd>", 2000))
+	if len(msg) > maxLibraryError+len("…") || strings.ContainsAny(msg, "\x00\x01\ufffd") {
+		t.Errorf("library error kept as %q", msg)
 	}
 }

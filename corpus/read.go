@@ -346,6 +346,10 @@ func parseWhole(name string, data []byte, opts Options) ([]*Document, error) {
 		}
 		return []*Document{d}, nil
 	}
+	if filepath.Ext(uncompressedName(name)) == ".pdf" {
+		// A PDF cut short before its header would read as text.
+		return nil, fail(ProblemBadPDF, -1, "named .pdf but no %%PDF- header in its first 1,024 bytes (truncated, or not a PDF)")
+	}
 	if bytes.HasPrefix(data, []byte("PAR1")) {
 		return nil, fail(ProblemNotDocument, -1, "a Parquet file: a table (citegraph build reads citation tables), not an opinion")
 	}

@@ -209,6 +209,32 @@ func (s *scanner) authorityAt(i int) int {
 	return s.pagedTreatise(i, e)
 }
 
+// namedBefore reports whether an authority is named just before the
+// supra at st, which makes it that authority's short form, not the
+// opinion's own place: a case ("Nicholson, supra note 1"), a report
+// ("S. Rep. No. 382, supra, at 3"), a book ("Kaplan, op. cit. supra, at
+// 479"). A signal or a word of prose before it ("See, e.g., supra, at
+// 17", "As shown, supra, at 18") names nothing.
+func (s *scanner) namedBefore(st int) bool {
+	if ns, name := s.nameBefore(st); ns >= 0 && !crossReference(name) {
+		return true
+	}
+	b := skipSpaceBack(s.src, st)
+	comma := b > 0 && s.src[b-1] == ','
+	if comma {
+		b = skipSpaceBack(s.src, b-1)
+	}
+	if comma && b == s.lastEnd && b > 0 {
+		return true // a citation just read: "S. Rep. No. 382, supra, at 3"
+	}
+	ws := wordStartBack(s.src, b, s.lastEnd)
+	if ws < 0 || ws >= b {
+		return false
+	}
+	w := s.src[ws:b]
+	return w == "cit." || comma && (isUpper(w[0]) || isDigit(w[0])) && !stopWords[w] && !crossReference(w)
+}
+
 // wordFollows reports whether a word other than a note's ("n. 5", "and
 // n. 5", "nn. 2-3") follows the pages ending at end.
 func wordFollows(src string, end int) bool {
@@ -244,12 +270,8 @@ func (s *scanner) exhibitPage(i int) int {
 // formCite records the authority of form f spelled from st, whose
 // number starts at p.
 func (s *scanner) formCite(f authForm, st, p int) int {
-	if f.kind == Internal {
-		// "Nicholson, supra note 1, 184 U.S.App.D.C. 275" names a case:
-		// only a supra that follows no name is the opinion's own place.
-		if ns, name := s.nameBefore(st); ns >= 0 && !crossReference(name) {
-			return 0
-		}
+	if f.kind == Internal && s.namedBefore(st) {
+		return 0
 	}
 	var pin string
 	var end int

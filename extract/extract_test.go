@@ -103,6 +103,20 @@ func TestForms(t *testing.T) {
 			"Smith v. Jones, 500 U. S. 100 (1991). The officers arrived post, at 3 a.m., and searched. Id., at 108. The judgment rested ex post, at 12 different points, on the jury. Id., at 109. Doe v. Roe, 600 U.S. 1 (2023). Smith supra, at 104. Id. at 105. In 2004 U.S. 93 was closed.",
 			[]string{"full 500 U.S. 100", "id 500 U.S. 100 pin=108", "id 500 U.S. 100 pin=109", "full 600 U.S. 1",
 				"supra 500 U.S. 100 pin=104", "id 500 U.S. 100 pin=105"}},
+		{"a supra after a named authority is its short form, not the opinion's own place",
+			"S. Rep. No. 382, 90th Cong., 1st Sess., 2 (1967). S. Rep. No. 382, supra, at 3. Kaplan, op. cit. supra, at 479. As shown, supra, at 18; id., at 19.",
+			[]string{"legislative S. Rep. No. 382, 90th Cong., 1st Sess. pin=2", "legislative S. Rep. No. 382, 90th Cong., 1st Sess.",
+				"internal supra, at pin=18", "id supra, at pin=19"}},
+		// A supra giving its volume whose name no full citation has
+		// (glued words, a dropped first word) is read by volume and pin.
+		{"a supra by volume whose name does not match",
+			"California Dental Assn. v. American Dental Assn., 23 Cal.3d 346 (1979). California Dental Assn. v. American DentalAssn., supra, 23 Cal.3d at pp. 353-354. National Bellas Hess, Inc. v. Department of Revenue, 386 U.S. 753 (1967). Bellas Hess, supra, 386 U.S. at 762-763.",
+			[]string{"full 23 Cal. 3d 346", "supra 23 Cal. 3d 346 pin=353-354", "full 386 U.S. 753", "supra 386 U.S. 753 pin=762-763"}},
+		// A name does not run back over a parenthesis and a sentence's end,
+		// and a sequel's numeral names the case it follows.
+		{"a supra after a nickname in parentheses",
+			"Williams v. North Carolina, 325 U.S. 226 (1945) (Williams II). In Williams II, supra, at 230, the Court held. Cf. Milliken v. Bradley, 433 U.S. 267 (1977) (Milliken II). Milliken II, 433 U. S., at 280.",
+			[]string{"full 325 U.S. 226", "supra 325 U.S. 226 pin=230", "full 433 U.S. 267", "short 433 U.S. 267 pin=280"}},
 		{"an article pin after a case, the Supreme Court's spaced U. S. Const.",
 			"Cf. Jurek v. Texas, 428 U. S. 262, 272 (1976); id., Art. 37.071(c). Gibbons v. Ogden, 9 Wheat. 1, 189 (1824). Id., Art. IV. U. S. Const., Art. I, § 8, cl. 3. N. Y. Const., art. I, § 6.",
 			[]string{"full 428 U.S. 262 pin=272", "id  pin=art. 37.071(c) unresolved", "full 9 Wheat. 1 pin=189", "id  pin=art. IV unresolved",

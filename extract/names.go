@@ -483,6 +483,9 @@ func (s *scanner) nameWord(word string, right []span, quoted *bool, ws int) (kee
 		}
 	}
 	last := word[len(word)-1]
+	if len(word) > 1 && word[len(word)-2] == ')' && (last == '.' || last == ',') {
+		return false, false, 0 // "(1945) (Williams II). In Williams II, supra"
+	}
 	switch last {
 	case ';', ':', ')', '"', ']', '!', '?':
 		return false, false, 0

@@ -164,7 +164,7 @@ func (x *index) sameCase(a, b int) bool {
 func (x *index) supra(name string) ([]int, string) {
 	x.indexNames()
 	for {
-		folded := foldName(name)
+		folded := withoutSequel(foldName(name))
 		if k, ok := x.byName[folded]; ok {
 			return x.alike(int(k), func(j int) bool {
 				n := x.foldedName(j)
@@ -525,6 +525,13 @@ func (r *resolver) supra(i int) {
 	case len(ks) == 0 && sec >= 0:
 		c.ante = int32(sec)
 		c.setAuth(Secondary)
+		return
+	case len(ks) == 0 && st.refOf(i).Volume != "":
+		// "California Dental Assn. v. American DentalAssn., supra, 23
+		// Cal.3d at pp. 353-354": a name no full citation has (glued
+		// words) still gives its volume and pin, read as a short cite's,
+		// with a warning.
+		r.short(i)
 		return
 	case len(ks) == 0:
 		c.setReason(reasonNoFullOf)
@@ -917,8 +924,20 @@ func firstPage(s string) int {
 // full citation k: it is the whole case name, or the start of one of its
 // sides ("Liberty Lobby" for "Anderson v. Liberty Lobby, Inc.").
 func (x *index) nameMatches(name string, k int) bool {
-	n, kn := foldName(name), x.st.name(k)
+	n, kn := withoutSequel(foldName(name)), x.st.name(k)
 	return n != "" && kn != "" && (n == foldName(kn) || x.sideStarts(k, n))
+}
+
+// withoutSequel drops the numeral by which a later decision of a case is
+// known from a folded short name: "Milliken II" is Milliken v. Bradley,
+// 433 U.S. 267, cited as "(Milliken II)" (see sequels).
+func withoutSequel(folded string) string {
+	for _, n := range [...]string{" ii", " iii", " iv"} {
+		if rest, ok := strings.CutSuffix(folded, n); ok && rest != "" {
+			return rest
+		}
+	}
+	return folded
 }
 
 // sideStarts reports whether a side of k's name (without its procedural

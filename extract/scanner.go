@@ -644,7 +644,7 @@ func (s *scanner) supra(i int) int {
 		return 0
 	}
 	nameStart, name := s.nameBefore(i)
-	if nameStart < 0 {
+	if b := skipSpaceBack(src, i); nameStart < 0 && b > 0 && src[b-1] != ',' {
 		// "Smith supra, at 104": the comma left out after the name.
 		nameStart, name = s.nameEndingAt(i)
 	}

@@ -56,6 +56,12 @@ func TestLegislativeBeforeID(t *testing.T) {
 			[]string{"full 301 U.S. 1 pin=30",
 				"legislative H. R. Rep. No. 709, 75th Cong., 1st Sess. pin=4", "legislative H. R. Rep. No. 709, 75th Cong., 1st Sess. pin=6",
 				"id H. R. Rep. No. 709, 75th Cong., 1st Sess. pin=7", "legislative S. Rep. No. 709 pin=2"}, 1},
+		{"a report cited with its Congress before the number, then by the number alone",
+			"Imbler v. Pachtman, 424 U.S. 409 (1976). H. R. Rep. No. 95-1170, p. 4 (1978). Imbler, supra, at 430. " +
+				"H. R. Rep. No. 1170, at 6. S. Rep. No. 94-1011, at 3 (1976). S. Rep. No. 1011, at 5; id., at 6.",
+			[]string{"full 424 U.S. 409", "legislative H. R. Rep. No. 95-1170 pin=4", "supra 424 U.S. 409 pin=430",
+				"legislative H. R. Rep. No. 95-1170 pin=6", "legislative S. Rep. No. 94-1011 pin=3",
+				"legislative S. Rep. No. 94-1011 pin=5", "id S. Rep. No. 94-1011 pin=6"}, 2},
 		{"a bill number without its Congress is prose",
 			"S. 1 was introduced. Brown v. Board of Education, 347 U.S. 483 (1954). Id., at 495.",
 			[]string{"full 347 U.S. 483", "id 347 U.S. 483 pin=495"}, 2},

@@ -576,15 +576,29 @@ func (r *resolver) legislative(i int) {
 	}
 	number, rest, _ := strings.Cut(ref.Page, ", ")
 	key := ref.Reporter + " " + number
+	bare := withoutCongress(number)
 	switch k, ok := r.numbered[key]; {
-	case strings.Contains(rest, "Cong."):
+	case strings.Contains(rest, "Cong.") || bare != number:
 		if r.numbered == nil {
 			r.numbered = map[string]int{}
 		}
 		r.numbered[key] = i
+		// "H. R. Rep. No. 95-1170" is cited again as "H. R. Rep. No. 1170".
+		r.numbered[ref.Reporter+" "+bare] = i
 	case rest == "" && ok:
 		r.st.rec(i).ante = int32(k)
 	}
+}
+
+// withoutCongress returns a report's number without the Congress the
+// Supreme Court writes before it ("95-1170" is report 1170 of the 95th
+// Congress), or number as it is.
+func withoutCongress(number string) string {
+	c, rest, dash := strings.Cut(number, "-")
+	if !dash || !allDigits(c, 1, 3) || !allDigits(rest, 1, 6) {
+		return number
+	}
+	return rest
 }
 
 // supraCases returns the full citations of distinct cases supra i's name

@@ -573,9 +573,11 @@ func gluedMark(word string) int {
 	if k := strings.LastIndexByte(word, '['); k > 0 && strings.IndexByte(".,:)\"", word[k-1]) >= 0 {
 		return k + gluedMark(word[k:])
 	}
-	for _, dash := range [...]string{"—", "\u0097"} {
-		if k := strings.LastIndex(word, dash); k > 0 && isLetter(word[k-1]) {
-			return k + gluedMark(word[k:])
+	if !isASCIIText(word) { // both dashes are two or three bytes of UTF-8
+		for _, dash := range [...]string{"—", "\u0097"} {
+			if k := strings.LastIndex(word, dash); k > 0 && isLetter(word[k-1]) {
+				return k + gluedMark(word[k:])
+			}
 		}
 	}
 	i := 0

@@ -210,13 +210,22 @@ func (s *scanner) authorityAt(i int) int {
 }
 
 // namedBefore reports whether an authority is named just before the
-// supra at st, which makes it that authority's short form, not the
+// supra at st (of form canon), which makes it that authority's short form, not the
 // opinion's own place: a case ("Nicholson, supra note 1"), a report
 // ("S. Rep. No. 382, supra, at 3"), a book ("Kaplan, op. cit. supra, at
 // 479"). A signal or a word of prose before it ("See, e.g., supra, at
 // 17", "As shown, supra, at 18") names nothing.
-func (s *scanner) namedBefore(st int) bool {
-	if ns, name := s.nameBefore(st); ns >= 0 && !crossReference(name) {
+func (s *scanner) namedBefore(st int, canon string) bool {
+	ns, name := s.nameBefore(st)
+	if ns >= 0 && crossReference(name) {
+		return false // "Part II-A, supra, at 3"
+	}
+	if canon == "ante, at" || canon == "post, at" {
+		// "JUSTICE STEVENS, post, at 3": the opinions of the case are
+		// named by their authors; only a case's name makes it a citation.
+		return ns >= 0 && strings.Contains(name, " v. ")
+	}
+	if ns >= 0 {
 		return true
 	}
 	b := skipSpaceBack(s.src, st)
@@ -270,7 +279,7 @@ func (s *scanner) exhibitPage(i int) int {
 // formCite records the authority of form f spelled from st, whose
 // number starts at p.
 func (s *scanner) formCite(f authForm, st, p int) int {
-	if f.kind == Internal && s.namedBefore(st) {
+	if f.kind == Internal && s.namedBefore(st, f.canon) {
 		return 0
 	}
 	var pin string

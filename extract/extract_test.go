@@ -112,11 +112,28 @@ func TestForms(t *testing.T) {
 		{"a supra by volume whose name does not match",
 			"California Dental Assn. v. American Dental Assn., 23 Cal.3d 346 (1979). California Dental Assn. v. American DentalAssn., supra, 23 Cal.3d at pp. 353-354. National Bellas Hess, Inc. v. Department of Revenue, 386 U.S. 753 (1967). Bellas Hess, supra, 386 U.S. at 762-763.",
 			[]string{"full 23 Cal. 3d 346", "supra 23 Cal. 3d 346 pin=353-354", "full 386 U.S. 753", "supra 386 U.S. 753 pin=762-763"}},
-		// A name does not run back over a parenthesis and a sentence's end,
-		// and a sequel's numeral names the case it follows.
+		// A name does not run back over a parenthesis and a sentence's end;
+		// a short cite's sequel numeral names the case of its volume, a
+		// supra's names none (only Milliken I may be cited in full).
 		{"a supra after a nickname in parentheses",
 			"Williams v. North Carolina, 325 U.S. 226 (1945) (Williams II). In Williams II, supra, at 230, the Court held. Cf. Milliken v. Bradley, 433 U.S. 267 (1977) (Milliken II). Milliken II, 433 U. S., at 280.",
-			[]string{"full 325 U.S. 226", "supra 325 U.S. 226 pin=230", "full 433 U.S. 267", "short 433 U.S. 267 pin=280"}},
+			[]string{"full 325 U.S. 226", "supra  pin=230 unresolved", "full 433 U.S. 267", "short 433 U.S. 267 pin=280"}},
+		// A supra whose name fits a case cited in another volume is not
+		// the case its volume holds; article pins in every spelling; the
+		// opinions of the case named by their authors; California's pages.
+		{"supras by volume, article pins, internal references in other styles",
+			"Matter of Smith v Jones, 50 NY2d 100 (1980). People v Green, 52 NY2d 200 (1981). Smith, supra, 52 NY2d at 210. " +
+				"Brown v. Board, 400 U.S. 100 (1970). See id., Article 16. " +
+				"People v. Smith (1979) 23 Cal.3d 300, 305. As discussed ante, at page 4, the trial court erred. (Id. at p. 5.) " +
+				"Doe v. Roe, 401 U.S. 1 (1971). Justice Stevens, post, at 3, disagrees. Id., at 4. Part II-A, supra, at 3. Id., at 5. " +
+				"Jones v. Superior Court (1985) 40 Cal.3d 100. As the Superior Court supra, at p. 5, observed. " +
+				"Milliken v. Bradley, 418 U.S. 717 (1974). Milliken II, supra, at 280.",
+			[]string{"full 50 N.Y.2d 100", "full 52 N.Y.2d 200", "supra 52 N.Y.2d pin=210 unresolved",
+				"full 400 U.S. 100", "id  pin=art. 16 unresolved",
+				"full 23 Cal. 3d 300 pin=305", "internal ante, at pin=4", "id ante, at pin=5",
+				"full 401 U.S. 1", "internal post, at pin=3", "id post, at pin=4", "internal supra, at pin=3", "id supra, at pin=5",
+				"full 40 Cal. 3d 100", "internal supra, at pin=5",
+				"full 418 U.S. 717", "supra  pin=280 unresolved"}},
 		{"an article pin after a case, the Supreme Court's spaced U. S. Const.",
 			"Cf. Jurek v. Texas, 428 U. S. 262, 272 (1976); id., Art. 37.071(c). Gibbons v. Ogden, 9 Wheat. 1, 189 (1824). Id., Art. IV. U. S. Const., Art. I, § 8, cl. 3. N. Y. Const., art. I, § 6.",
 			[]string{"full 428 U.S. 262 pin=272", "id  pin=art. 37.071(c) unresolved", "full 9 Wheat. 1 pin=189", "id  pin=art. IV unresolved",

@@ -164,7 +164,7 @@ func (x *index) sameCase(a, b int) bool {
 func (x *index) supra(name string) ([]int, string) {
 	x.indexNames()
 	for {
-		folded := withoutSequel(foldName(name))
+		folded := foldName(name)
 		if k, ok := x.byName[folded]; ok {
 			return x.alike(int(k), func(j int) bool {
 				n := x.foldedName(j)
@@ -438,7 +438,15 @@ func (r *resolver) forward() {
 		k := -1
 		switch c.reason() {
 		case reasonNoFullOf:
-			if ks, _ := r.supraCases(i); len(ks) > 0 {
+			ks, _ := r.supraCases(i)
+			if ref := st.refOf(i); ref.Volume != "" {
+				// A supra giving its volume reaches forward only to a case
+				// cited in that volume, not to one of its name in another
+				// reporter ("Smith, supra, 52 NY2d at 210" is not People v.
+				// Smith, 23 Cal.3d 300, cited later).
+				ks = slices.DeleteFunc(ks, func(k int) bool { return st.citedIn(k, ref) != 1 })
+			}
+			if len(ks) > 0 {
 				k = r.choose(i, ks)
 			}
 		case reasonNoFullIn:
@@ -526,7 +534,7 @@ func (r *resolver) supra(i int) {
 		c.ante = int32(sec)
 		c.setAuth(Secondary)
 		return
-	case len(ks) == 0 && st.refOf(i).Volume != "":
+	case len(ks) == 0 && st.refOf(i).Volume != "" && r.nameUnknown(name):
 		// "California Dental Assn. v. American DentalAssn., supra, 23
 		// Cal.3d at pp. 353-354": a name no full citation has (glued
 		// words) still gives its volume and pin, read as a short cite's,
@@ -599,6 +607,14 @@ func withoutCongress(number string) string {
 		return number
 	}
 	return rest
+}
+
+// nameUnknown reports whether no full citation read so far has the name
+// of a supra: only then may its volume and pin stand in for it. A name
+// that fits a case cited in another volume is not this volume's case.
+func (r *resolver) nameUnknown(name string) bool {
+	ks, _ := r.idx.supra(name)
+	return len(ks) == 0
 }
 
 // supraCases returns the full citations of distinct cases supra i's name
@@ -943,8 +959,10 @@ func (x *index) nameMatches(name string, k int) bool {
 }
 
 // withoutSequel drops the numeral by which a later decision of a case is
-// known from a folded short name: "Milliken II" is Milliken v. Bradley,
-// 433 U.S. 267, cited as "(Milliken II)" (see sequels).
+// known from a folded short name: "Milliken II, 433 U. S., at 280" is
+// Milliken v. Bradley, 433 U.S. 267. Only a short cite, whose volume
+// tells the decisions apart, is matched so; a supra is not ("Milliken II,
+// supra" with only Milliken I cited in full is not Milliken I).
 func withoutSequel(folded string) string {
 	for _, n := range [...]string{" ii", " iii", " iv"} {
 		if rest, ok := strings.CutSuffix(folded, n); ok && rest != "" {

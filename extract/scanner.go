@@ -607,7 +607,7 @@ func (s *scanner) idPin(e int) (string, int) {
 		}
 	default:
 		// "Id., Art. 719" after a code cited by article (see codeArticle).
-		for _, w := range [...]string{"Art.", "art."} {
+		for _, w := range [...]string{"Arts.", "arts.", "Art.", "art.", "Articles", "Article", "article", "Art", "art"} {
 			if wordAt(src, q, w) {
 				p := skipSpace(src, q+len(w))
 				if se := sectionEnd(src, p); se > p && isDigit(src[p]) {
@@ -645,8 +645,12 @@ func (s *scanner) supra(i int) int {
 	}
 	nameStart, name := s.nameBefore(i)
 	if b := skipSpaceBack(src, i); nameStart < 0 && b > 0 && src[b-1] != ',' {
-		// "Smith supra, at 104": the comma left out after the name.
-		nameStart, name = s.nameEndingAt(i)
+		// "Smith supra, at 104": the comma left out after the name. Only a
+		// case's name or a single surname: "the Superior Court supra",
+		// "Title VII supra" are prose.
+		if ns, n := s.nameEndingAt(i); ns >= 0 && (strings.Contains(n, " v. ") || !strings.Contains(n, " ") && !genericNames[n] && !articles[strings.ToLower(s.wordBefore(skipSpaceBack(src, ns)))]) {
+			nameStart, name = ns, n
+		}
 	}
 	if nameStart < 0 || crossReference(name) {
 		return 0

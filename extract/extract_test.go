@@ -134,6 +134,12 @@ func TestForms(t *testing.T) {
 				"full 401 U.S. 1", "internal post, at pin=3", "id post, at pin=4", "internal supra, at pin=3", "id supra, at pin=5",
 				"full 40 Cal. 3d 100", "internal supra, at pin=5",
 				"full 418 U.S. 717", "supra  pin=280 unresolved"}},
+		// A supra giving a volume of another reporter than the one its
+		// name's case is cited in: another case of the name, or a
+		// parallel whose page is unknown; never guessed.
+		{"a supra by volume in a reporter its name's case is not cited in",
+			"In re Marriage of Brown (1976) 15 Cal.3d 838. Brown, supra, 50 NY2d at 105.",
+			[]string{"full 15 Cal. 3d 838", "supra 50 N.Y.2d pin=105 unresolved"}},
 		{"an article pin after a case, the Supreme Court's spaced U. S. Const.",
 			"Cf. Jurek v. Texas, 428 U. S. 262, 272 (1976); id., Art. 37.071(c). Gibbons v. Ogden, 9 Wheat. 1, 189 (1824). Id., Art. IV. U. S. Const., Art. I, § 8, cl. 3. N. Y. Const., art. I, § 6.",
 			[]string{"full 428 U.S. 262 pin=272", "id  pin=art. 37.071(c) unresolved", "full 9 Wheat. 1 pin=189", "id  pin=art. IV unresolved",

@@ -439,13 +439,6 @@ func (r *resolver) forward() {
 		switch c.reason() {
 		case reasonNoFullOf:
 			ks, _ := r.supraCases(i)
-			if ref := st.refOf(i); ref.Volume != "" {
-				// A supra giving its volume reaches forward only to a case
-				// cited in that volume, not to one of its name in another
-				// reporter ("Smith, supra, 52 NY2d at 210" is not People v.
-				// Smith, 23 Cal.3d 300, cited later).
-				ks = slices.DeleteFunc(ks, func(k int) bool { return st.citedIn(k, ref) != 1 })
-			}
 			if len(ks) > 0 {
 				k = r.choose(i, ks)
 			}
@@ -620,46 +613,29 @@ func (r *resolver) nameUnknown(name string) bool {
 // supraCases returns the full citations of distinct cases supra i's name
 // refers to (see index.supra) that it can cite, and the form of the name
 // that matched. A supra that gives its volume, in California's style
-// ("Nicholson, supra, 184 U.S. App. D.C. at 313"), cites one of the cases
-// cited in that volume when there is any; else one not cited in another
-// volume of that reporter, since a case cited only in other reporters may
-// have that one as its parallel.
+// ("Nicholson, supra, 184 U.S. App. D.C. at 313"), cites only the cases
+// cited in that volume: a case of the name cited only in other reporters
+// may have this one as its parallel, or be another case of the name
+// ("Brown, supra, 50 NY2d at 105" after In re Marriage of Brown, 15
+// Cal.3d 838), and its page there is unknown, so nothing tells which.
 func (r *resolver) supraCases(i int) ([]int, string) {
 	ks, matched := r.idx.supra(r.st.name(i))
 	ref := r.st.refOf(i)
 	if ref.Volume == "" {
 		return ks, matched
 	}
-	var in, open []int
-	for _, k := range ks {
-		switch r.st.citedIn(k, ref) {
-		case 1:
-			in = append(in, k)
-		case 0:
-			open = append(open, k)
-		}
-	}
-	if len(in) > 0 {
-		return in, matched
-	}
-	return open, matched
+	return slices.DeleteFunc(ks, func(k int) bool { return !r.st.citedIn(k, ref) }), matched
 }
 
-// citedIn tells where full citation k's parallel group puts the case
-// against ref's volume and reporter: 1 in that volume, -1 in another
-// volume of that reporter, 0 not in that reporter.
-func (st *store) citedIn(k int, ref Ref) int {
-	in := 0
+// citedIn reports whether full citation k's parallel group cites the case
+// in ref's volume of ref's reporter.
+func (st *store) citedIn(k int, ref Ref) bool {
 	for g := range st.groupLen(k) {
-		switch o := st.group(k, g); {
-		case o.Reporter != ref.Reporter:
-		case o.Volume == ref.Volume:
-			return 1
-		default:
-			in = -1
+		if o := st.group(k, g); o.Reporter == ref.Reporter && o.Volume == ref.Volume {
+			return true
 		}
 	}
-	return in
+	return false
 }
 
 // maxSecondaryLookback bounds the secondary authorities, latest first, a

@@ -3,6 +3,7 @@ package extract
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -182,10 +183,10 @@ func endsWithSpaced(src string, e, lo int, spelling string) (int, bool) {
 
 // authorityAt tries, at a number that begins no case citation, the
 // authorities a number belongs to: a law review's volume ("90 Harv. L.
-// Rev. 1"), legislative materials (see legislativeAt), or the page, paragraph, entry or rule number after a form of
-// the record, a court rule or a constitution ("App. 45", "Fed. R. Evid.
-// 403", "U.S. Const., Amdt. 14"), or a page after a dictionary's or
-// treatise's title. It returns the end of what it read, or 0.
+// Rev. 1"), legislative materials (see legislativeAt), or the page,
+// paragraph, entry or rule number after a form of the record, a court
+// rule or a constitution ("App. 45", "Fed. R. Evid. 403", "U.S. Const.,
+// Amdt. 14"), or a page after a dictionary's or treatise's title. It returns the end of what it read, or 0.
 func (s *scanner) authorityAt(i int) int {
 	if end := s.journal(i); end > 0 {
 		return end
@@ -210,8 +211,8 @@ func (s *scanner) authorityAt(i int) int {
 }
 
 // namedBefore reports whether an authority is named just before the
-// supra at st (of form canon), which makes it that authority's short form, not the
-// opinion's own place: a case ("Nicholson, supra note 1"), a report
+// supra at st (of form canon), which makes it that authority's short
+// form, not the opinion's own place: a case ("Nicholson, supra note 1"), a report
 // ("S. Rep. No. 382, supra, at 3"), a book ("Kaplan, op. cit. supra, at
 // 479"). A signal or a word of prose before it ("See, e.g., supra, at
 // 17", "As shown, supra, at 18") names nothing.
@@ -459,6 +460,11 @@ func (s *scanner) constitution(i, e int) int {
 	return s.constitutionCite(f, st, i)
 }
 
+// articleWords are the spellings of "article" before an article's
+// number, in a code's citation or an Id.'s pin; a word with its period
+// comes before the same word without it.
+var articleWords = []string{"Arts.", "arts.", "Art.", "art.", "Articles", "Article", "article", "Art", "art"}
+
 // codeArticle reads a code cited by article, as Louisiana's and Texas's
 // codes are ("La. Code Crim. Proc. Ann., Art. 718", "Tex. Code Crim.
 // Proc. Ann. art. 38.23"): the word "Art." ending at e, before it a
@@ -467,7 +473,7 @@ func (s *scanner) constitution(i, e int) int {
 func (s *scanner) codeArticle(i, e int) int {
 	src := s.src
 	ws := wordStartBack(src, e, s.lastEnd)
-	if ws < 0 || src[ws:e] != "Art." && src[ws:e] != "art." && src[ws:e] != "Arts." && src[ws:e] != "arts." {
+	if ws < 0 || !slices.Contains(articleWords, src[ws:e]) {
 		return 0
 	}
 	te := skipSpaceBack(src, ws)

@@ -940,8 +940,8 @@ func (x *index) nameMatches(name string, k int) bool {
 // tells the decisions apart, is matched so; a supra is not ("Milliken II,
 // supra" with only Milliken I cited in full is not Milliken I).
 func withoutSequel(folded string) string {
-	for _, n := range [...]string{" ii", " iii", " iv"} {
-		if rest, ok := strings.CutSuffix(folded, n); ok && rest != "" {
+	for n := range sequels {
+		if rest, ok := strings.CutSuffix(folded, " "+strings.ToLower(n)); ok && rest != "" {
 			return rest
 		}
 	}

@@ -607,7 +607,7 @@ func (s *scanner) idPin(e int) (string, int) {
 		}
 	default:
 		// "Id., Art. 719" after a code cited by article (see codeArticle).
-		for _, w := range [...]string{"Arts.", "arts.", "Art.", "art.", "Articles", "Article", "article", "Art", "art"} {
+		for _, w := range articleWords {
 			if wordAt(src, q, w) {
 				p := skipSpace(src, q+len(w))
 				if se := sectionEnd(src, p); se > p && isDigit(src[p]) {
@@ -622,14 +622,24 @@ func (s *scanner) idPin(e int) (string, int) {
 	return "", e
 }
 
+// caseOrSurname reports whether name, read from ns, is a case's name or
+// one surname not after an article: what may stand before a supra
+// without its comma.
+func (s *scanner) caseOrSurname(ns int, name string) bool {
+	if strings.Contains(name, " v. ") {
+		return true
+	}
+	return !strings.Contains(name, " ") && !genericNames[name] && !articles[strings.ToLower(s.wordBefore(skipSpaceBack(s.src, ns)))]
+}
+
 // romanEnd returns the end of the roman numeral at p ("IV" in "Art. IV,"),
 // or p.
 func romanEnd(src string, p int) int {
 	e := p
-	for e < len(src) && strings.IndexByte("IVXLC", src[e]) >= 0 {
+	for e < len(src) && isLetter(src[e]) {
 		e++
 	}
-	if e < len(src) && isLetter(src[e]) {
+	if !isRoman(src[p:e]) {
 		return p
 	}
 	return e
@@ -648,7 +658,7 @@ func (s *scanner) supra(i int) int {
 		// "Smith supra, at 104": the comma left out after the name. Only a
 		// case's name or a single surname: "the Superior Court supra",
 		// "Title VII supra" are prose.
-		if ns, n := s.nameEndingAt(i); ns >= 0 && (strings.Contains(n, " v. ") || !strings.Contains(n, " ") && !genericNames[n] && !articles[strings.ToLower(s.wordBefore(skipSpaceBack(src, ns)))]) {
+		if ns, n := s.nameEndingAt(i); ns >= 0 && s.caseOrSurname(ns, n) {
 			nameStart, name = ns, n
 		}
 	}

@@ -410,6 +410,26 @@ var faultKinds = map[string][]string{
 		"full 500 U.S. 1 name=\"Wyeth–Ayerst Labs. v. Doe\" court=scotus year=1991",
 		"full 372 U.S. 335 pin=344 name=\"Gideon v. Wainwright\" court=scotus year=1963",
 	},
+	// Names glued by markup to the word before them (a connector inside
+	// the name, a prose word, a sentence's end), a formal name in
+	// parentheses after a popular one, a short name in parentheses after
+	// the name, and a state report cited with blank volume, page and pin.
+	"names-markup.txt": {
+		"full 515 U.S. 819 name=\"Rosenberger v. Rector and Visitors of Univ. of Va.\" court=scotus year=1995",
+		"full 405 U.S. 950 name=\"Detroit Police Officers Ass'n v. City of Detroit\" court=scotus year=1972",
+		"full 257 U.S. 501 name=\"Gillespie v. Oklahoma\" court=scotus year=1922",
+		"full 412 U.S. 205 name=\"Keeble v. United States\" court=scotus year=1973",
+		"full 268 U.S. 510 name=\"Pierce v. Society of Sisters\" court=scotus year=1925",
+		"full 369 U.S. 186 name=\"Baker v. Carr\" court=scotus year=1962",
+		"full 88 Md. 482 name=\"Maryland Steel Co. v. Marney\" court=md year=1898",
+		"full 157 U.S. 659 pin=666 name=\"Keeler v. Standard Folding Bed Co.\" court=scotus year=1895",
+		"full 16 Wall. 36 name=\"Butchers' Benevolent Assn. v. Crescent City Co.\" court=scotus year=1873",
+		"full 347 U.S. 483 name=\"Brown v. Board of Education\" court=scotus year=1954",
+		"full 433 U.S. 267 name=\"Milliken v. Bradley\" court=scotus year=1977",
+		"full 500 U.S. 1 court=scotus year=1991",
+		"full 615 P.2d 847 pin=856 year=1980",
+		"full 339 N.E.2d 676 pin=680 name=\"Commonwealth v. O'Neal\" year=1975",
+	},
 	"non-case-authorities.txt": {
 		"full 378 U.S. 546 pin=547 name=\"Cooper v. Pate\" court=scotus year=1964",
 		"record Tr. of Oral Arg. pin=14",

@@ -133,7 +133,14 @@ func (s *scanner) citePrefix(pos int) (int, string, prefix) {
 		e = skipSpaceBack(src, e-1)
 	}
 	if comma {
-		if b := s.blankCiteBefore(e); b >= 0 {
+		b := s.blankCiteBefore(e)
+		if p := blankBefore(src, e); b < 0 && p >= 0 {
+			// "— Mont. —, —, 615 P. 2d 847, 856": the pin left blank too.
+			if q := skipSpaceBack(src, p); q > s.lastEnd && src[q-1] == ',' {
+				b = s.blankCiteBefore(skipSpaceBack(src, q-1))
+			}
+		}
+		if b >= 0 {
 			// "Commonwealth v. O'Neal, — Mass. —, 339 N. E. 2d 676": the
 			// official report, not yet paged, before the regional one.
 			e = skipSpaceBack(src, b)
@@ -197,6 +204,10 @@ func (s *scanner) citePrefix(pos int) (int, string, prefix) {
 			} else if ok {
 				pre = prefix{court, year}
 				e = skipSpaceBack(src, open)
+			} else if comma {
+				if start, name := s.parenthesisedName(open, e); start >= 0 {
+					return start, name, pre
+				}
 			}
 		}
 	}
@@ -212,6 +223,56 @@ func (s *scanner) citePrefix(pos int) (int, string, prefix) {
 	}
 	start, name := s.nameEndingAt(e)
 	return start, name, pre
+}
+
+// parenthesisedName reads the case name around a parenthesis, from open
+// to e (its end), that stands between a name and its citation's comma:
+// the formal name after a popular one ("Folding Bed Case (Keeler v.
+// Standard Folding Bed Co.), 157 U.S. 659"; "Slaughter-House Cases
+// (Butchers' Benevolent Assn. v. Crescent City Co.), 16 Wall. 36"), or the
+// name before a short name it is then known by ("Brown v. Board of
+// Education (Brown I), 347 U.S. 483"). It returns -1 when the parenthesis
+// holds neither (a lower-case word: "(per curiam)", "(plurality
+// opinion)"), or no name with "v." stands where one should.
+func (s *scanner) parenthesisedName(open, e int) (int, string) {
+	inner := strings.TrimSpace(s.src[open+1 : e-1])
+	if strings.Contains(inner, " v. ") {
+		start, name := s.nameWithin(open+1, skipSpaceBack(s.src, e-1))
+		if start < 0 || !strings.Contains(name, " v. ") {
+			return -1, ""
+		}
+		if popular, _ := s.nameEndingAt(skipSpaceBack(s.src, open)); popular >= 0 {
+			start = popular // the citation's text holds both names
+		}
+		return start, name
+	}
+	words := strings.Fields(inner)
+	if len(words) == 0 || len(words) > 3 {
+		return -1, ""
+	}
+	for _, w := range words {
+		if !isUpper(w[0]) {
+			return -1, ""
+		}
+	}
+	start, name := s.nameEndingAt(skipSpaceBack(s.src, open))
+	if start < 0 || !strings.Contains(name, " v. ") {
+		return -1, ""
+	}
+	return start, name
+}
+
+// nameWithin returns the start and text of the case name ending at e that
+// begins at lo, reading no further back than lo, or -1.
+func (s *scanner) nameWithin(lo, e int) (int, string) {
+	saved := s.lastEnd
+	s.lastEnd = lo - 1
+	start, name := s.nameEndingAt(e)
+	s.lastEnd = saved
+	if start != lo {
+		return -1, ""
+	}
+	return start, name
 }
 
 // maxBlankCite bounds a citation with a blank volume and page ("— Mass.
@@ -399,6 +460,13 @@ func (s *scanner) nameEndingAt(e int) (int, string) {
 			n--
 			continue
 		}
+		first := src[words[n-1].lo:words[n-1].hi]
+		if g := gluedAt(first, 0); g > 0 && first[:g] != "v." {
+			// "the cases ofMaryland Steel Co. v. Marney": the connector
+			// glued to the name's first word is prose.
+			words[n-1].lo += g
+			trimmed = trimmed || articles[first[:g]]
+		}
 		break
 	}
 	if n == 0 {
@@ -543,8 +611,13 @@ func (s *scanner) nameWord(word string, right []span, quoted *bool, ws int) (kee
 	if nameConnectors[word] {
 		return true, lead == 0, lead
 	}
-	if strings.HasPrefix(word, "v.") && len(word) > 2 && isUpper(word[2]) {
-		return true, lead == 0, lead // "v.Chrestensen": the space lost
+	if g, connector := gluedWord(word); g > 0 {
+		if connector {
+			return true, lead == 0, lead // cleanName puts the space back
+		}
+		if len(right) > 0 {
+			return true, false, lead + g // the name starts after the prose word
+		}
 	}
 	c := word[0]
 	if !isUpper(c) && !isDigit(c) && (c < 0x80 || !hasAlnum(word) || strings.HasPrefix(word, "§") || strings.HasPrefix(word, "¶")) {
@@ -561,17 +634,69 @@ func (s *scanner) nameWord(word string, right []span, quoted *bool, ws int) (kee
 	return true, lead == 0, lead
 }
 
+// minSentenceWord is the shortest lower-case word taken to end a
+// sentence when a period follows it: shorter ones may be abbreviations
+// ("ex.", "rel.", "seq.").
+const minSentenceWord = 4
+
+// allLower reports whether s is all lower-case ASCII letters.
+func allLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isLower(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// gluedWords are lower-case words that markup glues to the capitalised
+// word after them, its space lost: true for a word inside names ("v.
+// Chrestensen", "Rector and Visitors of Univ. ofVa."), false for prose
+// before a name ("approval inGillespie v. Oklahoma", "SeeWhren v. United
+// States"). Particles of surnames ("deJonge", "vonBulow") are not among
+// them: they are names.
+var gluedWords = map[string]bool{
+	"v.": true, "vs.": true, "of": true, "and": true, "the": true, "for": true,
+	"in": false, "see": false, "cf.": false, "also": false, "with": false, "from": false, "under": false,
+	"See": false, "Cf.": false,
+}
+
+// gluedWord returns the length of a word of gluedWords glued to the
+// capitalised word that word goes on with, and whether it belongs inside
+// names; 0 when word is no such pair.
+func gluedWord(word string) (int, bool) {
+	for i := 1; i < len(word) && i <= len("under"); i++ {
+		switch c := word[i]; {
+		case isUpper(c):
+			connector, ok := gluedWords[word[:i]]
+			if !ok {
+				return 0, false
+			}
+			return i, connector
+		case !isLower(c) && c != '.':
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
 // sequels number the later decisions of one case ("Williams v. North
 // Carolina, II, 325 U. S. 226"): after the name's comma, part of it.
 var sequels = map[string]bool{"II": true, "III": true, "IV": true}
 
-// gluedMark returns the length of a footnote mark ("[31]") or a dash
-// glued to the front of a capitalised word, or 0.
+// gluedMark returns the length of a footnote mark ("[31]"), a dash or
+// a sentence's end glued to the front of a capitalised word, or 0.
 func gluedMark(word string) int {
 	// A mark glued after a sentence's end ("ruled.[13]Shapiro"), a dash
 	// after a word ("today—Moor v. County of Alameda").
 	if k := strings.LastIndexByte(word, '['); k > 0 && strings.IndexByte(".,:)\"", word[k-1]) >= 0 {
 		return k + gluedMark(word[k:])
+	}
+	if k := strings.IndexByte(word, '.'); k >= minSentenceWord && k+2 < len(word) && isUpper(word[k+1]) && isLower(word[k+2]) && allLower(word[:k]) {
+		// "in the record.District of Columbia Preservation League v.":
+		// markup dropped the space after a sentence ending in a word
+		// too long to be an abbreviation.
+		return k + 1
 	}
 	if !isASCIIText(word) { // both dashes are two or three bytes of UTF-8
 		for _, dash := range [...]string{"—", "\u0097"} {
@@ -741,13 +866,14 @@ func cleanName(raw string) string {
 			i++ // a stray comma: "Pierce, v. Society of Sisters"
 			continue
 		}
-		if raw[i] == 'v' && strings.HasPrefix(raw[i:], "v.") && i+2 < len(raw) && isUpper(raw[i+2]) && (i == 0 || raw[i-1] == ' ') {
-			// "v.Chrestensen": the space markup dropped.
+		if g := gluedAt(raw, i); g > 0 {
+			// "v.Chrestensen", "ofVa.": the space markup dropped.
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
-			b.WriteString("v. ")
-			i, space = i+2, false
+			b.WriteString(raw[i : i+g])
+			b.WriteByte(' ')
+			i, space = i+g, false
 			continue
 		}
 		if space && b.Len() > 0 {
@@ -765,6 +891,22 @@ func cleanName(raw string) string {
 	return b.String()
 }
 
+// gluedAt returns the length of a connector of gluedWords glued to the
+// word after it at s[i:], when a word starts at i, or 0.
+func gluedAt(s string, i int) int {
+	if i > 0 && s[i-1] != ' ' {
+		return 0
+	}
+	e := i
+	for e < len(s) && s[e] != ' ' {
+		e++
+	}
+	if g, connector := gluedWord(s[i:e]); connector {
+		return g
+	}
+	return 0
+}
+
 // clean reports whether s is already as cleanName and normalizeSpace
 // leave it: ASCII words with single spaces between them, without the
 // brackets, the stray comma before "v." and the "v." glued to a name
@@ -779,8 +921,7 @@ func clean(s string) bool {
 		case cleanNot:
 			return false
 		case cleanMaybe:
-			if c == ',' && strings.HasPrefix(s[skipSpace(s, i+1):], "v. ") ||
-				c == 'v' && i+2 < len(s) && s[i+1] == '.' && isUpper(s[i+2]) {
+			if c == ',' && strings.HasPrefix(s[skipSpace(s, i+1):], "v. ") || gluedAt(s, i) > 0 {
 				return false
 			}
 		}
@@ -803,7 +944,8 @@ var cleanClass = func() (t [256]uint8) {
 			t[c] = cleanSpace
 		case c < ' ' || c >= 0x80 || c == '[' || c == ']':
 			t[c] = cleanNot
-		case c == ',' || c == 'v':
+		case c == ',' || c == 'v' || c == 'o' || c == 'a' || c == 't' || c == 'f':
+			// a comma, or the first letter of a connector of gluedWords
 			t[c] = cleanMaybe
 		}
 	}

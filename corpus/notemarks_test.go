@@ -327,12 +327,13 @@ type markedID struct{ file, note, id, want, pending string }
 var slipMarkedIDs = []markedID{
 	// The Compact is printed in the joint appendix ("1 App."), and these
 	// Id.s give the appendix's page of the section the note names
-	// ("§3.01(l), id., at 17"). They do not open their notes, and nothing
-	// before them in the note is read as an authority: they stay
-	// unresolved, with that reason, rather than reach through the mark.
-	{"tarrant-regional-water-dist-v-herrmann-11-889.pdf", "3 The Compact defines", "id., at 17", "", ""},
-	{"tarrant-regional-water-dist-v-herrmann-11-889.pdf", "4 In such circumstances", "id., at 25", "", ""},
-	{"tarrant-regional-water-dist-v-herrmann-11-889.pdf", "5 Under §2.10", "Id., at 12", "", ""},
+	// ("§3.01(l), id., at 17", as note 2 wrote "Compact §5.01(b), id., at
+	// 22–23"; "Under §2.10 of the Compact … Id., at 12"). They do not
+	// open their notes: they repeat the Compact at that section, not what
+	// stands before the mark.
+	{"tarrant-regional-water-dist-v-herrmann-11-889.pdf", "3 The Compact defines", "id., at 17", "Compact § 3.01(l)", ""},
+	{"tarrant-regional-water-dist-v-herrmann-11-889.pdf", "4 In such circumstances", "id., at 25", "Compact § 5.05(b)", ""},
+	{"tarrant-regional-water-dist-v-herrmann-11-889.pdf", "5 Under §2.10", "Id., at 12", "Compact § 2.10", ""},
 	// Note 4 ("Brief for Louisiana State Legislators as Amici Curiae 8–9;
 	// App. to id., at 67a") comes between the text's last citation and
 	// note 5's mark.

@@ -155,23 +155,7 @@ func diffTable(rows, got []tableRow) []string {
 // unresolvedIDs are the Id.s of these files that do not resolve, and why.
 // An Id. must resolve to a real authority or stay unresolved with a
 // reason; the counts only go down.
-var unresolvedIDs = map[string]int{
-	// "Imbler, 425 U. S., at 425": the source misprints the volume (424),
-	// and the Id. after it follows it.
-	"van-de-kamp-v-goldstein-555-us-335.html": 1,
-	// Id.s inside a footnote after words the extractor reads no authority
-	// in: sections of the Compact printed in the joint appendix
-	// ("§3.01(l), id., at 17", and the Ibid. after it; "Under §2.10 of the
-	// Compact … Id., at 12"). They stay unresolved, with that reason,
-	// rather than reach through the note's mark to a case (see
-	// TestIdsThroughMarks).
-	"tarrant-regional-water-dist-v-herrmann-11-889.pdf": 4,
-	// "LSBA, Articles of Incorporation, Art. 14, §7 (1985); see generally
-	// id., Art. 16": the bar's articles are not read as an authority, and
-	// an article pin cannot follow the case cited before them (it did,
-	// giving Strickland v. Washington an edge).
-	"connick-v-thompson-563-us-51.html": 2,
-}
+var unresolvedIDs = map[string]int{}
 
 // TestCourtPDFsHaveNoHeadCitations reads every PDF of the shared slip and
 // court sets and the slip opinions among the immunity HTML: no citation

@@ -856,6 +856,7 @@ var statuteWords = map[string]bool{
 	"act": true, "code": true, "stat.": true, "stats.": true, "statutes": true, "laws": true,
 	"c.": true, "ann.": true, "regs.": true, "reg.": true, "regulations": true, "rules": true, "ordinance": true,
 	"compact": true, "treaty": true, "convention": true, "charter": true,
+	"incorporation": true, "bylaws": true, "by-laws": true,
 }
 
 // isRoman reports whether w is a Roman numeral of the kind that numbers a

@@ -154,6 +154,13 @@ func TestForms(t *testing.T) {
 			[]string{"record App. pin=45", "record Tr. pin=112", "id Tr. pin=113", "record Tr. of Oral Arg. pin=12–13",
 				"record App. to Pet. for Cert. pin=45a", "record Brief for United States as Amicus Curiae pin=12",
 				"id Brief for United States as Amicus Curiae pin=14"}},
+		{"a misprinted volume is read only when the opinion pins that page of the case elsewhere",
+			"Imbler v. Pachtman, 424 U.S. 409, 430 (1976). Id., at 425. Imbler, 425 U. S., at 425. Id., at 426. " +
+				"Brown v. Board of Education, 347 U.S. 483, 495 (1954). Brown, 348 U.S., at 500. Brown, 348 U.S., at 495. " +
+				"Burns v. Reed, 500 U.S. 478, 486 (1991). Burns, 501 U.S., at 486.",
+			[]string{"full 424 U.S. 409 pin=430", "id 424 U.S. 409 pin=425", "short 424 U.S. 409 pin=425", "id 424 U.S. 409 pin=426",
+				"full 347 U.S. 483 pin=495", "short 348 U.S. pin=500 unresolved", "short 347 U.S. 483 pin=495",
+				"full 500 U.S. 478 pin=486", "short 500 U.S. 478 pin=486"}},
 		{"unresolved short form is kept",
 			"See 424 U. S., at 430. Id., at 431.",
 			[]string{"short 424 U.S. pin=430 unresolved", "id  pin=431 unresolved"}},
@@ -339,6 +346,63 @@ func TestParseRef(t *testing.T) {
 		}
 		if ok && got.String() != s {
 			t.Errorf("ParseRef(%q).String() = %q", s, got.String())
+		}
+	}
+}
+
+// TestInstrumentsInNotes checks the Id.s of footnotes that cite nothing
+// before them but point to an instrument the opinion cites by section,
+// printed in a paged source (as Tarrant Regional Water Dist. v. Herrmann
+// cites the Red River Compact in the joint appendix): after a bare
+// section sign, and after words naming it. A bare section in a note of
+// an opinion that cites no instrument so ("Rev. Stat. § 1979" is a code)
+// stays unresolved.
+func TestInstrumentsInNotes(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		notes []string
+		want  []string
+	}{{
+		text: "The States share the river. Smith v. Jones, 500 U.S. 1, 4 (1991).1 Each may store water. See Reclamation Compact §4.02(a), id., at 33; §4.03(b), id., at 34.2 The duty is plain.3\n" +
+			"1 The Compact defines “stored water” as water held behind a dam. §2.01(c), id., at 31.\n" +
+			"2 Under §3.10 of the Compact each State keeps “the right to regulate.” Id., at 32.\n" +
+			"3 See Smith, 500 U.S., at 5. Id., at 6.\n",
+		notes: []string{"1 The Compact", "2 Under", "3 See Smith"},
+		want: []string{
+			`full 500 U.S. 1 pin=4 name="Smith v. Jones" court=scotus year=1991`,
+			`law Reclamation Compact § 4.02(a)`,
+			`id Reclamation Compact § 4.02(a) pin=33`,
+			`id Reclamation Compact § 4.03(b) pin=34`,
+			`id Reclamation Compact § 2.01(c) pin=31`,
+			`id Reclamation Compact § 3.10 pin=32`,
+			`short 500 U.S. 1 pin=5 name="Smith"`,
+			`id 500 U.S. 1 pin=6`,
+		},
+	}, {
+		text: "Section 1 became Rev. Stat. § 1979. Monroe v. Pape, 365 U.S. 167, 171 (1961).1\n" +
+			"1 Mr. Shellabarger proposed the amendment to § 2, id., at 477.\n",
+		notes: []string{"1 Mr."},
+		want: []string{
+			`law Rev. Stat. § 1979`,
+			`full 365 U.S. 167 pin=171 name="Monroe v. Pape" court=scotus year=1961`,
+			`id  pin=477 unresolved`,
+		},
+	}} {
+		var notes []extract.Note
+		for _, n := range tc.notes {
+			i := strings.Index(tc.text, "\n"+n) + 1
+			notes = append(notes, extract.Note{Start: i, End: i + strings.IndexByte(tc.text[i:], '\n'), Mark: -1})
+		}
+		cs, err := extract.New(nil).ExtractLayout(tc.text, extract.Layout{Notes: notes})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range cs {
+			got = append(got, describe(c))
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("got\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(tc.want, "\n\t"))
 		}
 	}
 }

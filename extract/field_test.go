@@ -452,6 +452,11 @@ var faultKinds = map[string][]string{
 		"id 45 A.L.R.3d 1234 pin=1241",
 		"secondary 88 Yale L.J. 100 pin=110 year=1978",
 		"id 88 Yale L.J. 100 pin=112",
+		"full 500 U.S. 1 name=\"Smith v. Jones\" court=scotus year=1991",
+		"law Ohio State Bar Assn., Bylaws art. 3",
+		"id Ohio State Bar Assn., Bylaws art. 5",
+		"law La. State Bar Assn., Articles of Incorporation art. 14",
+		"id La. State Bar Assn., Articles of Incorporation art. 16",
 	},
 	"pins-across-breaks.txt": {
 		"full 500 U.S. 478 pin=486–487 name=\"Burns v. Reed\" court=scotus year=1991",

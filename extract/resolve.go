@@ -450,6 +450,7 @@ func (r *resolver) forward() {
 			c.setWarning(warnForward)
 		}
 	}
+	r.misprints()
 	for i := range r.last {
 		r.last[i] = -1
 	}
@@ -464,6 +465,78 @@ func (r *resolver) forward() {
 			r.last[r.run(i)] = i
 		}
 	}
+}
+
+// misprints resolves the short cites whose volume the source misprints
+// ("Imbler, 425 U. S., at 425" in Van de Kamp v. Goldstein, for Imbler v.
+// Pachtman, 424 U.S. 409) to the case their name and pin give, with a
+// warning. Only where three things agree: no full citation has the
+// volume printed; one case of the name is cited in the same reporter in
+// a volume one off, with the pin inside its pages; and the opinion cites
+// that case at that very page elsewhere. A case of the name in the
+// neighbouring volume cited by no full citation here (Brown v. Board of
+// Education, 347 U.S. 483, and 349 U.S. 294) would meet the first two,
+// and pages of the one pinned again for the other by chance is too much
+// to take for evidence — but not for the third.
+func (r *resolver) misprints() {
+	st := r.st
+	var pinned map[[2]int]bool // (full citation, first page of a pin)
+	for i := range st.len() {
+		c := st.rec(i)
+		if c.kind() != Short || c.reason() != reasonNoFullIn || st.name(i) == "" {
+			continue
+		}
+		pin := firstPage(st.pin(i))
+		if pin < 0 {
+			continue
+		}
+		k := r.oneVolumeOff(i, pin)
+		if k < 0 {
+			continue
+		}
+		if pinned == nil {
+			pinned = map[[2]int]bool{}
+			for j := range st.len() {
+				if d := st.rec(j); d.resolved() && d.authority() == 0 {
+					pinned[[2]int{int(d.ante), firstPage(st.pin(j))}] = true
+				}
+			}
+		}
+		if pinned[[2]int{k, pin}] {
+			r.link(i, k)
+			c.pinRef = uint16(st.refInIndex(k, st.refOf(i)))
+			c.setWarning(warnVolume)
+		}
+	}
+}
+
+// oneVolumeOff returns the one case whose name short cite i gives, cited
+// in full in the same reporter one volume off with pin inside its pages,
+// or -1.
+func (r *resolver) oneVolumeOff(i, pin int) int {
+	st := r.st
+	ref := st.refOf(i)
+	v, err := strconv.Atoi(ref.Volume)
+	if err != nil {
+		return -1
+	}
+	ks, _ := r.idx.supra(st.name(i))
+	found := -1
+	for _, k := range ks {
+		for g := range st.groupLen(k) {
+			o := st.group(k, g)
+			w, err := strconv.Atoi(o.Volume)
+			page := firstPage(o.Page)
+			if o.Reporter != ref.Reporter || err != nil || w != v-1 && w != v+1 || page < 0 || pin < page || pin > page+maxOpinionPages {
+				continue
+			}
+			if found >= 0 && found != k {
+				return -1
+			}
+			found = k
+		}
+	}
+	return found
 }
 
 // refInIndex returns the place in full citation k's group of its
@@ -741,11 +814,16 @@ func (r *resolver) before(i int) (int, uint8) {
 	if last := r.last[run]; last >= 0 || run == 0 {
 		return last, reasonNoEarlier
 	}
-	mark := r.runs.marks[run]
+	mark, opens := r.runs.marks[run], r.opensNote(i, r.runs.starts[run])
+	if !opens {
+		if k := r.lawOfNote(i, r.runs.starts[run]); k >= 0 {
+			return k, 0
+		}
+	}
 	switch {
 	case mark < 0:
 		return -1, reasonNoteUnmarked
-	case !r.opensNote(i, r.runs.starts[run]):
+	case !opens:
 		return -1, reasonNoteUnknown
 	}
 	p := r.beforeMark(mark)
@@ -762,6 +840,142 @@ func (r *resolver) before(i int) (int, uint8) {
 		return r.last[q], 0
 	}
 	return p, reasonNoEarlier
+}
+
+// lawOfNote returns the law an Id. at i repeats, in a footnote starting
+// at start that cites nothing before it, when the note's words point to
+// one: a bare section sign just before the Id. ("§5.05(b), id., at 25":
+// the section of an instrument, printed in the source the Id. names)
+// points to the latest instrument the opinion cited in that form, by
+// section and the page of the source that prints it ("Compact §5.01(b),
+// id., at 22–23"; not "Rev. Stat. § 1979", whose "§ 2" in a note on
+// the Congressional Globe is the section of a bill); words naming a
+// law the opinion cited ("Under §2.10 of the Compact … Id., at 12") point
+// to the latest citation of it. Words are not citations, so they count
+// only here, where the Id. would otherwise stay unresolved: in running
+// text "§ 2 of the Act" does not break the chain of Id.s to a case. It
+// returns -1 when nothing points to a law.
+func (r *resolver) lawOfNote(i, start int) int {
+	st := r.st
+	words := st.text[start:st.rec(i).startOff()]
+	bare := r.sectionBefore(i) != ""
+	for j := i - 1; j >= 0 && j >= i-maxMarkLookback; j-- {
+		c := st.rec(j)
+		if c.kind() != Law {
+			continue
+		}
+		ref := st.refOf(j)
+		if !strings.HasPrefix(ref.Page, "§") {
+			continue
+		}
+		if bare && r.printedIn(j) || namesLaw(words, ref.Reporter) != "" {
+			return j
+		}
+	}
+	return -1
+}
+
+// printedIn reports whether law citation j is followed at once by an Id.
+// giving the page of the source that prints it ("Compact §5.01(b), id.,
+// at 22–23").
+func (r *resolver) printedIn(j int) bool {
+	st := r.st
+	if j+1 >= st.len() || st.rec(j+1).kind() != ID {
+		return false
+	}
+	if pin := st.pin(j + 1); pin == "" || !isDigit(pin[0]) {
+		return false
+	}
+	between := strings.TrimSpace(st.text[st.rec(j).endOff():st.rec(j+1).startOff()])
+	return between == ","
+}
+
+// namesLaw returns how words name the law called name: by its name, or,
+// when the name ends in a word for an instrument of law, by "the" and
+// that word ("the Compact" for the Reclamation Compact); "" when they do
+// not.
+func namesLaw(words, name string) string {
+	if hasWord(words, name) {
+		return name
+	}
+	head := name[strings.LastIndexByte(name, ' ')+1:]
+	if statuteWords[strings.ToLower(head)] && hasWord(words, "the "+head) {
+		return "the " + head
+	}
+	return ""
+}
+
+// hasWord reports whether name stands in text as a word of its own.
+func hasWord(text, name string) bool {
+	for off := 0; name != ""; {
+		k := strings.Index(text[off:], name)
+		if k < 0 {
+			return false
+		}
+		k += off
+		e := k + len(name)
+		if (k == 0 || !isAlnum(text[k-1])) && (e == len(text) || !isAlnum(text[e])) {
+			return true
+		}
+		off = k + 1
+	}
+	return false
+}
+
+// maxBareSection bounds the section number of a section sign read as
+// no citation ("§5.05(b)(1)").
+const maxBareSection = 24
+
+// sectionBefore returns the section that a bare section sign, read as no
+// citation, gives just before Id. i ("§3.01(l), id., at 17"), written as
+// a law's section ("§ 3.01(l)"), or "".
+func (r *resolver) sectionBefore(i int) string {
+	st := r.st
+	text, s := st.text, st.rec(i).startOff()
+	b := skipSpaceBack(text, s)
+	if b == 0 || text[b-1] != ',' {
+		return ""
+	}
+	k, sec := sectionEndingAt(text, skipSpaceBack(text, b-1))
+	if k < 0 || i > 0 && st.rec(i-1).endOff() > k {
+		return ""
+	}
+	return sec
+}
+
+// sectionNamed returns the section of the law called name that the words
+// of a note, text, give in prose ("Under §2.10 of the Compact"), or "".
+func sectionNamed(text, name string) string {
+	called := namesLaw(text, name)
+	if called == "" {
+		return ""
+	}
+	k := strings.LastIndex(text, " of "+called)
+	if k < 0 {
+		k = strings.LastIndex(text, " of the "+called)
+	}
+	if k < 0 {
+		return ""
+	}
+	_, sec := sectionEndingAt(text, k)
+	return sec
+}
+
+// sectionEndingAt returns the offset of the section sign whose number
+// ends at b in text, and the section written as a law's ("§ 2.10"), or
+// -1 and "".
+func sectionEndingAt(text string, b int) (int, string) {
+	lo := max(0, b-maxBareSection)
+	k := strings.LastIndex(text[lo:b], "§")
+	if k < 0 {
+		return -1, ""
+	}
+	k += lo
+	p := skipSpace(text, k+len("§"))
+	if p >= b || sectionEnd(text, p) != b {
+		return -1, ""
+	}
+	return k, "§ " + sectionKey(text[p:b])
 }
 
 // opensNote reports whether the Id. at i is the first thing its footnote,
@@ -868,6 +1082,20 @@ func (r *resolver) linkID(i, prev int) {
 	if p.has(flagSection) {
 		c.flags |= flagSection
 		st.moreOf(i).section = st.moreIf(prev).section
+	}
+	if c.authority() == Law && codePart(st.target(i).Page) == "§" {
+		// "§5.02(b), id., at 23": the Id. repeats the instrument, at the
+		// section the sign before it names; in a note that cites nothing
+		// before it, at the section its words give ("Under §2.10 of the
+		// Compact … Id., at 12").
+		sec := r.sectionBefore(i)
+		if run := r.run(i); sec == "" && run > 0 && r.last[run] < 0 {
+			sec = sectionNamed(st.text[r.runs.starts[run]:c.startOff()], st.refOf(prev).Reporter)
+		}
+		if sec != "" {
+			c.flags |= flagSection
+			st.moreOf(i).section = st.table(sec)
+		}
 	}
 	switch pin := st.pin(i); {
 	case pin == "":

@@ -130,6 +130,7 @@ const (
 	warnName
 	warnForward
 	warnPin
+	warnVolume
 )
 
 // chunkBits sets the size of the chunks a store's lists grow by.
@@ -419,6 +420,8 @@ func (st *store) warningText(i int) string {
 		return forwardWarning
 	case warnPin:
 		return fmt.Sprintf("pin %s is outside the pages of %s", st.pin(i), st.pinRefOf(i))
+	case warnVolume:
+		return fmt.Sprintf("volume %s read as a misprint for %s: no case of the volume is cited, and the name and the pin, cited elsewhere, are %s's", st.refOf(i).Volume, st.pinRefOf(i).Volume, st.pinRefOf(i))
 	}
 	return ""
 }

@@ -199,6 +199,9 @@ func (s *scanner) authorityAt(i int) int {
 		return s.formCite(f, st, i)
 	}
 	if st, title, ok := s.titledBefore(e); ok {
+		if partyCount(s.src, i) {
+			return 0 // "Brief for 143 Businesses as Amici Curiae 17": the title goes on
+		}
 		return s.formCite(authForm{kind: RecordCite, shape: shapePage, canon: title}, st, i)
 	}
 	if end := s.constitution(i, e); end > 0 {
@@ -367,7 +370,7 @@ func (s *scanner) recordPages(p int) (string, int) {
 // maxTitledWords bounds the words between "Brief for" and the page, and
 // titledWindow the bytes from "Brief" to the page.
 const (
-	maxTitledWords = 10
+	maxTitledWords = 12
 	titledWindow   = 120
 )
 
@@ -390,12 +393,27 @@ func (s *scanner) titledBefore(e int) (int, string, bool) {
 			return st, normalizeSpace(src[st:e]), true
 		}
 		word := src[ws:i]
-		if word == "" || !isUpper(word[0]) && !titleSmallWords[word] {
+		// "by" stands in the titles of briefs only ("Brief for 2,624 Women
+		// Injured by Abortion"); before a section sign it is prose ("Congress
+		// by Art. I, § 8").
+		if word == "" || !isUpper(word[0]) && !titleSmallWords[word] && word != "by" && !partyCount(src, ws) {
 			return 0, "", false
 		}
 		i = skipSpaceBack(src, ws)
 	}
 	return 0, "", false
+}
+
+// partyCount reports whether the number at i counts the parties an amicus
+// brief is filed for ("Brief for 2,624 Women Injured by Abortion et al.",
+// "Brief for 207 Members of Congress"): a capitalised word follows it.
+func partyCount(src string, i int) bool {
+	e := i
+	for e < len(src) && (isDigit(src[e]) || src[e] == ',' && e+1 < len(src) && isDigit(src[e+1])) {
+		e++
+	}
+	q := skipSpace(src, e)
+	return e > i && q > e && q+1 < len(src) && isUpper(src[q]) && isLower(src[q+1])
 }
 
 // titledAnchor is a word every titled form of the table holds ("Brief"),
@@ -827,14 +845,21 @@ func (s *scanner) titleBefore(e int) (int, Kind) {
 	}
 	// Small words do not open a title.
 	for {
-		w, rest, _ := strings.Cut(src[st:e], " ")
-		if !titleSmallWords[w] || rest == "" {
+		words := strings.Fields(src[st:e])
+		if len(words) < 2 || !titleSmallWords[words[0]] {
 			break
 		}
-		st = skipSpace(src, st+len(w))
+		st = skipSpace(src, st+len(words[0]))
+	}
+	// A title does not end in a quotation's close or a possessive: "the
+	// subbasins of “Reach II.” §5.05(a)", "Thompson’s §1983 claim".
+	last := strings.TrimRight(src[st:e], " ,")
+	if strings.HasSuffix(last, "”") || strings.HasSuffix(last, "\"") || strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s") {
+		return -1, 0
 	}
 	return st, kind
 }
+
 
 // authorInitial reports whether w, before the word next, is an author's
 // initial ("C. Wright"), not the "c." of a chapter ("Mass. Gen. Laws c.

@@ -458,6 +458,16 @@ var faultKinds = map[string][]string{
 		"law La. State Bar Assn., Articles of Incorporation art. 14",
 		"id La. State Bar Assn., Articles of Incorporation art. 16",
 	},
+	// Amicus briefs for a number of parties, and titles broken at a line's
+	// end; a quotation's close or a possessive before a section sign is
+	// prose, not a title; "by" before a constitution's article is prose.
+	"record-titles.txt": {
+		"record Brief for 143 Businesses as Amici Curiae pin=17",
+		"record Brief for 2,624 Women Injured by Abortion et al. as Amici Curiae pin=14–22",
+		"id Brief for 2,624 Women Injured by Abortion et al. as Amici Curiae pin=23",
+		"record Brief for American College of Obstetricians and Gynecologists et al. as Amici Curiae pin=9",
+		"law Art. I § 8",
+	},
 	"pins-across-breaks.txt": {
 		"full 500 U.S. 478 pin=486–487 name=\"Burns v. Reed\" court=scotus year=1991",
 		"full 522 U.S. 118 pin=127-130 name=\"Kalina v. Fletcher\" court=scotus year=1997",

@@ -846,12 +846,9 @@ func cleanName(raw string) string {
 	b.Grow(len(raw))
 	space := false
 	for i := 0; i < len(raw); {
-		if raw[i] == '-' && i > 0 && isLetter(raw[i-1]) {
-			j := skipSpace(raw, i+1)
-			if j < len(raw) && isLower(raw[j]) && strings.Contains(raw[i+1:j], "\n") {
-				i = j
-				continue
-			}
+		if j := lineEndHyphen(raw, i); j > 0 {
+			i = j
+			continue
 		}
 		if n := spaceLen(raw, i); n > 0 {
 			space = true
@@ -952,7 +949,21 @@ var cleanClass = func() (t [256]uint8) {
 	return t
 }()
 
-// normalizeSpace collapses every run of white space to one space.
+// lineEndHyphen returns where the word goes on when raw[i] is the hyphen
+// that breaks it at a line's end ("Ameri-\ncan"), or 0.
+func lineEndHyphen(raw string, i int) int {
+	if raw[i] != '-' || i == 0 || !isLetter(raw[i-1]) {
+		return 0
+	}
+	j := skipSpace(raw, i+1)
+	if j < len(raw) && isLower(raw[j]) && strings.Contains(raw[i+1:j], "\n") {
+		return j
+	}
+	return 0
+}
+
+// normalizeSpace collapses every run of white space to one space and
+// joins the words a line's end hyphenates ("Brief for Ameri-\ncan College").
 func normalizeSpace(raw string) string {
 	if clean(raw) {
 		return raw
@@ -961,6 +972,10 @@ func normalizeSpace(raw string) string {
 	b.Grow(len(raw))
 	space := false
 	for i := 0; i < len(raw); {
+		if j := lineEndHyphen(raw, i); j > 0 {
+			i = j
+			continue
+		}
 		if n := spaceLen(raw, i); n > 0 {
 			space = true
 			i += n

@@ -860,7 +860,6 @@ func (s *scanner) titleBefore(e int) (int, Kind) {
 	return st, kind
 }
 
-
 // authorInitial reports whether w, before the word next, is an author's
 // initial ("C. Wright"), not the "c." of a chapter ("Mass. Gen. Laws c.
 // 93A") or a letter of a code's abbreviation ("U. S. C.", "C. F. R.").

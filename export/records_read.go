@@ -471,11 +471,14 @@ func (g *docGroup) add(r *extract.Record, yield func(*corpus.Document, []extract
 }
 
 // parseTarget reads a record's target back: "424 U.S. 409", a statute
-// ("42 U.S.C. § 1983", "Rev. Stat. § 1979"), or a slip cite with the name
-// of its case ("556 U.S. ___ (Cone v. Bell)", see extract.NewRecord).
+// ("42 U.S.C. § 1983", "Rev. Stat. § 1979"), or a slip cite or an order
+// with the name of its case ("556 U.S. ___ (Cone v. Bell)", "501 U.S.
+// 1201 (Smith v. Jones)", see extract.NewRecord).
 func (g *docGroup) parseTarget(s string) (extract.Ref, string) {
 	if i := strings.LastIndex(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
-		if ref, ok := extract.ParseRef(s[:i]); ok && ref.Page != "" && strings.Trim(ref.Page, "_") == "" {
+		// A slip cite not yet paged, or an order on a page of orders,
+		// named for its case (see extract.Citation.TargetName).
+		if ref, ok := extract.ParseRef(s[:i]); ok && ref.Page != "" && (strings.Trim(ref.Page, "_") == "" || ref.Page[0] >= '0' && ref.Page[0] <= '9') {
 			return ref, s[i+2 : len(s)-1]
 		}
 	}

@@ -177,9 +177,11 @@ type Citation struct {
 	Target Ref
 
 	// TargetName is the case name of the full citation a blank-page slip
-	// cite resolves to ("600 U.S. ___" with no paged parallel): the name
-	// tells apart the cases of one volume not yet paginated. Empty for
-	// every other target.
+	// cite resolves to ("600 U.S. ___" with no paged parallel), or of an
+	// order without opinion cited as subsequent history ("Smith v. Jones,
+	// 900 F.2d 1, cert. denied, 501 U.S. 1201": Smith v. Jones): the name
+	// tells apart the cases of one volume not yet paginated, or of one
+	// page of orders. Empty for every other target.
 	TargetName string
 
 	// Antecedent is the index, in the slice returned by Extract (the
@@ -212,6 +214,10 @@ type Citation struct {
 	// dated is set when a court-and-year parenthetical followed the
 	// citation: a full citation repeated without one is a short form.
 	dated bool
+	// order is set for subsequent history that cites an order without
+	// opinion ("cert. denied, 501 U.S. 1201"): a page of orders holds many
+	// cases' orders, so the page alone tells no case (see TargetName).
+	order bool
 }
 
 // IsCase reports whether the citation refers to a case (as opposed to a

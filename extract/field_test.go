@@ -137,7 +137,7 @@ var fieldCases = map[string][]string{
 	},
 	"06.txt": {
 		"full 320 F.3d 873 pin=877 name=\"Dawson v. Sheriff\" court=ca9 year=2003",
-		"full 540 U.S. 930 name=\"Dawson v. Sheriff\" court=scotus year=2003 par=\"124 S. Ct. 331; 157 L. Ed. 2d 263\"",
+		"full 540 U.S. 930 (Dawson v. Sheriff) name=\"Dawson v. Sheriff\" court=scotus year=2003 par=\"124 S. Ct. 331; 157 L. Ed. 2d 263\"",
 	},
 	"07.txt": {
 		"full 369 U.S. 186 name=\"Baker v. Carr\" court=scotus year=1962",
@@ -167,7 +167,7 @@ var fieldCases = map[string][]string{
 	"12.txt": {
 		"full 39 N.Y.2d 241 pin=248 name=\"Matter of Aho\" court=ny year=1976",
 		"full 120 A.D.3d 1330 pin=1331 name=\"People v Garcia\" court=nyappdiv year=2014",
-		"full 24 N.Y.3d 1084 name=\"People v Garcia\" court=ny year=2014",
+		"full 24 N.Y.3d 1084 (People v Garcia) name=\"People v Garcia\" court=ny year=2014",
 		"full 455 U.S. 745 pin=756 name=\"Santosky v Kramer\" court=scotus year=1982",
 	},
 	"13.txt": {

@@ -73,7 +73,8 @@ func NewRecord(doc string, w Where, c *Citation) Record {
 	if c.Resolved() {
 		target = c.Target.String()
 		if c.TargetName != "" {
-			// A slip cite not yet paged is the case of that name.
+			// A slip cite not yet paged, or a page of orders: the case
+			// of that name.
 			target += " (" + c.TargetName + ")"
 		}
 	}

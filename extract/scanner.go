@@ -361,24 +361,24 @@ func (s *scanner) bracketedParallels(c *Citation, q int) int {
 	return close + 1
 }
 
-// afterHistory reports whether the citation starting at start gives the
-// subsequent history of the full citation before it: only a phrase in
-// lower case stands between them, within commas (", rev'd,", ", cert.
-// denied,", ", aff'd per curiam,").
-func (s *scanner) afterHistory(start int) bool {
+// historyPhrase returns the phrase of subsequent history (", rev'd,", ",
+// cert. denied,", ", aff'd per curiam,") between the full citation before
+// the citation starting at start and it, when only such a phrase in
+// lower case stands between them, within commas; ok is false otherwise.
+func (s *scanner) historyPhrase(start int) (string, bool) {
 	if n := s.out.len(); n == 0 || s.out.rec(n-1).kind() != Full || start-s.lastEnd > historyWindow {
-		return false
+		return "", false
 	}
 	gap := strings.TrimSpace(s.src[s.lastEnd:start])
 	phrase, ok := strings.CutPrefix(gap, ",")
 	if !ok {
-		return false
+		return "", false
 	}
 	// New York's official style writes no comma after the phrase ("affd
 	// 17 NY3d 863").
 	phrase = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(phrase), ","))
 	if phrase == "" || !isLower(phrase[0]) {
-		return false
+		return "", false
 	}
 	for i := 0; i < len(phrase); i++ {
 		if c := phrase[i]; !isLower(c) && c != '.' && c != '\'' && c != ' ' && c != '\n' {
@@ -386,10 +386,24 @@ func (s *scanner) afterHistory(start int) bool {
 				i += n - 1
 				continue
 			}
-			return false
+			return "", false
 		}
 	}
-	return true
+	return phrase, true
+}
+
+// orderPhrase reports whether a phrase of subsequent history cites an
+// order without opinion, printed among many on a page of orders: review
+// granted, denied or dismissed ("cert. denied", "cert. granted", "reh'g
+// denied", "appeal dismissed").
+func orderPhrase(phrase string) bool {
+	for _, w := range strings.Fields(phrase) {
+		switch w {
+		case "denied", "granted", "dismissed":
+			return true
+		}
+	}
+	return false
 }
 
 // maxCourtOnly bounds a parenthetical that names a court alone ("(9th
@@ -740,10 +754,11 @@ func (s *scanner) supraReporter(e int) (Ref, string, int) {
 // name.
 func (s *scanner) nameAndSignal(c *Citation, start int) {
 	ns, name, pre := s.citePrefix(start)
-	if ns < 0 && s.afterHistory(start) {
+	if phrase, ok := s.historyPhrase(start); ns < 0 && ok {
 		// "Brush v. Commissioner, 85 F. 2d 32, rev'd, 300 U.S. 352": the
 		// decision's subsequent history is the same case.
 		name = s.out.name(s.out.len() - 1)
+		c.order = orderPhrase(phrase)
 	}
 	if ns >= 0 {
 		c.Start = ns

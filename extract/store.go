@@ -79,6 +79,9 @@ const (
 	// antecedent cites ("Id. § 1988(b)"); the target's page is
 	// citeMore.section.
 	flagSection
+	// flagOrder: an order without opinion cited as subsequent history
+	// (see Citation.order).
+	flagOrder
 )
 
 // citeMore holds what only some citations have: a reference, a name, a
@@ -333,10 +336,11 @@ func (st *store) pinRefOf(i int) Ref {
 
 // targetName returns Citation.TargetName of citation i, whose target is
 // t: the name of the full citation it resolves to when that is a slip
-// cite known only by its volume and name.
+// cite known only by its volume and name, or an order on a page of
+// orders.
 func (st *store) targetName(i int, t Ref) string {
 	c := st.rec(i)
-	if c.ante < 0 || !blankPin(t.Page) {
+	if c.ante < 0 || !blankPin(t.Page) && !st.rec(int(c.ante)).has(flagOrder) {
 		return ""
 	}
 	a := int(c.ante)
@@ -517,7 +521,7 @@ func (s *scanner) record(c *Citation) {
 	for _, f := range [...]struct {
 		on   bool
 		flag uint8
-	}{{c.Nested, flagNested}, {c.repeatable, flagRepeatable}, {c.dated, flagDated}} {
+	}{{c.Nested, flagNested}, {c.repeatable, flagRepeatable}, {c.dated, flagDated}, {c.order, flagOrder}} {
 		if f.on {
 			r.flags |= f.flag
 		}

@@ -330,18 +330,18 @@ func (b *Builder) add(doc *corpus.Document, n int, cites iter.Seq[*extract.Citat
 		if law {
 			k = b.key(c.Target.String(), true)
 		} else {
-			k = b.caseKey(c.Target, targetName(c))
+			k = b.caseKey(c.Target, targetName(c), c.TargetName != "")
 			for _, p := range c.Parallel {
 				if k >= 0 {
 					break
 				}
-				k = b.caseKey(p, "")
+				k = b.caseKey(p, "", false)
 			}
 		}
 		if c.Kind == extract.Full && !law {
 			b.cited[k]++
 			for _, p := range c.Parallel {
-				if pk := b.caseKey(p, c.CaseName); pk >= 0 {
+				if pk := b.caseKey(p, c.CaseName, c.TargetName != ""); pk >= 0 {
 					b.assert(k, pk, 1)
 				}
 			}

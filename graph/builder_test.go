@@ -367,6 +367,32 @@ func TestBuilderSlipCitesByName(t *testing.T) {
 	}
 }
 
+// Orders without opinion share a page of the reports ("cert. denied, 501
+// U.S. 1201" for many cases): each is its own case's, told by the name of
+// the decision whose history it is, so two cases denied on one page are
+// two nodes, and one case's denial cited by two opinions is one.
+func TestOrdersPageIsTheCaseItFollows(t *testing.T) {
+	b := newTestBuilder(Options{})
+	add(t, b, doc("a", "A v. B", "1995", "majority", "515 U.S. 1"), extract.Extract(
+		"See Smith v. Jones, 900 F.2d 1, 5 (CA9), cert. denied, 501 U.S. 1201 (1991); Doe v. Roe, 901 F.2d 7 (CA2 1990), cert. dismissed, 501 U.S. 1201 (1991).")...)
+	add(t, b, doc("c", "C v. D", "1996", "majority", "516 U.S. 1"), extract.Extract(
+		"Smith v. Jones, 900 F.2d 1 (CA9 1990), cert. denied, 501 U.S. 1201, 111 S. Ct. 2890 (1991); Brush v. Commissioner, 85 F.2d 32 (CA2 1936), rev'd, 300 U.S. 352 (1937).")...)
+	g := build(t, b)
+	smith, ok := g.Node("501 U.S. 1201 (Smith v. Jones)")
+	if !ok || smith.Name != "Smith v. Jones" || smith.TimesCited != 2 {
+		t.Errorf("Smith's denial %+v (found %v), want one node cited by both opinions", smith, ok)
+	}
+	if n, ok := g.Node("501 U.S. 1201 (Doe v. Roe)"); !ok || n.Name != "Doe v. Roe" {
+		t.Errorf("Doe's dismissal %+v (found %v), want a node of its own", n, ok)
+	}
+	if _, ok := g.Node("501 U.S. 1201"); ok {
+		t.Error("a node for the page of orders itself")
+	}
+	if n, ok := g.Node("300 U.S. 352"); !ok || n.Name != "Brush v. Commissioner" {
+		t.Errorf("a reversal is a decision of its own, under its page: %+v (found %v)", n, ok)
+	}
+}
+
 // A case reprinted in a topical reporter is known by its own court's
 // citation, whatever the order of the two (issue 15: "18 Ed. Law Rep. 848
 // is not, for a case in F.2d").

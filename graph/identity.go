@@ -30,16 +30,23 @@ func (b *Builder) assert(x, y int32, weight int64) {
 
 // caseKey returns the key of a case citation, tying a citation of an
 // early nominative reporter to its U.S. Reports volume ("18 Wall. 5" is
-// "85 U.S. 5"). A slip cite, whose page is not yet known, is keyed by its
-// volume, reporter and the case's name (see slipKey); without a name it
-// has no key and caseKey returns -1.
-func (b *Builder) caseKey(r extract.Ref, name string) int32 {
-	if blankPage(r.Page) {
-		s, ok := slipKey(r, name)
-		if !ok {
+// "85 U.S. 5"). A slip cite, whose page is not yet known, and an order on
+// a page of orders (named, see extract.Citation.TargetName) are keyed by
+// their citation and the case's name (see slipKey); a slip cite without
+// a name has no key and caseKey returns -1, an order one whose name has
+// no key is keyed by its page.
+func (b *Builder) caseKey(r extract.Ref, name string, named bool) int32 {
+	if blankPage(r.Page) || named {
+		page := r.Page
+		if blankPage(page) {
+			page = "___"
+		}
+		if s, ok := namedKey(r, page, name); ok {
+			return b.key(s, false)
+		}
+		if blankPage(r.Page) {
 			return -1
 		}
-		return b.key(s, false)
 	}
 	if k, ok := b.refKey[r]; ok {
 		return k
@@ -81,7 +88,7 @@ func (b *Builder) ownKey(doc *corpus.Document) int32 {
 	for _, written := range doc.Meta.Citations {
 		var keys []int32
 		for _, r := range b.opt.Normalize(written) {
-			k := b.caseKey(r, doc.Meta.CaseName)
+			k := b.caseKey(r, doc.Meta.CaseName, false)
 			if k < 0 {
 				continue
 			}
@@ -114,8 +121,13 @@ func (b *Builder) ownKey(doc *corpus.Document) int32 {
 // blankPage says whether a page is the blank of a slip cite ("___").
 func blankPage(p string) bool { return p != "" && strings.Trim(p, "_") == "" }
 
-// slipKey is the key of a case cited by a slip cite, whose page is not yet
-// known: "600 U.S. ___ (Mallory v. Norfolk)", the volume, the reporter and
+// slipKey is the key of a case cited by a slip cite of r's volume and
+// reporter, whose page is not yet known (see namedKey).
+func slipKey(r extract.Ref, name string) (string, bool) { return namedKey(r, "___", name) }
+
+// namedKey is the key of a case cited by a slip cite, whose page is not yet
+// known, or by a page of orders: "600 U.S. ___ (Mallory v. Norfolk)",
+// "501 U.S. 1201 (Smith v. Jones)", the volume, the reporter, page and
 // the first word of each side of the case name (one word for a name of one
 // side, "In re Gault" → "Gault"; a name that is only "Inc." is none), folded as the extractor folds names for
 // supra (letters and digits, case ignored) and written with an initial
@@ -123,7 +135,7 @@ func blankPage(p string) bool { return p != "" && strings.Trim(p, "_") == "" }
 // spelling of a case's name in its citations ("Mallory v. Norfolk Southern
 // R. Co.", "MALLORY v. NORFOLK SOUTHERN RAILWAY CO.") gives one key. ok is
 // false when the name is empty.
-func slipKey(r extract.Ref, name string) (string, bool) {
+func namedKey(r extract.Ref, page, name string) (string, bool) {
 	side := func(s string) string {
 		for _, w := range strings.Fields(s) {
 			var b strings.Builder
@@ -151,7 +163,7 @@ func slipKey(r extract.Ref, name string) (string, bool) {
 	if side(p) == "" || two && side(d) == "" {
 		return "", false
 	}
-	return r.Volume + " " + r.Reporter + " ___ (" + folded + ")", true
+	return r.Volume + " " + r.Reporter + " " + page + " (" + folded + ")", true
 }
 
 // joinSlipKeys ties each slip key to the document the corpus knows under a
@@ -195,6 +207,10 @@ func (b *Builder) info(key string) keyInfo {
 		o.reporter = rest[:strings.Index(rest, " ___ (")]
 		o.class = 10 + officialOrder[o.reporter]
 		return o
+	}
+	if k := strings.Index(key, " ("); k > 0 && strings.HasSuffix(key, ")") {
+		// An order's key, named for its case: ranked as its citation.
+		key = key[:k]
 	}
 	// Keys are "volume reporter page" (or "reporter page" for a code
 	// without title): the reporter is what lies between the first and the

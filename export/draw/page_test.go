@@ -59,13 +59,19 @@ func TestTimelineFitsAPage(t *testing.T) {
 }
 
 // TestLegendWhereItFits: the legend goes beside a tall drawing and below
-// a wide one, whichever prints the picture larger.
+// a wide one, whichever prints the picture larger, its sections side by
+// side when that prints it larger still.
 func TestLegendWhereItFits(t *testing.T) {
-	legend := point{220, 330}
-	if legendBelow(point{600, 1500}, legend) {
+	tall, wide := point{220, 330}, point{640, 130}
+	if below, _, _ := legendSpot(point{600, 1500}, tall, wide); below {
 		t.Error("legend below a tall drawing")
 	}
-	if !legendBelow(point{1500, 600}, legend) {
+	if below, _, _ := legendSpot(point{1500, 600}, tall, wide); !below {
 		t.Error("legend beside a wide drawing")
+	}
+	// Below a drawing of about the page's shape, one section under
+	// another would make the picture taller than the page.
+	if below, sideBySide, _ := legendSpot(point{700, 900}, tall, wide); !below || !sideBySide {
+		t.Error("legend not side by side below a drawing of the page's shape")
 	}
 }

@@ -1,0 +1,278 @@
+package draw
+
+import (
+	"cmp"
+	"math"
+	"slices"
+)
+
+// A timeline whose labels do not fit beside their nodes on a page sets
+// them apart instead, in a column to the right of the plot, each on one
+// line ("McCulloch v. Maryland  17 U.S. 316 (1819)") and joined to its
+// node by a leader line. The plot can then be as narrow as its circles
+// allow, and the size the names print at is set by the page, not by the
+// crowding of a few years: fifty lines of a column fit Letter's text
+// block at 7 pt, fifty two-line labels set side by side along crowded
+// years do not.
+const (
+	// columnPitch is the height of a line of the column: a name of
+	// nameSize (12.6 pixels from ascender to descender) and air.
+	columnPitch = 16.0
+	// columnGutter is the room between the plot's right edge and the
+	// column, where the leader lines fan out.
+	columnGutter = 40.0
+	// columnGap separates a name from its citation on the line.
+	columnGap = 6.0
+	// leaderRoom is the least room the layout keeps between a leader line
+	// and a node it does not belong to.
+	leaderRoom = 3.0
+)
+
+// leaderColor is the ink of leader lines: lighter and bluer than the
+// citations' arrows, so that the two are not mistaken for each other.
+var leaderColor = RGB{0x8a, 0x9b, 0xb0}
+
+// column is the label column of a timeline: its left edge, the labelled
+// nodes from the top, and the middle of each one's line.
+type column struct {
+	x     float64
+	nodes []int
+	y     []float64
+}
+
+// stack is where lines go in a column, given the heights their nodes
+// are at, in order: each as near its node's height as it can be with the
+// lines columnPitch apart. It is the least-squares fit under that
+// constraint: subtracting k pitches from the k-th height turns "a pitch
+// apart" into "in order", which pooling adjacent violators solves.
+func stack(heights []float64) []float64 {
+	type pool struct {
+		sum float64
+		n   int
+	}
+	var pools []pool
+	for k, h := range heights {
+		pools = append(pools, pool{h - float64(k)*columnPitch, 1})
+		for len(pools) > 1 {
+			a, b := pools[len(pools)-2], pools[len(pools)-1]
+			if a.sum*float64(b.n) <= b.sum*float64(a.n) {
+				break
+			}
+			pools = append(pools[:len(pools)-2], pool{a.sum + b.sum, a.n + b.n})
+		}
+	}
+	out := make([]float64, 0, len(heights))
+	for _, p := range pools {
+		for range p.n {
+			out = append(out, p.sum/float64(p.n)+float64(len(out))*columnPitch)
+		}
+	}
+	return out
+}
+
+// labelled is the nodes that get a label, from the top at heights ys
+// (ties by index).
+func (d *drawing) labelled(ys []float64) []int {
+	var ids []int
+	for i, lk := range d.looks {
+		if lk.label {
+			ids = append(ids, i)
+		}
+	}
+	slices.SortStableFunc(ids, func(a, b int) int { return cmp.Compare(ys[a], ys[b]) })
+	return ids
+}
+
+// columnExtent is the width of the column (its widest line) and the
+// height from its first line's top to its last line's bottom, for nodes
+// at heights ys.
+func (d *drawing) columnExtent(ys []float64) (w, top, bottom float64) {
+	ids := d.labelled(ys)
+	if len(ids) == 0 {
+		return 0, 0, 0
+	}
+	heights := make([]float64, len(ids))
+	for k, i := range ids {
+		heights[k] = ys[i]
+		w = math.Max(w, d.lineWidth(i))
+	}
+	at := stack(heights)
+	return w, at[0] - columnPitch/2, at[len(at)-1] + columnPitch/2
+}
+
+// lineWidth is the width of node i's line in the column.
+func (d *drawing) lineWidth(i int) float64 {
+	lk := d.looks[i]
+	if lk.line2 == "" {
+		return lk.w1
+	}
+	return lk.w1 + columnGap + lk.w2
+}
+
+// stackColumn sets the column's lines by their nodes' heights, before
+// the nodes are spread along their rows, so that the spreading can keep
+// nodes off the leader lines.
+func (d *drawing) stackColumn() {
+	ys := make([]float64, len(d.pos))
+	for i, p := range d.pos {
+		ys[i] = p.y
+	}
+	ids := d.labelled(ys)
+	heights := make([]float64, len(ids))
+	for k, i := range ids {
+		heights[k] = ys[i]
+	}
+	d.column = &column{nodes: ids, y: stack(heights)}
+}
+
+// plotWidth is the width a plot whose labels are in a column is drawn
+// to, in pixels.
+const plotWidth = 260.0
+
+// narrow squeezes the plot toward the width w, keeping the order the
+// forces found along each row: it scales the places across and sweeps
+// the overlaps this makes back out, tighter each round, until the plot is
+// narrow enough or its crowded rows will not pack tighter.
+func (d *drawing) narrow(rows []row, w float64) {
+	for f := 1.0; f > 0.2; f *= 0.85 {
+		lo, hi := d.plotLeft(), d.plotRight()
+		if hi-lo <= w {
+			return
+		}
+		k, mid := f*w/(hi-lo), (lo+hi)/2
+		for i := range d.pos {
+			d.pos[i].x = mid + (d.pos[i].x-mid)*k
+		}
+		d.sweepRows(rows)
+	}
+}
+
+// plotLeft and plotRight are the edges of the nodes as now placed.
+func (d *drawing) plotLeft() float64 {
+	left := math.Inf(1)
+	for i, p := range d.pos {
+		left = math.Min(left, p.x-d.looks[i].r)
+	}
+	return left
+}
+
+
+func (d *drawing) plotRight() float64 {
+	right := math.Inf(-1)
+	for i, p := range d.pos {
+		right = math.Max(right, p.x+d.looks[i].r)
+	}
+	return right
+}
+
+// uncross sets the column right of the plot as laid out and swaps the
+// lines of any two leaders that cross: a swap shortens the leaders'
+// total length, so the swapping ends, with no two leaders crossing.
+func (d *drawing) uncross() {
+	c := d.column
+	c.x = d.plotRight() + columnGutter
+	for swapped := true; swapped; {
+		swapped = false
+		for a := range c.nodes {
+			for b := a + 1; b < len(c.nodes); b++ {
+				pa, pb := d.pos[c.nodes[a]], d.pos[c.nodes[b]]
+				if segmentsCross(pa, c.port(a), pb, c.port(b)) {
+					c.nodes[a], c.nodes[b] = c.nodes[b], c.nodes[a]
+					swapped = true
+				}
+			}
+		}
+	}
+}
+
+// port is where the leader of the column's k-th line ends: just left of
+// the line's start, at the middle of the name's lower-case letters.
+func (c *column) port(k int) point { return point{c.x - 4, c.y[k]} }
+
+// leader is the line from node i's rim toward its label's port.
+func (d *drawing) leader(i int, port point) (from, to point) {
+	p := d.pos[i]
+	return p.add(port.sub(p).unit().scale(d.looks[i].r + 1)), port
+}
+
+// segmentsCross reports whether segments ab and cd cross at a point
+// inside both.
+func segmentsCross(a, b, c, d point) bool {
+	side := func(p, q, r point) float64 { return (q.x-p.x)*(r.y-p.y) - (q.y-p.y)*(r.x-p.x) }
+	return side(a, b, c)*side(a, b, d) < 0 && side(c, d, a)*side(c, d, b) < 0
+}
+
+// segmentDistance is the distance from p to the segment ab.
+func segmentDistance(p, a, b point) float64 {
+	ab := b.sub(a)
+	t := 0.0
+	if l2 := ab.x*ab.x + ab.y*ab.y; l2 > 0 {
+		t = math.Max(0, math.Min(1, ((p.x-a.x)*ab.x+(p.y-a.y)*ab.y)/l2))
+	}
+	return p.sub(a.add(ab.scale(t))).len()
+}
+
+// leaderClashes calls f for each node j that a leader line of node i,
+// drawn toward a column right of the nodes as now placed, passes through
+// or near, with the shift along j's row that moves it off the line:
+// sideways off a slanted leader, and behind the leader's start off a
+// level one, where no sideways step would help.
+func (d *drawing) leaderClashes(f func(j, i int, shift float64)) {
+	if d.column == nil {
+		return
+	}
+	right := d.plotRight()
+	for k, i := range d.column.nodes {
+		port := point{right + columnGutter - 4, d.column.y[k]}
+		a := d.pos[i]
+		for j, p := range d.pos {
+			if j == i {
+				continue
+			}
+			gap := segmentDistance(p, a, port) - d.looks[j].r - leaderRoom
+			if gap >= 0 {
+				continue
+			}
+			// The line's normal toward the node, and its horizontal part.
+			n := port.sub(a).unit().perp()
+			if n.x*(p.x-a.x)+n.y*(p.y-a.y) < 0 {
+				n = n.scale(-1)
+			}
+			dir := math.Copysign(1, n.x)
+			if math.Abs(n.x) < 0.2 {
+				dir = -1
+			}
+			f(j, i, -gap*dir)
+		}
+	}
+}
+
+// leaderClashCount counts the nodes that leaders pass through or near
+// (within leaderRoom) that node i takes part in, as the leader's owner or
+// as the node passed.
+func (d *drawing) leaderClashCount(i int) int {
+	n := 0
+	d.leaderClashes(func(j, owner int, _ float64) {
+		if j == i || owner == i {
+			n++
+		}
+	})
+	return n
+}
+
+// drawColumn draws the leader lines and the column's lines.
+func (d *drawing) drawColumn(sc *scene) {
+	c := d.column
+	for k, i := range c.nodes {
+		from, to := d.leader(i, c.port(k))
+		sc.shapes = append(sc.shapes, line(from, to, 0.9, solid(leaderColor)))
+	}
+	for k, i := range c.nodes {
+		lk := d.looks[i]
+		base := c.y[k] + 4
+		sc.shapes = append(sc.shapes, d.text(point{c.x, base}, lk.line1, nameSize, true, textColor, anchorStart, true))
+		if lk.line2 != "" {
+			sc.shapes = append(sc.shapes, d.text(point{c.x + lk.w1 + columnGap, base}, lk.line2, citeSize, false, mutedColor, anchorStart, true))
+		}
+	}
+}

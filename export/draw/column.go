@@ -156,7 +156,6 @@ func (d *drawing) plotLeft() float64 {
 	return left
 }
 
-
 func (d *drawing) plotRight() float64 {
 	right := math.Inf(-1)
 	for i, p := range d.pos {

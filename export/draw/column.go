@@ -147,6 +147,25 @@ func (d *drawing) narrow(rows []row, w float64) {
 	}
 }
 
+// swapClear swaps node i's place across with that of a node at about
+// its height, when that leaves the two in fewer clashes: of two cases of
+// one year, only the one nearer the column has a clear level path to it.
+// It reports whether it swapped.
+func (d *drawing) swapClear(links []link, i int) bool {
+	for j := range d.pos {
+		if j == i || math.Abs(d.pos[j].y-d.pos[i].y) > d.looks[i].r+d.looks[j].r {
+			continue
+		}
+		before := d.clashesOf(links, i) + d.clashesOf(links, j)
+		d.pos[i].x, d.pos[j].x = d.pos[j].x, d.pos[i].x
+		if d.clashesOf(links, i)+d.clashesOf(links, j) < before && !d.overlaps(i) && !d.overlaps(j) {
+			return true
+		}
+		d.pos[i].x, d.pos[j].x = d.pos[j].x, d.pos[i].x
+	}
+	return false
+}
+
 // plotLeft and plotRight are the edges of the nodes as now placed.
 func (d *drawing) plotLeft() float64 {
 	left := math.Inf(1)
@@ -259,13 +278,18 @@ func (d *drawing) leaderClashCount(i int) int {
 	return n
 }
 
-// drawColumn draws the leader lines and the column's lines.
-func (d *drawing) drawColumn(sc *scene) {
+// drawLeaders draws the leader lines.
+func (d *drawing) drawLeaders(sc *scene) {
 	c := d.column
 	for k, i := range c.nodes {
 		from, to := d.leader(i, c.port(k))
 		sc.shapes = append(sc.shapes, line(from, to, 0.9, solid(leaderColor)))
 	}
+}
+
+// drawColumn draws the column's lines: a name, and its citation.
+func (d *drawing) drawColumn(sc *scene) {
+	c := d.column
 	for k, i := range c.nodes {
 		lk := d.looks[i]
 		base := c.y[k] + 4

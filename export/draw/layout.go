@@ -391,6 +391,9 @@ func (d *drawing) repairClashes(links []link) {
 			}
 			pos[i].x = bestX
 			improved = improved || best < c0
+			if d.column != nil && best > 0 {
+				improved = d.swapClear(links, i) || improved
+			}
 		}
 		if !improved {
 			return
@@ -412,7 +415,7 @@ func (d *drawing) clashesOf(links []link, i int) int {
 			n++
 		}
 	}
-	return n + d.leaderClashCount(i)
+	return n + 3*d.leaderClashCount(i)
 }
 
 func (d *drawing) overlaps(i int) bool {

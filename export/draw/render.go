@@ -216,6 +216,11 @@ func (d *drawing) scene() *scene {
 	if d.layout == LayoutTimeline {
 		d.drawAxis(sc, d.ticks)
 		d.drawEdges(sc, true, 0.55, 0.8)
+		if d.apart {
+			// Under the nodes: a leader that must pass another case's
+			// node is seen to go behind it, on to the node it ends at.
+			d.drawLeaders(sc)
+		}
 		d.drawNodes(sc)
 		if d.apart {
 			d.drawColumn(sc)

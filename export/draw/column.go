@@ -230,51 +230,24 @@ func segmentDistance(p, a, b point) float64 {
 	return p.sub(a.add(ab.scale(t))).len()
 }
 
-// leaderClashes calls f for each node j that a leader line of node i,
-// drawn toward a column right of the nodes as now placed, passes through
-// or near, with the shift along j's row that moves it off the line:
-// sideways off a slanted leader, and behind the leader's start off a
-// level one, where no sideways step would help.
-func (d *drawing) leaderClashes(f func(j, i int, shift float64)) {
-	if d.column == nil {
-		return
-	}
-	right := d.plotRight()
-	for k, i := range d.column.nodes {
-		port := point{right + columnGutter - 4, d.column.y[k]}
-		a := d.pos[i]
-		for j, p := range d.pos {
-			if j == i {
-				continue
-			}
-			gap := segmentDistance(p, a, port) - d.looks[j].r - leaderRoom
-			if gap >= 0 {
-				continue
-			}
-			// The line's normal toward the node, and its horizontal part.
-			n := port.sub(a).unit().perp()
-			if n.x*(p.x-a.x)+n.y*(p.y-a.y) < 0 {
-				n = n.scale(-1)
-			}
-			dir := math.Copysign(1, n.x)
-			if math.Abs(n.x) < 0.2 {
-				dir = -1
-			}
-			f(j, i, -gap*dir)
-		}
-	}
-}
-
-// leaderClashCount counts the nodes that leaders pass through or near
-// (within leaderRoom) that node i takes part in, as the leader's owner or
-// as the node passed.
+// leaderClashCount counts the nodes that leader lines, drawn toward a
+// column right of the nodes as now placed, pass through or near (within
+// leaderRoom), where node i takes part: as the leader's owner or as the
+// node passed.
 func (d *drawing) leaderClashCount(i int) int {
+	if d.column == nil {
+		return 0
+	}
 	n := 0
-	d.leaderClashes(func(j, owner int, _ float64) {
-		if j == i || owner == i {
-			n++
+	right := d.plotRight()
+	for k, owner := range d.column.nodes {
+		port := point{right + columnGutter - 4, d.column.y[k]}
+		for j, p := range d.pos {
+			if j != owner && (j == i || owner == i) && segmentDistance(p, d.pos[owner], port) < d.looks[j].r+leaderRoom {
+				n++
+			}
 		}
-	})
+	}
 	return n
 }
 

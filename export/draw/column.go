@@ -110,8 +110,8 @@ func (d *drawing) lineWidth(i int) float64 {
 }
 
 // stackColumn sets the column's lines by their nodes' heights, before
-// the nodes are spread along their rows, so that the spreading can keep
-// nodes off the leader lines.
+// the nodes are placed along their rows, so that the repair of clashes
+// (see repairClashes) can keep nodes off the leader lines.
 func (d *drawing) stackColumn() {
 	ys := make([]float64, len(d.pos))
 	for i, p := range d.pos {

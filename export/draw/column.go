@@ -38,6 +38,7 @@ type column struct {
 	x     float64
 	nodes []int
 	y     []float64
+	paths []curve // each line's leader, once routed
 }
 
 // stack is where lines go in a column, given the heights their nodes
@@ -213,6 +214,127 @@ func (d *drawing) leader(i int, port point) (from, to point) {
 	return p.add(port.sub(p).unit().scale(d.looks[i].r + 1)), port
 }
 
+// route gives each line of the column its leader: straight from its
+// node's rim to the port where that passes no other node; otherwise bowed
+// over or under a node in its way (the nearest first), as little as
+// clears every node and crosses no other leader. A leader that no bow clears stays
+// straight, and is drawn under the nodes it passes.
+func (d *drawing) route() {
+	c := d.column
+	c.paths = make([]curve, len(c.nodes))
+	for k, i := range c.nodes {
+		from, to := d.leader(i, c.port(k))
+		c.paths[k] = line(from, to, 0.9, solid(leaderColor))
+	}
+	for k, i := range c.nodes {
+		a, port := d.pos[i], c.port(k)
+		in := d.inWay(i, c.paths[k])
+		if len(in) == 0 {
+			continue
+		}
+		// Bow over or under each node in the way, nearest first, then
+		// over or under all of them at once; toward the label's side
+		// first.
+		groups := make([][]int, 0, len(in)+1)
+		for _, j := range in {
+			groups = append(groups, []int{j})
+		}
+		if len(in) > 1 {
+			groups = append(groups, in)
+		}
+		signs := []float64{-1, 1}
+		if port.y > a.y {
+			signs = []float64{1, -1}
+		}
+	bow:
+		for _, g := range groups {
+			for _, sign := range signs {
+				for step := range 10 {
+					ctrl := d.bowControl(a, port, g, sign, leaderRoom+2+6*float64(step))
+					from := a.add(ctrl.sub(a).unit().scale(d.looks[i].r + 1))
+					path := curve{from: from, c1: ctrl, c2: ctrl, to: port, width: 0.9, stroke: solid(leaderColor)}
+					if len(d.inWay(i, path)) == 0 && !c.crosses(k, path) {
+						c.paths[k] = path
+						break bow
+					}
+				}
+			}
+		}
+	}
+}
+
+// bowControl is the control point (both controls) of a leader from a to
+// port that bows over (sign -1) or under (sign 1) the nodes g, clearing
+// them by room: a cubic whose controls coincide reaches three quarters
+// of the way from its chord to them.
+func (d *drawing) bowControl(a, port point, g []int, sign, room float64) point {
+	x, edge := 0.0, d.pos[g[0]].y
+	for _, j := range g {
+		x += d.pos[j].x / float64(len(g))
+		edge = sign * math.Max(sign*edge, sign*(d.pos[j].y+sign*d.looks[j].r))
+	}
+	chord := a.y + (port.y-a.y)*(x-a.x)/(port.x-a.x)
+	return point{x, chord + (edge+sign*room-chord)/0.75}
+}
+
+// leaderSteps is how many straight pieces a leader is measured as.
+const leaderSteps = 24
+
+// polyline is n+1 points along c, from its start to its end.
+func (c curve) polyline(n int) []point {
+	pts := make([]point, n+1)
+	for k := range pts {
+		pts[k] = c.at(float64(k) / float64(n))
+	}
+	return pts
+}
+
+// inWay is the nodes other than i that path passes within leaderRoom
+// of, nearest i first.
+func (d *drawing) inWay(i int, path curve) []int {
+	pts := path.polyline(leaderSteps)
+	var in []int
+	for j, p := range d.pos {
+		if j == i {
+			continue
+		}
+		for s := 1; s < len(pts); s++ {
+			if segmentDistance(p, pts[s-1], pts[s]) < d.looks[j].r+leaderRoom {
+				in = append(in, j)
+				break
+			}
+		}
+	}
+	slices.SortStableFunc(in, func(a, b int) int {
+		return cmp.Compare(d.pos[a].sub(d.pos[i]).len(), d.pos[b].sub(d.pos[i]).len())
+	})
+	return in
+}
+
+// crosses reports whether path, as the k-th line's leader, would cross
+// another line's leader.
+func (c *column) crosses(k int, path curve) bool {
+	pts := path.polyline(leaderSteps)
+	for m, other := range c.paths {
+		if m != k && polylinesCross(pts, other.polyline(leaderSteps)) {
+			return true
+		}
+	}
+	return false
+}
+
+// polylinesCross reports whether two polylines cross.
+func polylinesCross(p, q []point) bool {
+	for a := 1; a < len(p); a++ {
+		for b := 1; b < len(q); b++ {
+			if segmentsCross(p[a-1], p[a], q[b-1], q[b]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // segmentsCross reports whether segments ab and cd cross at a point
 // inside both.
 func segmentsCross(a, b, c, d point) bool {
@@ -253,10 +375,8 @@ func (d *drawing) leaderClashCount(i int) int {
 
 // drawLeaders draws the leader lines.
 func (d *drawing) drawLeaders(sc *scene) {
-	c := d.column
-	for k, i := range c.nodes {
-		from, to := d.leader(i, c.port(k))
-		sc.shapes = append(sc.shapes, line(from, to, 0.9, solid(leaderColor)))
+	for _, p := range d.column.paths {
+		sc.shapes = append(sc.shapes, p)
 	}
 }
 

@@ -336,6 +336,7 @@ func (d *drawing) spreadRows(rows []row) {
 		d.uncross()
 		d.repairClashes(links)
 		d.uncross()
+		d.route()
 	}
 }
 

@@ -3,6 +3,7 @@ package draw
 import (
 	"context"
 	"math"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -33,21 +34,22 @@ func checkPage(t *testing.T, name string, g Source) float64 {
 	}
 	leaders, behind := checkLeaders(t, name, sc)
 	pt := nameSize * printScale(sc.width, sc.height)
-	t.Logf("%s: %.0f × %.0f px, %d of %d cases labelled, %d by leader lines (%d passing behind another node); names print at %.1f pt at Letter's text width (6.5 × 9 in)",
+	t.Logf("%s: %.0f × %.0f px, %d of %d cases labelled, %d by leader lines (passing behind another node %d times); names print at %.1f pt at Letter's text width (6.5 × 9 in)",
 		name, sc.width, sc.height, names, len(s.Nodes), leaders, behind, pt)
 	return pt
 }
 
 // checkLeaders measures a scene's leader lines (the lines of
-// leaderColor): each starts at a node's rim, and none crosses another or
+// leaderColor), straight or bowed, as the polylines they are drawn
+// through: each starts at a node's rim, and none crosses another or
 // passes through a label. It returns how many there are, and how many
 // pass behind a node other than their own.
 func checkLeaders(t *testing.T, name string, sc *scene) (n, behind int) {
 	t.Helper()
-	var leaders []curve
+	var leaders [][]point
 	for _, sh := range sc.shapes {
 		if c, ok := sh.(curve); ok && c.stroke.c == leaderColor {
-			leaders = append(leaders, c)
+			leaders = append(leaders, c.polyline(leaderSteps))
 		}
 	}
 	circles := nodeCircles(sc)
@@ -55,30 +57,39 @@ func checkLeaders(t *testing.T, name string, sc *scene) (n, behind int) {
 	for k, l := range leaders {
 		own := -1
 		for j, c := range circles {
-			if math.Abs(l.from.sub(c.c).len()-c.r-1) < 0.01 {
+			if math.Abs(l[0].sub(c.c).len()-c.r-1) < 0.01 {
 				own = j
 			}
 		}
 		if own < 0 {
-			t.Errorf("%s: a leader line from %v starts at no node's rim", name, l.from)
+			t.Errorf("%s: a leader line from %v starts at no node's rim", name, l[0])
 		}
 		for j, c := range circles {
-			if j != own && segmentDistance(c.c, l.from, l.to) < c.r {
+			if j != own && slices.ContainsFunc(pieces(l), func(s [2]point) bool { return segmentDistance(c.c, s[0], s[1]) < c.r }) {
 				behind++
 			}
 		}
 		for _, m := range leaders[k+1:] {
-			if segmentsCross(l.from, l.to, m.from, m.to) {
-				t.Errorf("%s: leader lines to %v and %v cross", name, l.to, m.to)
+			if polylinesCross(l, m) {
+				t.Errorf("%s: leader lines to %v and %v cross", name, l[len(l)-1], m[len(m)-1])
 			}
 		}
 		for _, b := range labels {
-			if segmentHitsBox(l.from, l.to, b) {
-				t.Errorf("%s: the leader line to %v passes through a label at %v", name, l.to, b)
+			if slices.ContainsFunc(pieces(l), func(s [2]point) bool { return segmentHitsBox(s[0], s[1], b) }) {
+				t.Errorf("%s: the leader line to %v passes through a label at %v", name, l[len(l)-1], b)
 			}
 		}
 	}
 	return len(leaders), behind
+}
+
+// pieces is the segments of a polyline.
+func pieces(pts []point) [][2]point {
+	out := make([][2]point, 0, len(pts))
+	for k := 1; k < len(pts); k++ {
+		out = append(out, [2]point{pts[k-1], pts[k]})
+	}
+	return out
 }
 
 // segmentHitsBox reports whether the segment ab enters the box.

@@ -71,33 +71,33 @@ func stack(heights []float64) []float64 {
 	return out
 }
 
-// labelled is the nodes that get a label, from the top at heights ys
-// (ties by index).
-func (d *drawing) labelled(ys []float64) []int {
-	var ids []int
+// stacked is the labelled nodes from the top at heights ys (ties by
+// index), and the heights of their lines in the column (see stack).
+func (d *drawing) stacked(ys []float64) (ids []int, at []float64) {
 	for i, lk := range d.looks {
 		if lk.label {
 			ids = append(ids, i)
 		}
 	}
 	slices.SortStableFunc(ids, func(a, b int) int { return cmp.Compare(ys[a], ys[b]) })
-	return ids
+	heights := make([]float64, len(ids))
+	for k, i := range ids {
+		heights[k] = ys[i]
+	}
+	return ids, stack(heights)
 }
 
 // columnExtent is the width of the column (its widest line) and the
 // height from its first line's top to its last line's bottom, for nodes
 // at heights ys.
 func (d *drawing) columnExtent(ys []float64) (w, top, bottom float64) {
-	ids := d.labelled(ys)
+	ids, at := d.stacked(ys)
 	if len(ids) == 0 {
 		return 0, 0, 0
 	}
-	heights := make([]float64, len(ids))
-	for k, i := range ids {
-		heights[k] = ys[i]
+	for _, i := range ids {
 		w = math.Max(w, d.lineWidth(i))
 	}
-	at := stack(heights)
 	return w, at[0] - columnPitch/2, at[len(at)-1] + columnPitch/2
 }
 
@@ -118,12 +118,8 @@ func (d *drawing) stackColumn() {
 	for i, p := range d.pos {
 		ys[i] = p.y
 	}
-	ids := d.labelled(ys)
-	heights := make([]float64, len(ids))
-	for k, i := range ids {
-		heights[k] = ys[i]
-	}
-	d.column = &column{nodes: ids, y: stack(heights)}
+	ids, at := d.stacked(ys)
+	d.column = &column{nodes: ids, y: at}
 }
 
 // plotWidth is the width a plot whose labels are in a column is drawn

@@ -64,12 +64,22 @@ func (d *drawing) timeline() []tick {
 		return h
 	}
 	need := func(a, b []int) float64 { return math.Max(half(a)+half(b)+18, 44) }
-	perYear := 0.0
-	for k := 1; k < len(years); k++ {
-		perYear = math.Max(perYear, need(byYear[years[k-1]], byYear[years[k]])/float64(years[k]-years[k-1]))
+	// The scale, with the labels beside their nodes or apart in a column,
+	// whichever prints the names larger.
+	scaleFor := func() (perYear, printed float64) {
+		for k := 1; k < len(years); k++ {
+			perYear = math.Max(perYear, need(byYear[years[k-1]], byYear[years[k]])/float64(years[k]-years[k-1]))
+		}
+		return d.pageFit(min(perYear, timelineMaxPerYear), years, unknown, half)
 	}
-	if len(years) > 1 {
-		perYear = d.pageFit(min(perYear, timelineMaxPerYear), years, unknown, half)
+	perYear, beside := scaleFor()
+	if slices.ContainsFunc(d.looks, func(lk nodeLook) bool { return lk.label }) {
+		d.apart = true
+		if p, apart := scaleFor(); apart > beside {
+			perYear = p
+		} else {
+			d.apart = false
+		}
 	}
 
 	d.pos = make([]point, len(nodes))
@@ -105,6 +115,9 @@ func (d *drawing) timeline() []tick {
 		}
 		rows = append(rows, row{nodes: unknown})
 	}
+	if d.apart {
+		d.stackColumn()
+	}
 	d.spreadRows(rows)
 	if len(years) > 1 {
 		d.years = timeScale{first: years[0], last: years[len(years)-1], perYear: perYear}
@@ -130,19 +143,21 @@ func (d *drawing) unknownRow(years, unknown []int, perYear float64, half func([]
 
 // pageFit picks the time scale, in pixels a year, that makes the picture
 // print largest on a page (see printScale), from roomy (every year its own
-// line, up to timelineMaxPerYear) down to a tenth of a pixel a year.
-// A smaller scale makes the timeline shorter but sets more cases side by
-// side, so wider: for each candidate the labelled nodes are packed as
-// tightly as they go (see packedWidth) and the legend set where it fits
-// best. Of scales that print within 2% of the best the roomiest wins, as
-// it keeps years apart.
-func (d *drawing) pageFit(roomy float64, years, unknown []int, half func([]int) float64) float64 {
-	_, key := d.key()
+// line, up to timelineMaxPerYear) down to a tenth of a pixel a year, and
+// gives the points per pixel it prints at. A smaller scale makes the
+// timeline shorter but sets more cases side by side, so wider: for each
+// candidate the nodes (and labels set beside them) are packed as tightly
+// as they go (see packed), a label column set beside them, and the legend
+// set where it fits best. Of scales that print within 2% of the best the
+// roomiest wins, as it keeps years apart. A timeline of one year has no
+// scale to pick.
+func (d *drawing) pageFit(roomy float64, years, unknown []int, half func([]int) float64) (perYear, printed float64) {
+	tall, wide := d.keySizes()
 	const axis, margins = 90.0, 2 * 24
 	ys := make([]float64, len(d.s.Nodes))
 	type option struct{ perYear, scale float64 }
 	var opts []option
-	for p := roomy; p >= min(roomy, 0.1); p *= 0.9 {
+	for p := roomy; ; p *= 0.9 {
 		for i, n := range d.s.Nodes {
 			if n.Year != 0 {
 				ys[i] = float64(n.Year-years[0]) * p
@@ -151,14 +166,19 @@ func (d *drawing) pageFit(roomy float64, years, unknown []int, half func([]int) 
 			}
 		}
 		lo, hi := d.packed(ys)
-		size := hi.sub(lo).add(point{axis, 0})
-		var w, h float64
-		if legendBelow(size, key) {
-			w, h = math.Max(size.x, key.x), size.y+legendGap+key.y
-		} else {
-			w, h = size.x+legendGap+key.x, math.Max(size.y, key.y)
+		if d.apart {
+			// The plot is narrowed to plotWidth, not packed tighter:
+			// a plot packed as tight as it goes leaves no room to keep
+			// nodes off edges and leader lines.
+			w, top, bottom := d.columnExtent(ys)
+			lo.y, hi.y = min(lo.y, top), max(hi.y, bottom)
+			hi.x = lo.x + max(hi.x-lo.x, plotWidth) + columnGutter + w
 		}
-		opts = append(opts, option{p, printScale(w+margins, h+margins)})
+		_, _, total := legendSpot(hi.sub(lo).add(point{axis, 0}), tall, wide)
+		opts = append(opts, option{p, printScale(total.x+margins, total.y+margins)})
+		if len(years) < 2 || p*0.9 < min(roomy, 0.1) {
+			break
+		}
 	}
 	best := opts[0]
 	for _, o := range opts {
@@ -168,10 +188,10 @@ func (d *drawing) pageFit(roomy float64, years, unknown []int, half func([]int) 
 	}
 	for _, o := range opts {
 		if o.scale >= 0.98*best.scale {
-			return o.perYear
+			return o.perYear, o.scale
 		}
 	}
-	return best.perYear
+	return best.perYear, best.scale
 }
 
 // packed is the extent of the nodes and their labels at heights ys, each
@@ -306,7 +326,18 @@ func (d *drawing) spreadRows(rows []row) {
 		d.chooseLabelSides(links)
 	}
 	d.sweepRows(rows)
+	if d.column != nil {
+		d.narrow(rows, plotWidth)
+	}
 	d.repairClashes(links)
+	if d.column != nil {
+		// Uncrossing changes which line a leader goes to, and so the
+		// nodes it passes; a second repair clears those.
+		d.uncross()
+		d.repairClashes(links)
+		d.uncross()
+		d.route()
+	}
 }
 
 // repairClashes moves nodes that edges still pass through to a clear
@@ -315,8 +346,20 @@ func (d *drawing) spreadRows(rows []row) {
 // is part of (as obstacle or as an edge's end). In a dense graph some
 // clashes cannot be helped, and trying harder would only fling nodes
 // away.
+//
+// With labels in a column the plot must stay narrow, and a node is as
+// likely to be in the way of a leader line as of an edge: such a node may
+// go to any spot across the plot as it stands.
 func (d *drawing) repairClashes(links []link) {
 	pos := d.pos
+	var across []float64
+	lo, hi := math.Inf(-1), math.Inf(1)
+	if d.column != nil {
+		lo, hi = d.plotLeft(), d.plotRight()
+		for x := lo; x <= hi; x += 6 {
+			across = append(across, x)
+		}
+	}
 	for range 8 {
 		improved := false
 		for i := range pos {
@@ -335,9 +378,12 @@ func (d *drawing) repairClashes(links []link) {
 				}
 			}
 			x0, best, bestX := pos[i].x, c0, pos[i].x
+			for _, x := range across {
+				shifts = append(shifts, x-x0)
+			}
 			for _, sh := range shifts {
 				pos[i].x = x0 + sh
-				if d.overlaps(i) {
+				if pos[i].x-d.looks[i].r < lo || pos[i].x+d.looks[i].r > hi || d.overlaps(i) {
 					continue
 				}
 				if c := d.clashesOf(links, i); c < best || (c == best && c < c0 && math.Abs(sh) < math.Abs(bestX-x0)) {
@@ -346,6 +392,9 @@ func (d *drawing) repairClashes(links []link) {
 			}
 			pos[i].x = bestX
 			improved = improved || best < c0
+			if d.column != nil && best > 0 {
+				improved = d.swapClear(links, i) || improved
+			}
 		}
 		if !improved {
 			return
@@ -367,7 +416,7 @@ func (d *drawing) clashesOf(links []link, i int) int {
 			n++
 		}
 	}
-	return n
+	return n + 3*d.leaderClashCount(i)
 }
 
 func (d *drawing) overlaps(i int) bool {

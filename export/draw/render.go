@@ -108,6 +108,8 @@ type drawing struct {
 	opts   Options
 	layout string
 	ticks  []tick    // of a timeline's year axis
+	apart  bool      // a timeline's labels go in a column, not beside their nodes
+	column *column   // that column, once stacked
 	years  timeScale // of a timeline, when linear
 	fonts  fontCache
 	looks  []nodeLook
@@ -194,11 +196,12 @@ func layOut(g Source, opts Options) (*drawing, error) {
 	return d, nil
 }
 
-// sizeFor is the sizer of a layout: large nodes in a timeline, smaller
-// ones the more nodes a force drawing has, since big graphs need small
-// dots to show structure at all.
+// sizeFor is the sizer of a layout: large nodes in a small timeline,
+// smaller ones the more nodes the drawing has, since big graphs need
+// small dots to show structure at all, and a timeline of fifty cases
+// crowds some years.
 func sizeFor(nodes []*graph.Node, m, scale, layout string) (rMax float64, s *Sizer) {
-	rMax, floor := 22.0, 3.0
+	rMax, floor := math.Max(16, math.Min(22, 22-0.2*float64(len(nodes)-20))), 3.0
 	if layout == LayoutForce {
 		rMax = math.Max(8, 22-2*math.Log2(float64(len(nodes))/50+1))
 		floor = 1.5
@@ -213,8 +216,17 @@ func (d *drawing) scene() *scene {
 	if d.layout == LayoutTimeline {
 		d.drawAxis(sc, d.ticks)
 		d.drawEdges(sc, true, 0.55, 0.8)
+		if d.apart {
+			// Under the nodes: a leader that must pass another case's
+			// node is seen to go behind it, on to the node it ends at.
+			d.drawLeaders(sc)
+		}
 		d.drawNodes(sc)
-		d.drawLabelsBeside(sc)
+		if d.apart {
+			d.drawColumn(sc)
+		} else {
+			d.drawLabelsBeside(sc)
+		}
 	} else {
 		d.drawEdges(sc, false, 0.22, 0.45)
 		d.drawNodes(sc)
@@ -256,12 +268,12 @@ func (d *drawing) text(p point, s string, size float64, bold bool, c RGB, a anch
 }
 
 // labelBox is the area a node and its label (set beside it, on the side
-// its look says) cover.
+// its look says, unless labels are set apart) cover.
 func (d *drawing) labelBox(i int, p point) box {
 	lk := d.looks[i]
 	left, right := p.x-lk.r, p.x+lk.r
 	h := lk.r
-	if lk.label {
+	if lk.label && !d.apart {
 		w := 5 + math.Max(lk.w1, lk.w2)
 		if lk.labelLeft {
 			left -= w
@@ -393,13 +405,25 @@ func (c curve) at(t float64) point {
 }
 
 // key draws the legend, what size, colour and edge width mean, in a
-// frame whose top left corner is at the origin, and gives its size.
-func (d *drawing) key() (items []shape, size point) {
+// frame whose top left corner is at the origin, and gives its size. Its
+// three sections go one under the other, or side by side when wide.
+func (d *drawing) key(wide bool) (items []shape, size point) {
 	x, y := 14.0, 14.0
+	bottom := y
 	add := func(sh ...shape) { items = append(items, sh...) }
 	heading := func(s string) {
 		add(d.text(point{x, y + 12}, s, nameSize, true, textColor, anchorStart, false))
 		y += 24
+	}
+	// next starts a section: below the last one, or right of all so far.
+	next := func(gap float64) {
+		bottom = math.Max(bottom, y)
+		if !wide {
+			y += gap
+			return
+		}
+		_, right := extent(items)
+		x, y = right.x+28, 14
 	}
 
 	heading("Node size: " + MeasureTitle(d.m))
@@ -419,7 +443,8 @@ func (d *drawing) key() (items []shape, size point) {
 	} else {
 		add(d.text(point{x, y + 8}, "area proportional to the value", citeSize, false, mutedColor, anchorStart, false))
 	}
-	y += 30
+	y += 18
+	next(12)
 
 	heading("Colour: court")
 	for _, k := range d.legend {
@@ -431,7 +456,7 @@ func (d *drawing) key() (items []shape, size point) {
 		add(d.text(point{x + 20, y + 10}, name+" ("+strconv.Itoa(k.N)+")", citeSize, false, textColor, anchorStart, false))
 		y += 18
 	}
-	y += 12
+	next(12)
 
 	heading("Arrow: citing → cited case")
 	add(d.text(point{x, y + 8}, "width: number of citations", citeSize, false, mutedColor, anchorStart, false))
@@ -444,21 +469,37 @@ func (d *drawing) key() (items []shape, size point) {
 	}
 
 	_, right := extent(items)
-	size = point{right.x + 14, y}
+	size = point{right.x + 14, math.Max(bottom, y)}
 	frame := rect{hi: size, rx: 6, fill: solid(RGB{0xfa, 0xfa, 0xfa}), stroke: solid(RGB{0xdd, 0xdd, 0xdd}), sw: 1}
 	return append([]shape{frame}, items...), size
+}
+
+// keySizes is the legend's size with its sections one under the other
+// and side by side. Side by side is offered only below a label column,
+// whose height is set by its lines, not fitted to the page: a
+// timeline labelled beside its nodes takes its time scale to suit the
+// tall legend.
+func (d *drawing) keySizes() (tall, wide point) {
+	_, tall = d.key(false)
+	if !d.apart {
+		return tall, tall
+	}
+	_, wide = d.key(true)
+	return tall, wide
 }
 
 // legendGap is the room between the drawing and its legend, in pixels.
 const legendGap = 36.0
 
-// drawLegend sets the legend to the right of the drawing or below it,
-// whichever makes the picture print larger on a page (see printScale).
+// drawLegend sets the legend where it makes the picture print largest on
+// a page (see legendSpot).
 func (d *drawing) drawLegend(sc *scene) {
 	lo, hi := bounds(sc)
-	items, size := d.key()
+	tall, wide := d.keySizes()
+	below, sideBySide, _ := legendSpot(hi.sub(lo), tall, wide)
+	items, _ := d.key(sideBySide)
 	at := point{hi.x + legendGap, lo.y}
-	if legendBelow(hi.sub(lo), size) {
+	if below {
 		at = point{lo.x, hi.y + legendGap}
 	}
 	for _, sh := range items {
@@ -466,12 +507,28 @@ func (d *drawing) drawLegend(sc *scene) {
 	}
 }
 
-// legendBelow reports whether a legend of the given size goes below a
-// drawing of the given size rather than to its right.
-func legendBelow(drawing, legend point) bool {
-	right := printScale(drawing.x+legendGap+legend.x, math.Max(drawing.y, legend.y))
-	below := printScale(math.Max(drawing.x, legend.x), drawing.y+legendGap+legend.y)
-	return below > right
+// legendSpot is where a legend goes beside a drawing of the given size,
+// given the legend's size with its sections one under the other (tall)
+// and side by side (wide): to the right of the drawing (tall), or below
+// it (either), whichever prints the picture larger on a page (see
+// printScale). It gives the size of drawing and legend together.
+func legendSpot(drawing, tall, wide point) (below, sideBySide bool, total point) {
+	type spot struct {
+		below, wide bool
+		total       point
+	}
+	spots := []spot{
+		{false, false, point{drawing.x + legendGap + tall.x, math.Max(drawing.y, tall.y)}},
+		{true, false, point{math.Max(drawing.x, tall.x), drawing.y + legendGap + tall.y}},
+		{true, true, point{math.Max(drawing.x, wide.x), drawing.y + legendGap + wide.y}},
+	}
+	best := spots[0]
+	for _, s := range spots[1:] {
+		if printScale(s.total.x, s.total.y) > printScale(best.total.x, best.total.y) {
+			best = s
+		}
+	}
+	return best.below, best.wide, best.total
 }
 
 // The page a picture is made to be printed on: the text block of US

@@ -370,8 +370,8 @@ func (s *scanner) recordPages(p int) (string, int) {
 // maxTitledWords bounds the words between "Brief for" and the page, and
 // titledWindow the bytes from "Brief" to the page.
 const (
-	maxTitledWords = 12
-	titledWindow   = 120
+	maxTitledWords = 30
+	titledWindow   = 240
 )
 
 // titledBefore finds a titled record form ("Brief for Petitioner", "Brief

@@ -218,6 +218,9 @@ type Citation struct {
 	// opinion ("cert. denied, 501 U.S. 1201"): a page of orders holds many
 	// cases' orders, so the page alone tells no case (see TargetName).
 	order bool
+	// history is set for a citation of the subsequent history of the full
+	// citation before it ("rev'd, 300 U.S. 352", "cert. denied, …").
+	history bool
 }
 
 // IsCase reports whether the citation refers to a case (as opposed to a

@@ -241,7 +241,13 @@ func (s *scanner) parenthesisedName(open, e int) (int, string) {
 		if start < 0 || !strings.Contains(name, " v. ") {
 			return -1, ""
 		}
-		if popular, _ := s.nameEndingAt(skipSpaceBack(s.src, open)); popular >= 0 {
+		if popular, outer := s.nameEndingAt(skipSpaceBack(s.src, open)); popular >= 0 {
+			if strings.Contains(outer, " v. ") {
+				// "Brown v. Board of Education (Briggs v. Elliott)": the
+				// name outside is formal already; the inner one is a
+				// companion case's.
+				return popular, outer
+			}
 			start = popular // the citation's text holds both names
 		}
 		return start, name
@@ -652,13 +658,13 @@ func allLower(s string) bool {
 // gluedWords are lower-case words that markup glues to the capitalised
 // word after them, its space lost: true for a word inside names ("v.
 // Chrestensen", "Rector and Visitors of Univ. ofVa."), false for prose
-// before a name ("approval inGillespie v. Oklahoma", "SeeWhren v. United
-// States"). Particles of surnames ("deJonge", "vonBulow") are not among
-// them: they are names.
+// before a name ("approval inGillespie v. Oklahoma", "Cf.Terry v. Ohio").
+// Particles of surnames ("deJonge", "vonBulow") are not among them, nor
+// "See", which begins names ("SeeBeyond Technology Corp."): they are names.
 var gluedWords = map[string]bool{
 	"v.": true, "vs.": true, "of": true, "and": true, "the": true, "for": true,
 	"in": false, "see": false, "cf.": false, "also": false, "with": false, "from": false, "under": false,
-	"See": false, "Cf.": false,
+	"Cf.": false,
 }
 
 // gluedWord returns the length of a word of gluedWords glued to the

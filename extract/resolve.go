@@ -849,9 +849,11 @@ func (r *resolver) before(i int) (int, uint8) {
 // points to the latest instrument the opinion cited in that form, by
 // section and the page of the source that prints it ("Compact §5.01(b),
 // id., at 22–23"; not "Rev. Stat. § 1979", whose "§ 2" in a note on
-// the Congressional Globe is the section of a bill); words naming a
-// law the opinion cited ("Under §2.10 of the Compact … Id., at 12") point
-// to the latest citation of it. Words are not citations, so they count
+// the Congressional Globe is the section of a bill); words naming such
+// an instrument ("Under §2.10 of the Compact … Id., at 12") point to the
+// latest citation of it. A code cited by title and section only has no
+// pages for an Id. to give ("Nothing in the Code bears on that … Id., at
+// 154" is not Cal. Penal Code § 1054.1 at 154). Words are not citations, so they count
 // only here, where the Id. would otherwise stay unresolved: in running
 // text "§ 2 of the Act" does not break the chain of Id.s to a case. It
 // returns -1 when nothing points to a law.
@@ -868,7 +870,7 @@ func (r *resolver) lawOfNote(i, start int) int {
 		if !strings.HasPrefix(ref.Page, "§") {
 			continue
 		}
-		if bare && r.printedIn(j) || namesLaw(words, ref.Reporter) != "" {
+		if r.printedIn(j) && (bare || namesLaw(words, ref.Reporter) != "") {
 			return j
 		}
 	}
@@ -1035,6 +1037,12 @@ func quotation(s string) bool {
 // gives why there is none.
 func (r *resolver) id(i int, prev int, why uint8) {
 	c := r.st.rec(i)
+	if p := r.st.rec(max(prev, 0)); prev > 0 && p.has(flagOrder) && p.has(flagHistory) {
+		// "Smith v. Jones, 900 F.2d 1 (CA9), cert. denied, 501 U.S. 1201
+		// (1991). Id., at 5": the pin is the decision's; the order has no
+		// pages of its own.
+		prev--
+	}
 	switch {
 	case prev < 0:
 		c.setReason(why)

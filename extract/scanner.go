@@ -100,6 +100,11 @@ func (s *scanner) add(c Citation, end int) int {
 		}
 	}
 	c.Parenthetical = s.parentheticals(end)
+	if c.Kind == Full && strings.Contains(c.Parenthetical, "denial of cert") {
+		// "Smith v. Jones, 501 U.S. 1201 (1991) (Stevens, J., respecting
+		// denial of certiorari)": an opinion on a page of orders.
+		c.order = true
+	}
 	if s.yearFrom >= 0 && s.yearFrom < s.out.len() {
 		if c.Kind == Full && c.Year != 0 {
 			s.out.moreOf(s.yearFrom).year = uint16(c.Year)
@@ -366,7 +371,7 @@ func (s *scanner) bracketedParallels(c *Citation, q int) int {
 // the citation starting at start and it, when only such a phrase in
 // lower case stands between them, within commas; ok is false otherwise.
 func (s *scanner) historyPhrase(start int) (string, bool) {
-	if n := s.out.len(); n == 0 || s.out.rec(n-1).kind() != Full || start-s.lastEnd > historyWindow {
+	if n := s.out.len(); start < s.lastEnd || n == 0 || s.out.rec(n-1).kind() != Full || start-s.lastEnd > historyWindow {
 		return "", false
 	}
 	gap := strings.TrimSpace(s.src[s.lastEnd:start])
@@ -399,7 +404,7 @@ func (s *scanner) historyPhrase(start int) (string, bool) {
 func orderPhrase(phrase string) bool {
 	for _, w := range strings.Fields(phrase) {
 		switch w {
-		case "denied", "granted", "dismissed":
+		case "denied", "den.", "granted", "dismissed", "dism'd", "dism’d":
 			return true
 		}
 	}
@@ -758,7 +763,10 @@ func (s *scanner) nameAndSignal(c *Citation, start int) {
 		// "Brush v. Commissioner, 85 F. 2d 32, rev'd, 300 U.S. 352": the
 		// decision's subsequent history is the same case.
 		name = s.out.name(s.out.len() - 1)
-		c.order = orderPhrase(phrase)
+		c.order, c.history = orderPhrase(phrase), true
+	} else if phrase, ok := s.historyPhrase(ns); ns >= 0 && ok {
+		// "cert. denied sub nom. Roe v. Pennsylvania, 501 U.S. 1202".
+		c.order, c.history = orderPhrase(phrase), true
 	}
 	if ns >= 0 {
 		c.Start = ns

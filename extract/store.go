@@ -79,9 +79,11 @@ const (
 	// antecedent cites ("Id. § 1988(b)"); the target's page is
 	// citeMore.section.
 	flagSection
-	// flagOrder: an order without opinion cited as subsequent history
-	// (see Citation.order).
+	// flagOrder: an order without opinion, on a page of orders (see
+	// Citation.order).
 	flagOrder
+	// flagHistory: the subsequent history of the full citation before it.
+	flagHistory
 )
 
 // citeMore holds what only some citations have: a reference, a name, a
@@ -343,6 +345,11 @@ func (st *store) targetName(i int, t Ref) string {
 	if c.ante < 0 || !blankPin(t.Page) && !st.rec(int(c.ante)).has(flagOrder) {
 		return ""
 	}
+	if a := int(c.ante); st.rec(a).has(flagOrder) && st.name(a) == "" && st.rec(a).has(flagHistory) {
+		// An order following a decision cited without a name: told by
+		// the decision's citation.
+		return st.refOf(a - 1).String()
+	}
 	a := int(c.ante)
 	if a != i {
 		// Only an Id. naming a section changes its antecedent's target,
@@ -521,7 +528,7 @@ func (s *scanner) record(c *Citation) {
 	for _, f := range [...]struct {
 		on   bool
 		flag uint8
-	}{{c.Nested, flagNested}, {c.repeatable, flagRepeatable}, {c.dated, flagDated}, {c.order, flagOrder}} {
+	}{{c.Nested, flagNested}, {c.repeatable, flagRepeatable}, {c.dated, flagDated}, {c.order, flagOrder}, {c.history, flagHistory}} {
 		if f.on {
 			r.flags |= f.flag
 		}

@@ -391,6 +391,32 @@ func TestOrdersPageIsTheCaseItFollows(t *testing.T) {
 	if n, ok := g.Node("300 U.S. 352"); !ok || n.Name != "Brush v. Commissioner" {
 		t.Errorf("a reversal is a decision of its own, under its page: %+v (found %v)", n, ok)
 	}
+
+	// Names alike in their first words, denials sub nom., decisions
+	// without a name, opinions respecting a denial: each case its node;
+	// an opinion on the page that the corpus holds joins its case's order.
+	b = newTestBuilder(Options{})
+	add(t, b, doc("a", "A v. B", "1995", "majority", "515 U.S. 1"), extract.Extract(
+		"See In re Grand Jury Proceedings, 902 F.2d 9 (CA5), cert. denied, 501 U.S. 1202 (1991); In re Grand Jury Subpoena, 903 F.2d 9 (CA1), cert. denied, 501 U.S. 1202 (1991). "+
+			"Roe v. Doe, 906 F.2d 20 (CA3 1990), cert. denied sub nom. Roe v. Pennsylvania, 501 U.S. 1202 (1991); Gold v. Silver, 907 F.2d 30 (CA4 1990), cert. denied sub nom. Silver v. Kansas, 501 U.S. 1202 (1991). "+
+			"902 F.2d 11 (CA5), cert. denied, 501 U.S. 1203 (1991); 904 F.2d 12 (CA2), cert. dism'd, 501 U.S. 1203 (1991). "+
+			"Doe v. Roe, 501 U.S. 1204 (1991) (White, J., dissenting from denial of certiorari); Poe v. Ullman, 501 U.S. 1204 (1991) (Stevens, J., respecting denial of certiorari). "+
+			"Smith v. Jones, 900 F.2d 1 (CA9), cert. denied, 501 U.S. 1201 (1991).")...)
+	add(t, b, doc("s", "Smith v. Jones", "1991", "dissent", "501 U.S. 1201"))
+	g = build(t, b)
+	for _, id := range []string{
+		"501 U.S. 1202 (In re Grand Jury Proceedings)", "501 U.S. 1202 (In re Grand Jury Subpoena)",
+		"501 U.S. 1202 (Roe v. Pennsylvania)", "501 U.S. 1202 (Silver v. Kansas)",
+		"501 U.S. 1203 (902 F.2d 11)", "501 U.S. 1203 (904 F.2d 12)",
+		"501 U.S. 1204 (Doe v. Roe)", "501 U.S. 1204 (Poe v. Ullman)",
+	} {
+		if _, ok := g.Node(id); !ok {
+			t.Errorf("no node %q", id)
+		}
+	}
+	if e, ok := g.Edge("515 U.S. 1", "501 U.S. 1201"); !ok || e.Weight != 1 {
+		t.Errorf("edge to the opinion on the page of orders the corpus holds %+v (found %v)", e, ok)
+	}
 }
 
 // A case reprinted in a topical reporter is known by its own court's

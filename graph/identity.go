@@ -30,23 +30,21 @@ func (b *Builder) assert(x, y int32, weight int64) {
 
 // caseKey returns the key of a case citation, tying a citation of an
 // early nominative reporter to its U.S. Reports volume ("18 Wall. 5" is
-// "85 U.S. 5"). A slip cite, whose page is not yet known, and an order on
-// a page of orders (named, see extract.Citation.TargetName) are keyed by
-// their citation and the case's name (see slipKey); a slip cite without
-// a name has no key and caseKey returns -1, an order one whose name has
-// no key is keyed by its page.
+// "85 U.S. 5"). A slip cite, whose page is not yet known, is keyed by its
+// volume, reporter and the case's name (see slipKey); without a name it
+// has no key and caseKey returns -1. An order on a page of orders (named,
+// see extract.Citation.TargetName) is keyed by its citation and the name
+// (see orderKey).
 func (b *Builder) caseKey(r extract.Ref, name string, named bool) int32 {
-	if blankPage(r.Page) || named {
-		page := r.Page
-		if blankPage(page) {
-			page = "___"
-		}
-		if s, ok := namedKey(r, page, name); ok {
-			return b.key(s, false)
-		}
-		if blankPage(r.Page) {
+	if blankPage(r.Page) {
+		s, ok := slipKey(r, name)
+		if !ok {
 			return -1
 		}
+		return b.key(s, false)
+	}
+	if s, ok := orderKey(r, name); named && ok {
+		return b.key(s, false)
 	}
 	if k, ok := b.refKey[r]; ok {
 		return k
@@ -82,7 +80,9 @@ var nominative = map[string][2]int{
 // ownKey records the document's own citations as one case and returns one
 // of their keys. Each citation's volume and reporter with the document's
 // name is noted as the slip key the case is cited by before its pages are
-// known (see slipKey), so that such citations join the document.
+// known (see slipKey), and each citation with the name as the key of an
+// order on its page (see orderKey), so that such citations join the
+// document.
 func (b *Builder) ownKey(doc *corpus.Document) int32 {
 	first := int32(-1)
 	for _, written := range doc.Meta.Citations {
@@ -94,6 +94,13 @@ func (b *Builder) ownKey(doc *corpus.Document) int32 {
 			}
 			keys = append(keys, k)
 			if s, ok := slipKey(r, doc.Meta.CaseName); ok && !blankPage(r.Page) {
+				if _, seen := b.slipOf[s]; !seen {
+					b.slipOf[s] = k
+				}
+			}
+			if s, ok := orderKey(r, doc.Meta.CaseName); ok && !blankPage(r.Page) {
+				// An opinion on a page of orders ("respecting the denial
+				// of certiorari"), cited as the order it goes with.
 				if _, seen := b.slipOf[s]; !seen {
 					b.slipOf[s] = k
 				}
@@ -121,13 +128,19 @@ func (b *Builder) ownKey(doc *corpus.Document) int32 {
 // blankPage says whether a page is the blank of a slip cite ("___").
 func blankPage(p string) bool { return p != "" && strings.Trim(p, "_") == "" }
 
-// slipKey is the key of a case cited by a slip cite of r's volume and
-// reporter, whose page is not yet known (see namedKey).
-func slipKey(r extract.Ref, name string) (string, bool) { return namedKey(r, "___", name) }
+// orderKey is the key of an order on a page of orders that many cases
+// share: its citation and the whole name of its case, "501 U.S. 1201
+// (Smith v. Jones)" (or the citation of the decision it follows, when that
+// has no name). The whole name, not slipKey's first words: orders lists
+// hold many a "City of …" and "In re Grand Jury …". ok is false when the
+// name is empty.
+func orderKey(r extract.Ref, name string) (string, bool) {
+	name = strings.Join(strings.Fields(name), " ")
+	return r.String() + " (" + name + ")", name != ""
+}
 
-// namedKey is the key of a case cited by a slip cite, whose page is not yet
-// known, or by a page of orders: "600 U.S. ___ (Mallory v. Norfolk)",
-// "501 U.S. 1201 (Smith v. Jones)", the volume, the reporter, page and
+// slipKey is the key of a case cited by a slip cite, whose page is not yet
+// known: "600 U.S. ___ (Mallory v. Norfolk)", the volume, the reporter and
 // the first word of each side of the case name (one word for a name of one
 // side, "In re Gault" → "Gault"; a name that is only "Inc." is none), folded as the extractor folds names for
 // supra (letters and digits, case ignored) and written with an initial
@@ -135,7 +148,7 @@ func slipKey(r extract.Ref, name string) (string, bool) { return namedKey(r, "__
 // spelling of a case's name in its citations ("Mallory v. Norfolk Southern
 // R. Co.", "MALLORY v. NORFOLK SOUTHERN RAILWAY CO.") gives one key. ok is
 // false when the name is empty.
-func namedKey(r extract.Ref, page, name string) (string, bool) {
+func slipKey(r extract.Ref, name string) (string, bool) {
 	side := func(s string) string {
 		for _, w := range strings.Fields(s) {
 			var b strings.Builder
@@ -163,7 +176,7 @@ func namedKey(r extract.Ref, page, name string) (string, bool) {
 	if side(p) == "" || two && side(d) == "" {
 		return "", false
 	}
-	return r.Volume + " " + r.Reporter + " " + page + " (" + folded + ")", true
+	return r.Volume + " " + r.Reporter + " ___ (" + folded + ")", true
 }
 
 // joinSlipKeys ties each slip key to the document the corpus knows under a
@@ -190,6 +203,9 @@ type keyInfo struct {
 	// of several courts; "-" when the key says nothing about the court
 	// (neutral and database citations, strings of no known reporter).
 	court string
+	// order is the name an order's key gives its case (see orderKey), ""
+	// for every other key.
+	order string
 }
 
 var officialOrder = map[string]int{"U.S.": 0, "S. Ct.": 1, "L. Ed. 2d": 2, "L. Ed.": 3}
@@ -210,7 +226,7 @@ func (b *Builder) info(key string) keyInfo {
 	}
 	if k := strings.Index(key, " ("); k > 0 && strings.HasSuffix(key, ")") {
 		// An order's key, named for its case: ranked as its citation.
-		key = key[:k]
+		key, o.order = key[:k], key[k+2:len(key)-1]
 	}
 	// Keys are "volume reporter page" (or "reporter page" for a code
 	// without title): the reporter is what lies between the first and the
@@ -265,7 +281,10 @@ func conflict(a, b *keyInfo) bool {
 	case a.court == "-" || b.court == "-":
 		return false
 	case a.reporter == b.reporter:
-		return true
+		// One page is one case, but a page of orders holds many: its
+		// citation may join the order of one case named (see orderKey),
+		// and no two orders of different cases join.
+		return a.volume != b.volume || a.page != b.page || a.order != "" && b.order != ""
 	case a.court == "scotus" || b.court == "scotus":
 		return a.court != b.court
 	}

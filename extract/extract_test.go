@@ -390,6 +390,17 @@ func TestInstrumentsInNotes(t *testing.T) {
 			`full 365 U.S. 167 pin=171 name="Monroe v. Pape" court=scotus year=1961`,
 			`id  pin=477 unresolved`,
 		},
+	}, {
+		// A code cited by title and section has no pages: a note naming it
+		// does not lead a paged Id. there.
+		text: "Cal. Penal Code § 1054.1 requires disclosure. Giglio v. United States, 405 U.S. 150 (1972).1\n" +
+			"1 Nothing in the Code bears on that promise. Id., at 154.\n",
+		notes: []string{"1 Nothing"},
+		want: []string{
+			`law Cal. Penal Code § 1054.1`,
+			`full 405 U.S. 150 name="Giglio v. United States" court=scotus year=1972`,
+			`id  pin=154 unresolved`,
+		},
 	}} {
 		var notes []extract.Note
 		for _, n := range tc.notes {

@@ -429,6 +429,8 @@ var faultKinds = map[string][]string{
 		"full 500 U.S. 1 court=scotus year=1991",
 		"full 615 P.2d 847 pin=856 year=1980",
 		"full 339 N.E.2d 676 pin=680 name=\"Commonwealth v. O'Neal\" year=1975",
+		"full 400 F.3d 141 name=\"Smith v. SeeBeyond Technology Corp.\" court=ca9 year=2005",
+		"full 347 U.S. 483 name=\"Brown v. Board of Education\" court=scotus year=1954",
 	},
 	"non-case-authorities.txt": {
 		"full 378 U.S. 546 pin=547 name=\"Cooper v. Pate\" court=scotus year=1964",

@@ -470,6 +470,21 @@ var faultKinds = map[string][]string{
 		"record Brief for American College of Obstetricians and Gynecologists et al. as Amici Curiae pin=9",
 		"law Art. I § 8",
 	},
+	// Orders without opinion, told by their case's name: review denied
+	// (sub nom. too), a Justice's opinion on a denial; a court's decision
+	// denying enforcement, or dismissing an appeal in the Federal
+	// Reporter, is no order.
+	"orders.txt": {
+		"full 203 N.L.R.B. 265 year=1973",
+		"full 498 F.2d 43 name=\"NLRB v. Visceglia\" court=ca3 year=1974",
+		"full 32 F. Supp. 707 name=\"Bluford v. Canada\" court=mowd year=1940",
+		"full 119 F.2d 779 name=\"Bluford v. Canada\" court=ca8 year=1941",
+		"full 94 F.2d 754 name=\"The Silver Palm\" court=ca9 year=1937",
+		"full 304 U.S. 576 (United States v. Silver Line, Ltd.) name=\"United States v. Silver Line, Ltd.\" court=scotus year=1937",
+		"full 375 U.S. 889 (Rudolph v. Alabama) name=\"Rudolph v. Alabama\" court=scotus year=1963",
+		"full 120 A.D.3d 1330 name=\"People v Garcia\" court=nyappdiv year=2014",
+		"full 24 N.Y.3d 1084 (People v Garcia) name=\"People v Garcia\" court=ny year=2014",
+	},
 	"pins-across-breaks.txt": {
 		"full 500 U.S. 478 pin=486–487 name=\"Burns v. Reed\" court=scotus year=1991",
 		"full 522 U.S. 118 pin=127-130 name=\"Kalina v. Fletcher\" court=scotus year=1997",

@@ -698,10 +698,12 @@ func gluedMark(word string) int {
 	if k := strings.LastIndexByte(word, '['); k > 0 && strings.IndexByte(".,:)\"", word[k-1]) >= 0 {
 		return k + gluedMark(word[k:])
 	}
-	if k := strings.IndexByte(word, '.'); k >= minSentenceWord && k+2 < len(word) && isUpper(word[k+1]) && isLower(word[k+2]) && allLower(word[:k]) {
-		// "in the record.District of Columbia Preservation League v.":
-		// markup dropped the space after a sentence ending in a word
-		// too long to be an abbreviation.
+	if k := strings.IndexByte(word, '.'); k >= minSentenceWord && k+2 < len(word) && isUpper(word[k+1]) && isLower(word[k+2]) &&
+		(allLower(word[:k]) || isUpper(word[0]) && allLower(word[1:k]) && sentenceEnd(word[:k+1])) {
+		// "in the record.District of Columbia Preservation League v.",
+		// "denied in Leonard.Smith v. Jones": markup dropped the space
+		// after a sentence ending in a word too long to be an
+		// abbreviation.
 		return k + 1
 	}
 	if !isASCIIText(word) { // both dashes are two or three bytes of UTF-8

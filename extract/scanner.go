@@ -100,9 +100,9 @@ func (s *scanner) add(c Citation, end int) int {
 		}
 	}
 	c.Parenthetical = s.parentheticals(end)
-	if c.Kind == Full && strings.Contains(c.Parenthetical, "denial of cert") {
+	if c.Kind == Full && strings.Contains(c.Parenthetical, "J., ") && strings.Contains(c.Parenthetical, "denial of cert") {
 		// "Smith v. Jones, 501 U.S. 1201 (1991) (Stevens, J., respecting
-		// denial of certiorari)": an opinion on a page of orders.
+		// denial of certiorari)": a Justice's opinion on a page of orders.
 		c.order = true
 	}
 	if s.yearFrom >= 0 && s.yearFrom < s.out.len() {
@@ -366,6 +366,13 @@ func (s *scanner) bracketedParallels(c *Citation, q int) int {
 	return close + 1
 }
 
+// scotusReporter reports whether the reporter abbreviated reporter
+// reports the Supreme Court alone.
+func (s *scanner) scotusReporter(reporter string) bool {
+	r := s.tab.Lookup(reporter)
+	return r != nil && r.Court == "scotus"
+}
+
 // historyPhrase returns the phrase of subsequent history (", rev'd,", ",
 // cert. denied,", ", aff'd per curiam,") between the full citation before
 // the citation starting at start and it, when only such a phrase in
@@ -399,16 +406,22 @@ func (s *scanner) historyPhrase(start int) (string, bool) {
 
 // orderPhrase reports whether a phrase of subsequent history cites an
 // order without opinion, printed among many on a page of orders: review
-// granted, denied or dismissed ("cert. denied", "cert. granted", "reh'g
-// denied", "appeal dismissed").
-func orderPhrase(phrase string) bool {
+// granted, denied or dismissed ("cert. denied", "reh'g denied", "lv
+// denied", "review dismissed"), or, in the Supreme Court's reports (scotus),
+// an appeal dismissed. A court's decision on the merits is no order
+// ("enforcement denied, NLRB v. Visceglia, 498 F.2d 43"; "app. dism'd,
+// 119 F.2d 779" is a court of appeals' decision).
+func orderPhrase(phrase string, scotus bool) bool {
+	review, outcome := false, false
 	for _, w := range strings.Fields(phrase) {
-		switch w {
+		switch strings.ToLower(w) {
 		case "denied", "den.", "granted", "dismissed", "dism'd", "dism’d":
-			return true
+			outcome = true
+		case "cert.", "certiorari", "reh'g", "reh’g", "rehearing", "lv", "leave", "review", "pet.", "petition":
+			review = true
 		}
 	}
-	return false
+	return outcome && (review || scotus)
 }
 
 // maxCourtOnly bounds a parenthetical that names a court alone ("(9th
@@ -763,10 +776,10 @@ func (s *scanner) nameAndSignal(c *Citation, start int) {
 		// "Brush v. Commissioner, 85 F. 2d 32, rev'd, 300 U.S. 352": the
 		// decision's subsequent history is the same case.
 		name = s.out.name(s.out.len() - 1)
-		c.order, c.history = orderPhrase(phrase), true
+		c.order, c.history = orderPhrase(phrase, s.scotusReporter(c.Reporter)), true
 	} else if phrase, ok := s.historyPhrase(ns); ns >= 0 && ok {
 		// "cert. denied sub nom. Roe v. Pennsylvania, 501 U.S. 1202".
-		c.order, c.history = orderPhrase(phrase), true
+		c.order, c.history = orderPhrase(phrase, s.scotusReporter(c.Reporter)), true
 	}
 	if ns >= 0 {
 		c.Start = ns

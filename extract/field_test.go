@@ -431,6 +431,8 @@ var faultKinds = map[string][]string{
 		"full 339 N.E.2d 676 pin=680 name=\"Commonwealth v. O'Neal\" year=1975",
 		"full 400 F.3d 141 name=\"Smith v. SeeBeyond Technology Corp.\" court=ca9 year=2005",
 		"full 347 U.S. 483 name=\"Brown v. Board of Education\" court=scotus year=1954",
+		"full 44 Mich. App. 99 name=\"People v Wood\" court=michctapp year=1973",
+		"full 547 U.S. 388 name=\"eBay Inc. v. MercExchange, L.L.C.\" court=scotus year=2006",
 	},
 	"non-case-authorities.txt": {
 		"full 378 U.S. 546 pin=547 name=\"Cooper v. Pate\" court=scotus year=1964",

@@ -626,6 +626,11 @@ func (s *scanner) nameWord(word string, right []span, quoted *bool, ws int) (kee
 		}
 	}
 	c := word[0]
+	if len(word) > 2 && (c == 'e' || c == 'i') && isUpper(word[1]) && isLower(word[2]) {
+		// A brand's lower-case initial, for electronic or internet:
+		// "eBay Inc. v. MercExchange", "iHeartMedia".
+		return true, lead == 0, lead
+	}
 	if !isUpper(c) && !isDigit(c) && (c < 0x80 || !hasAlnum(word) || strings.HasPrefix(word, "§") || strings.HasPrefix(word, "¶")) {
 		return false, false, 0 // lower case, a dash, a section sign
 	}
@@ -662,7 +667,7 @@ func allLower(s string) bool {
 // Particles of surnames ("deJonge", "vonBulow") are not among them, nor
 // "See", which begins names ("SeeBeyond Technology Corp."): they are names.
 var gluedWords = map[string]bool{
-	"v.": true, "vs.": true, "of": true, "and": true, "the": true, "for": true,
+	"v.": true, "v": true, "vs.": true, "of": true, "and": true, "the": true, "for": true,
 	"in": false, "see": false, "cf.": false, "also": false, "with": false, "from": false, "under": false,
 	"Cf.": false,
 }

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -425,13 +426,16 @@ func (c *converter) text(s []byte) {
 		// hot loop of every markup reader.
 		j := i + 1
 		for j < len(s) {
-			for j < len(s) && !mayBeSpace[s[j]] {
+			// Eight bytes at a time while they are plain words. The
+			// windows overlap by a byte, so that no pair of spaces falls
+			// between two and the last byte of the last window, a space
+			// maybe, is left to the byte at a time below.
+			for j+8 <= len(s) && plainWords(binary.LittleEndian.Uint64(s[j:])) {
+				j += 7
+			}
+			if !mayBeSpace[s[j]] {
 				j++
-			}
-			if j == len(s) {
-				break
-			}
-			if s[j] == ' ' && j+1 < len(s) && !mayBeSpace[s[j+1]] {
+			} else if s[j] == ' ' && j+1 < len(s) && !mayBeSpace[s[j+1]] {
 				j += 2
 			} else if spaceAt(s, j) > 0 {
 				break
@@ -451,6 +455,25 @@ func (c *converter) text(s []byte) {
 // U+3000).
 var mayBeSpace = [256]bool{' ': true, '\n': true, '\t': true, '\r': true, '\f': true, '\v': true,
 	0xC2: true, 0xE1: true, 0xE2: true, 0xE3: true}
+
+// plainWords reports whether the eight bytes of x (as loaded little-endian)
+// are printable ASCII with no two spaces side by side: words that text
+// copies as they are. It may say no to such bytes (a space before a '!'),
+// which only sends them to the loop a byte at a time, but never yes to
+// others. Once every byte is known to be under 0x80, subtracting from all
+// eight at once sets a byte's top bit exactly where it was under the
+// number subtracted, or just above such a byte (the borrow).
+func plainWords(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	if x&highs != 0 { // a byte past ASCII: it may start a space
+		return false
+	}
+	if (x-0x20*ones)&highs != 0 { // a control byte: tab, line end
+		return false
+	}
+	spaces := (x ^ 0x20*ones - ones) & highs // a space is zero after the xor
+	return spaces&(spaces>>8) == 0
+}
 
 // spaceAt returns the length of the white space character at s[i], or 0.
 func spaceAt(s []byte, i int) int {

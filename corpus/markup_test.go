@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -39,6 +41,34 @@ func TestConverterCollapsesWhiteSpace(t *testing.T) {
 		got, _ := c.finish()
 		if got != want+" tail" {
 			t.Errorf("%q: got %q, want %q", in, got, want+" tail")
+		}
+	}
+}
+
+// Text copies words eight bytes at a time (plainWords) and the rest a byte
+// at a time; wherever the windows fall, every run of white space must
+// still become one space: what strings.Fields, which splits at
+// unicode.IsSpace, makes of the same text.
+func TestConverterWordWindows(t *testing.T) {
+	pieces := []string{"a", "Brown", " ", " ", "  ", "\n", "\t", "!", ".", "\u00a0", "§", "“", "\u2003", "\u3000", "\x7f", "\x00", "\xc2", "\xe2\x80"}
+	r := rand.New(rand.NewPCG(13, 5))
+	for range 20000 {
+		var b strings.Builder
+		for n := r.IntN(30); n > 0; n-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		in := b.String()
+		c := newConverter(10)
+		c.text([]byte(in))
+		c.newline() // a space left at the end of in is no word's
+		c.text([]byte("end"))
+		got, _ := c.finish()
+		want := "end"
+		if words := strings.Fields(in); len(words) > 0 {
+			want = strings.Join(words, " ") + "\nend"
+		}
+		if got != want {
+			t.Fatalf("%q: got %q, want %q", in, got, want)
 		}
 	}
 }

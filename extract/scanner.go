@@ -33,19 +33,35 @@ type scanner struct {
 	yearFrom int
 }
 
-var triggers = func() (t [256]bool) {
+// triggers marks the bytes a citation can begin with: digits and the first
+// byte of "§" (U+00A7) anywhere, and the first letters of "supra", "Id."
+// and "Ibid." only where a word begins, that is where triggers[c]
+// &^ inWord[previous byte] is not zero. Mid-word "s" and "i" are by far the
+// commonest of them: one test a byte without a branch for them keeps the
+// loop from stopping at every few letters.
+var triggers, inWord = func() (t, w [256]byte) {
 	for c := '0'; c <= '9'; c++ {
-		t[c] = true
+		t[c] = 1
 	}
-	t['I'], t['i'], t['s'] = true, true, true
-	t[0xC2] = true // first byte of "§" (U+00A7)
-	return t
+	t[0xC2] = 1
+	t['I'], t['i'], t['s'] = 2, 2, 2
+	for c := 0; c < 256; c++ {
+		if isLetter(byte(c)) {
+			w[c] = 2
+		}
+	}
+	return t, w
 }()
 
 func (s *scanner) scan() {
 	src := s.src
 	for i := 0; i < len(src) && !s.over; {
-		for i < len(src) && !triggers[src[i]] {
+		prev := byte(' ')
+		if i > 0 {
+			prev = src[i-1]
+		}
+		for i < len(src) && triggers[src[i]]&^inWord[prev] == 0 {
+			prev = src[i]
 			i++
 		}
 		if i >= len(src) {
@@ -68,9 +84,6 @@ func (s *scanner) scan() {
 			}
 		case c == 0xC2:
 			end = s.section(i)
-		case i > 0 && isLetter(src[i-1]):
-			// Mid-word "s" or "i": by far the commonest trigger, and
-			// never the start of "supra", "Id." or "Ibid.".
 		case c == 's':
 			end = s.supra(i)
 		default:

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Page furniture is what a court prints on every page that is not the
@@ -166,9 +167,16 @@ func collapseSpace(s string) string {
 	prevSpace := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		// The lead bytes of the non-ASCII spaces (U+0085, U+00A0,
-		// U+1680, U+2000–U+205F, U+3000) send s the slow way too.
-		if c < ' ' || (c == ' ' && prevSpace) || c == 0xC2 || (c >= 0xE1 && c <= 0xE3) {
+		space := c < ' ' || (c == ' ' && prevSpace)
+		if c == 0xC2 || (c >= 0xE1 && c <= 0xE3) {
+			// The lead bytes of the non-ASCII spaces (U+0085, U+00A0,
+			// U+1680, U+2000–U+205F, U+3000), and of far commoner
+			// characters ("§", curly quotes, dashes) that are no
+			// reason to copy the line.
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
 			return strings.Join(strings.Fields(s), " ")
 		}
 		prevSpace = c == ' '

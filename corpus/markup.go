@@ -161,10 +161,29 @@ var elements = func() map[string]*element {
 	return m
 }()
 
+// shortElements holds the known elements whose names are shorter than 16
+// bytes (all but four) by length and first letter, a handful in each
+// place: every tag is looked up, and comparing a name with those few is
+// several times faster than hashing it for the map.
+var shortElements = func() (t [16][26][]*element) {
+	for name, e := range elements {
+		if len(name) < 16 && name[0] >= 'a' && name[0] <= 'z' {
+			t[len(name)][name[0]-'a'] = append(t[len(name)][name[0]-'a'], e)
+		}
+	}
+	return t
+}()
+
 // elementOf returns what is known of the element named by b (lower case),
 // copying the name only when it is not a known one.
 func elementOf(b []byte) *element {
-	if e, ok := elements[string(b)]; ok {
+	if len(b) > 0 && len(b) < 16 && b[0] >= 'a' && b[0] <= 'z' {
+		for _, e := range shortElements[len(b)][b[0]-'a'] {
+			if string(b) == e.name {
+				return e
+			}
+		}
+	} else if e, ok := elements[string(b)]; ok {
 		return e
 	}
 	return &element{name: string(b)}

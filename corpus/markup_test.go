@@ -72,3 +72,19 @@ func TestConverterWordWindows(t *testing.T) {
 		}
 	}
 }
+
+// Every known element is found by elementOf as the map has it, whatever
+// the length and first byte of its name; others get an element of their
+// own name.
+func TestElementOfFindsEveryKnownName(t *testing.T) {
+	for name, want := range elements {
+		if got := elementOf([]byte(name)); got != want {
+			t.Errorf("elementOf(%q) = %+v, want %+v", name, got, want)
+		}
+	}
+	for _, name := range []string{"", "x", "spam", "page-numbers", "extracted-citations", "0p", "P"} {
+		if got := elementOf([]byte(name)); got.name != name || got.block || got.skip || got.void || got.autoEnd {
+			t.Errorf("elementOf(%q) = %+v, want a plain element of that name", name, got)
+		}
+	}
+}

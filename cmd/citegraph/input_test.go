@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -119,5 +121,37 @@ func TestInputsErrors(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"m.csv": "name,cites\nx,y\n"})
 	if _, _, err := runInputCmd(t, "", "--manifest", filepath.Join(dir, "m.csv"), "-"); err == nil || !strings.Contains(err.Error(), "no file column") {
 		t.Errorf("bad manifest: %v", err)
+	}
+}
+
+// coresReader is standard input that notes how many cores Go code may use
+// while it is read.
+type coresReader struct {
+	r     io.Reader
+	cores int
+}
+
+func (c *coresReader) Read(p []byte) (int, error) {
+	c.cores = runtime.GOMAXPROCS(0)
+	return c.r.Read(p)
+}
+
+// --jobs N holds the run to N cores, not only to N workers, and gives the
+// others back when it ends.
+func TestJobsHoldTheRunToItsCores(t *testing.T) {
+	before := runtime.GOMAXPROCS(0)
+	if before < 2 {
+		t.Skip("one core: --jobs 1 changes nothing")
+	}
+	in := &coresReader{r: strings.NewReader(slipText)}
+	root := newRoot()
+	root.SetIn(in)
+	root.SetOut(io.Discard)
+	root.SetArgs([]string{"extract", "--jobs", "1", "-q", "-f", "jsonl", "-"})
+	if err := root.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	if in.cores != 1 || runtime.GOMAXPROCS(0) != before {
+		t.Errorf("cores while reading %d, after %d; want 1, then %d again", in.cores, runtime.GOMAXPROCS(0), before)
 	}
 }

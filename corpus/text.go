@@ -47,7 +47,7 @@ func readText(s string) *Document {
 // binary data (NUL bytes) and blank input. It returns the text without a
 // byte order mark.
 func decodeText(data []byte, label string) ([]byte, error) {
-	enc, err := textEncoding(data, label)
+	enc, valid, err := textEncoding(data, label)
 	if err != nil {
 		return nil, err
 	}
@@ -60,7 +60,7 @@ func decodeText(data []byte, label string) ([]byte, error) {
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return nil, fail(ProblemBinary, int64(i), "NUL byte")
 	}
-	if !utf8.Valid(data) {
+	if !valid && !utf8.Valid(data) {
 		return nil, fail(ProblemNotUTF8, int64(firstInvalidUTF8(data)), "invalid UTF-8 byte (--encoding utf-8)")
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -69,29 +69,33 @@ func decodeText(data []byte, label string) ([]byte, error) {
 	return data, nil
 }
 
-// textEncoding returns the encoding data is in, nil for UTF-8.
-func textEncoding(data []byte, label string) (encoding.Encoding, error) {
+// textEncoding returns the encoding data is in, nil for UTF-8, and
+// whether it found data to be valid UTF-8 already (a pass over the whole
+// input that decodeText then need not make again).
+func textEncoding(data []byte, label string) (enc encoding.Encoding, valid bool, err error) {
 	if label != "" {
 		enc, err := LookupEncoding(label)
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		if enc == unicode.UTF8 {
-			return nil, nil
+			return nil, false, nil
 		}
-		return enc, nil
+		return enc, false, nil
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
-		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), nil
-	case utf8.Valid(data), bytes.IndexByte(data, 0) >= 0:
-		// UTF-8, or binary data that decodeText refuses.
-		return nil, nil
+		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), false, nil
+	case utf8.Valid(data):
+		return nil, true, nil
+	case bytes.IndexByte(data, 0) >= 0:
+		// Binary data, which decodeText refuses.
+		return nil, false, nil
 	}
 	// Not UTF-8: the single-byte encoding of legal text on Windows
 	// systems. Latin-1 text reads the same in it, save for C1 control
 	// codes, which text does not use.
-	return charmap.Windows1252, nil
+	return charmap.Windows1252, false, nil
 }
 
 // LookupEncoding returns the encoding of a WHATWG label ("utf-8",

@@ -808,13 +808,14 @@ func sentenceEnd(w string) bool {
 }
 
 // skipSpaceBack returns the index just after the last non-space byte
-// before i.
+// before i. Names are read backwards a byte at a time through it, so a
+// byte that is no space costs one table lookup.
 func skipSpaceBack(s string, i int) int {
-	for i > 0 {
+	for i > 0 && endsSpace[s[i-1]] {
 		switch {
-		case s[i-1] == ' ' || s[i-1] == '\n' || s[i-1] == '\t' || s[i-1] == '\r':
+		case s[i-1] != 0xA0:
 			i--
-		case i >= 2 && s[i-2] == 0xC2 && s[i-1] == 0xA0:
+		case i >= 2 && s[i-2] == 0xC2: // no-break space
 			i -= 2
 		default:
 			return i
@@ -822,6 +823,9 @@ func skipSpaceBack(s string, i int) int {
 	}
 	return i
 }
+
+// endsSpace marks the last bytes of the spaces skipSpaceBack skips.
+var endsSpace = [256]bool{' ': true, '\n': true, '\t': true, '\r': true, 0xA0: true}
 
 // wordStartBack returns where the word ending at e starts, not before lo.
 // A word broken at the end of a line by a hyphen ("Gold-\nstein") is one

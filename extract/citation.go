@@ -83,6 +83,7 @@ type Ref struct {
 // "42 U.S.C. § 1983".
 func (r Ref) String() string {
 	var b strings.Builder
+	b.Grow(len(r.Volume) + len(r.Reporter) + len(r.Page) + 2) // one allocation, not one a part
 	if r.Volume != "" {
 		b.WriteString(r.Volume)
 		b.WriteByte(' ')

@@ -1219,6 +1219,7 @@ func procedureless(folded string) string {
 // Lobby," and "liberty lobby" compare equal.
 func foldName(s string) string {
 	var b strings.Builder
+	b.Grow(len(s)) // one allocation, not one each time the name doubles
 	space := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]

@@ -74,11 +74,35 @@ func courtOf(written string, r *Reporter) string {
 	case written == "" && r.Court == DistrictCourts:
 		return ""
 	case written == "":
-		return cmp.Or(NormalizeCourt(r.Court), r.Court)
+		return reporterCourt(r.Court)
 	case r.Court == DistrictCourts:
 		return NormalizeDistrictCourt(written)
 	}
 	return NormalizeCourt(written)
+}
+
+// reporterCourts remembers the id courtOf gives each reporter's court:
+// most citations name no court but their reporter's, and normalizing its
+// name again for each took 2% of extract --jobs 1 on the Supreme Court
+// set. The names are few, one a reporter at most.
+var reporterCourts = struct {
+	sync.RWMutex
+	ids map[string]string
+}{ids: map[string]string{}}
+
+// reporterCourt is the court of a reporter of court name: its id, or the
+// name when it is no court the table knows.
+func reporterCourt(name string) string {
+	reporterCourts.RLock()
+	id, ok := reporterCourts.ids[name]
+	reporterCourts.RUnlock()
+	if !ok {
+		id = cmp.Or(NormalizeCourt(name), name)
+		reporterCourts.Lock()
+		reporterCourts.ids[name] = id
+		reporterCourts.Unlock()
+	}
+	return id
 }
 
 // LookupCourt returns the court with the given id.

@@ -249,18 +249,28 @@ func blankNotes(text string, notes []Note) string {
 	from := 0
 	for _, n := range notes {
 		b.WriteString(text[from:n.Start])
-		for i := n.Start; i < n.End; i++ {
-			if text[i] == '\n' {
-				b.WriteByte('\n')
-			} else {
-				b.WriteByte(' ')
+		// A line of spaces at a time: notes are a good part of an
+		// opinion, and a byte at a time through the builder cost as much
+		// as the rest of the copy.
+		for note := text[n.Start:n.End]; note != ""; {
+			line, rest, nl := strings.Cut(note, "\n")
+			for ; len(line) > len(spaces); line = line[len(spaces):] {
+				b.WriteString(spaces)
 			}
+			b.WriteString(spaces[:len(line)])
+			if nl {
+				b.WriteByte('\n')
+			}
+			note = rest
 		}
 		from = n.End
 	}
 	b.WriteString(text[from:])
 	return b.String()
 }
+
+// spaces is what blankNotes writes a note's lines with.
+var spaces = strings.Repeat(" ", 256)
 
 // Reporters returns the extractor's reporter table.
 func (e *Extractor) Reporters() *Reporters { return e.reporters }

@@ -73,3 +73,28 @@ func TestChunks(t *testing.T) {
 		}
 	}
 }
+
+// blankNotes writes spaces a line at a time; the running text must still
+// be the text with every byte of a note a space but its line ends, at the
+// same offsets, whatever the lengths of the notes' lines.
+func TestBlankNotesKeepsOffsetsAndLineEnds(t *testing.T) {
+	long := strings.Repeat("word ", 120) // longer than one write of spaces
+	text := "[n1]Body 1 U.S. 1.\n[n2 " + long + "\n\nsecond line]tail [n3" + long + "]"
+	var notes []Note
+	for i := 0; i < len(text); i++ {
+		if text[i] == '[' {
+			notes = append(notes, Note{Start: i, End: i + strings.IndexByte(text[i:], ']') + 1, Mark: -1})
+		}
+	}
+	want := []byte(text)
+	for _, n := range notes {
+		for i := n.Start; i < n.End; i++ {
+			if want[i] != '\n' {
+				want[i] = ' '
+			}
+		}
+	}
+	if got := blankNotes(text, notes); got != string(want) {
+		t.Errorf("blankNotes:\n got %q\nwant %q", got, want)
+	}
+}

@@ -140,9 +140,11 @@ func readHTML(data []byte, maxDepth int) (*Document, error) {
 	}
 	// Slip opinions come as the text pdftotext made of them (in <pre>),
 	// running heads and all.
-	if m := layOutText(d, false); !d.Meta.HasIdentity() && m.HasIdentity() {
-		m.Opinion = d.Meta.Opinion
-		d.Meta = m
+	if identity := layOutText(d, false); !d.Meta.HasIdentity() {
+		if m := identity(); m.HasIdentity() {
+			m.Opinion = d.Meta.Opinion
+			d.Meta = m
+		}
 	}
 	return d, nil
 }

@@ -23,7 +23,7 @@ func readText(s string) *Document {
 	d := &Document{Format: "text"}
 	if !strings.Contains(s, "\f") {
 		d.Text = s
-		d.Meta = layOutText(d, false)
+		d.Meta = layOutText(d, false)()
 		return d
 	}
 	pages := strings.Split(s, "\f")
@@ -38,7 +38,7 @@ func readText(s string) *Document {
 		b.WriteString(p)
 	}
 	d.Text = b.String()
-	d.Meta = layOutText(d, true)
+	d.Meta = layOutText(d, true)()
 	return d
 }
 

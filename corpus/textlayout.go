@@ -15,9 +15,11 @@ import (
 // pdftotext), rather than the star pages of a reporter; without them,
 // pages are found at the heads that only ever start a page.
 //
-// It returns who the text says the document is, read before the heads
-// are blanked (a zero Meta when the text says nothing).
-func layOutText(d *Document, formFeeds bool) Meta {
+// It returns what reads who the text says the document is, from the text
+// before the heads were blanked (a zero Meta when the text says nothing):
+// a reader that knows it from elsewhere (the HTML header) need not read
+// it again.
+func layOutText(d *Document, formFeeds bool) (identity func() Meta) {
 	orig := d.Text
 	blankOwnCitations(d)
 	type line struct{ start, end int }
@@ -53,7 +55,7 @@ func layOutText(d *Document, formFeeds bool) Meta {
 		breaks = append([]int{0}, breaks...)
 	}
 	if len(breaks) < 2 && !formFeeds {
-		return textIdentity(orig, nil)
+		return func() Meta { return textIdentity(orig, nil) }
 	}
 	pages := make([]page, len(breaks))
 	for p, from := range breaks {
@@ -101,10 +103,9 @@ func layOutText(d *Document, formFeeds bool) Meta {
 		}
 	}
 	d.Notes = kept
-	meta := textIdentity(orig, heads)
 	d.Text = string(blank)
 	d.Parts = opinionParts(d.Text, syllabusHeads(heads))
-	return meta
+	return func() Meta { return textIdentity(orig, heads) }
 }
 
 // blankOwnCitations blanks the lines at the head of a text that give the

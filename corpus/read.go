@@ -466,12 +466,29 @@ func detectFormat(name string, data []byte) string {
 	switch {
 	case root == "casebody":
 		return "casebody"
-	case root == "opinion" && (bytes.Contains(data, []byte("<opinion_text")) || bytes.Contains(data, []byte("<reporter_caption"))):
+	case root == "opinion" && columbiaElement(data):
 		return "columbia"
 	case root == "":
 		return "text"
 	}
 	return "html"
+}
+
+// columbiaElement reports whether markup holds an <opinion_text> or a
+// <reporter_caption>, which of the markups whose root is <opinion> only
+// Columbia's has: one pass over the tags for both names, as the others
+// (CAP's and Harvard's) are read to their end for want of either.
+func columbiaElement(markup []byte) bool {
+	for {
+		i := bytes.IndexByte(markup, '<')
+		if i < 0 {
+			return false
+		}
+		markup = markup[i+1:]
+		if bytes.HasPrefix(markup, []byte("opinion_text")) || bytes.HasPrefix(markup, []byte("reporter_caption")) {
+			return true
+		}
+	}
 }
 
 // declaresMarkup reports whether head opens as a markup document says it

@@ -13,10 +13,21 @@ type textBytes interface{ ~string | ~[]byte }
 // Besides ASCII white space it knows no-break space, the typographic
 // spaces U+2000–U+200A, narrow no-break space and ideographic space.
 func spaceLen[T textBytes](s T, i int) int {
-	if i >= len(s) {
+	// Small enough to be inlined for the commonest answer: most bytes
+	// asked about start no space.
+	if i >= len(s) || !startsSpace[s[i]] {
 		return 0
 	}
-	switch c := s[i]; c {
+	return spaceAt(s, i)
+}
+
+// startsSpace marks the bytes a space spaceLen knows can start with.
+var startsSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true, '\v': true,
+	0xC2: true, 0xE2: true, 0xE3: true}
+
+// spaceAt is spaceLen where a space may start.
+func spaceAt[T textBytes](s T, i int) int {
+	switch s[i] {
 	case ' ', '\t', '\n', '\r', '\f', '\v':
 		return 1
 	case 0xC2:

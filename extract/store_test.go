@@ -98,3 +98,23 @@ func TestBlankNotesKeepsOffsetsAndLineEnds(t *testing.T) {
 		t.Errorf("blankNotes:\n got %q\nwant %q", got, want)
 	}
 }
+
+// spaceLen answers at most bytes without looking past a table; every
+// space it knows must still be found, whole, and nothing else.
+func TestSpaceLenKnowsItsSpaces(t *testing.T) {
+	spaces := map[rune]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true, '\v': true,
+		'\u00a0': true, '\u202f': true, '\u205f': true, '\u3000': true}
+	for r := '\u2000'; r <= '\u200a'; r++ {
+		spaces[r] = true
+	}
+	for r := rune(0); r <= 0x10000; r++ {
+		s := string(r) + "x"
+		want := 0
+		if spaces[r] {
+			want = len(string(r))
+		}
+		if got := spaceLen(s, 0); got != want {
+			t.Errorf("spaceLen(%U) = %d, want %d", r, got, want)
+		}
+	}
+}

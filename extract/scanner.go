@@ -33,35 +33,42 @@ type scanner struct {
 	yearFrom int
 }
 
-// triggers marks the bytes a citation can begin with: digits and the first
-// byte of "§" (U+00A7) anywhere, and the first letters of "supra", "Id."
-// and "Ibid." only where a word begins, that is where triggers[c]
-// &^ inWord[previous byte] is not zero. Mid-word "s" and "i" are by far the
-// commonest of them: one test a byte without a branch for them keeps the
-// loop from stopping at every few letters.
-var triggers, inWord = func() (t, w [256]byte) {
+// triggers holds, in the low byte of each byte's entry, whether a
+// citation can begin with it: digits and the first byte of "§" (U+00A7)
+// anywhere (1), and the first letters of "supra", "Id." and "Ibid." only
+// where a word begins (2); in the high byte, what it keeps from beginning
+// right after it: a letter, the second kind. A citation can begin at c
+// where the low byte of triggers[c] &^ the high byte of triggers[previous
+// byte] is not zero. Mid-word "s" and "i" are by far the commonest of
+// them: one lookup a byte without a branch for them keeps the loop from
+// stopping at every few letters.
+var triggers = func() (t [256]uint16) {
 	for c := '0'; c <= '9'; c++ {
 		t[c] = 1
 	}
 	t[0xC2] = 1
 	t['I'], t['i'], t['s'] = 2, 2, 2
-	for c := 0; c < 256; c++ {
+	for c := range 256 {
 		if isLetter(byte(c)) {
-			w[c] = 2
+			t[c] |= 2 << 8
 		}
 	}
-	return t, w
+	return t
 }()
 
 func (s *scanner) scan() {
 	src := s.src
 	for i := 0; i < len(src) && !s.over; {
-		prev := byte(' ')
+		var after byte // what the byte before i keeps from beginning
 		if i > 0 {
-			prev = src[i-1]
+			after = byte(triggers[src[i-1]] >> 8)
 		}
-		for i < len(src) && triggers[src[i]]&^inWord[prev] == 0 {
-			prev = src[i]
+		for i < len(src) {
+			t := triggers[src[i]]
+			if byte(t)&^after != 0 {
+				break
+			}
+			after = byte(t >> 8)
 			i++
 		}
 		if i >= len(src) {

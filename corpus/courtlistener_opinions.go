@@ -147,7 +147,7 @@ func (c *opinionColumns) document(rec record, opts Options) (*Document, error) {
 		if t.header[i] == "plain_text" {
 			d = readText(f.text(t.escape))
 		} else {
-			d, err = readHTML([]byte(f.text(t.escape)), opts.maxDepth())
+			d, err = readHTML(f.bytes(t.escape), opts.maxDepth())
 		}
 		if err != nil {
 			return nil, fmt.Errorf("opinion %d: %s: %w", id, t.header[i], err)

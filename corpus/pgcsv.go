@@ -188,29 +188,54 @@ func (f pgField) null() bool { return !f.quoted && len(f.raw) == 0 }
 
 // text returns the field's value with its escapes undone.
 func (f pgField) text(escape byte) string {
-	if !f.quoted || bytes.IndexByte(f.raw, escape) < 0 && bytes.IndexByte(f.raw, pgQuote) < 0 {
+	if !f.needsUnescape(escape) {
 		return string(f.raw)
 	}
 	var b strings.Builder
 	b.Grow(len(f.raw))
-	raw := f.raw
+	unescapeField(&b, f.raw, escape)
+	return b.String()
+}
+
+// bytes is text as a fresh slice with room for one byte more: what
+// readHTML lexes in place and the lexer ends with a NUL, so that the
+// opinion's markup is copied once, not again from a string.
+func (f pgField) bytes(escape byte) []byte {
+	b := bytes.NewBuffer(make([]byte, 0, len(f.raw)+1))
+	if !f.needsUnescape(escape) {
+		b.Write(f.raw)
+	} else {
+		unescapeField(b, f.raw, escape)
+	}
+	return b.Bytes()
+}
+
+func (f pgField) needsUnescape(escape byte) bool {
+	return f.quoted && (bytes.IndexByte(f.raw, escape) >= 0 || bytes.IndexByte(f.raw, pgQuote) >= 0)
+}
+
+// unescapeField writes raw, a quoted field, to w with its escapes undone.
+func unescapeField[W interface {
+	Write([]byte) (int, error)
+	WriteByte(byte) error
+}](w W, raw []byte, escape byte) {
 	for {
 		i := indexEither(raw, escape, pgQuote)
 		if i < 0 || i+1 >= len(raw) {
-			b.Write(raw)
-			return b.String()
+			w.Write(raw)
+			return
 		}
 		c := raw[i+1]
 		if raw[i] == escape && c != pgQuote && c != escape {
 			// An escape before anything else is data (PostgreSQL).
-			b.Write(raw[:i+1])
+			w.Write(raw[:i+1])
 			raw = raw[i+1:]
 			continue
 		}
 		// An escaped quote or escape, or a doubled quote (splitRow let no
 		// other quote through): keep the second byte.
-		b.Write(raw[:i])
-		b.WriteByte(c)
+		w.Write(raw[:i])
+		w.WriteByte(c)
 		raw = raw[i+2:]
 	}
 }

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -33,6 +34,11 @@ func pgRows(t testing.TB, in io.Reader, escape byte, maxRow int) ([][]*string, e
 				continue
 			}
 			s := f.text(escape)
+			// What readHTML gets must be the same value, with room
+			// for the lexer's NUL.
+			if b := f.bytes(escape); string(b) != s || cap(b) <= len(b) {
+				return rows, fmt.Errorf("bytes %q (capacity %d), text %q", b, cap(b), s)
+			}
 			vals = append(vals, &s)
 		}
 		rows = append(rows, vals)

@@ -376,6 +376,9 @@ var faultKinds = map[string][]string{
 		"full 63 Cal. 4th 665 pin=670 name=\"People v. Sanchez\" court=cal year=2016 par=\"204 Cal. Rptr. 3d 102; 374 P.3d 320\"",
 		"full 257 So. 3d 761 pin=765 name=\"State v. Boudreaux\" court=lactapp year=2018",
 		"full 2018 Ohio 1234 pin=¶ 15 name=\"State v. Smith\" year=2018 par=\"110 N.E.3d 100\"",
+		"full 293 S.W. 774 name=\"Hood v. Owens\" court=mo year=1927",
+		"full 96 Kan. 372 name=\"State v. Flannelly\" court=kan year=1915",
+		"full 400 F.3d 171 name=\"Smith v. Jones\" court=ca9 year=2005",
 	},
 	"footnote-numbers.txt": {
 		"full 351 U.S. 292 pin=298 name=\"Black v. Cutter Laboratories\" court=scotus year=1956",

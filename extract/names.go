@@ -205,6 +205,11 @@ func (s *scanner) citePrefix(pos int) (int, string, prefix) {
 				pre = prefix{court, year}
 				e = skipSpaceBack(src, open)
 			} else if comma {
+				if inner := strings.TrimSpace(src[open+1 : e-1]); len(inner) <= maxCourtOnly && NormalizeCourt(inner) != "" {
+					// "Smith v. Jones (CA9), 400 F.3d 171 (2005)": the
+					// court before the comma.
+					pre.court = normalizeSpace(inner)
+				}
 				if start, name := s.parenthesisedName(open, e); start >= 0 {
 					return start, name, pre
 				}

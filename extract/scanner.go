@@ -386,6 +386,13 @@ func (s *scanner) bracketedParallels(c *Citation, q int) int {
 	return close + 1
 }
 
+// multiCourt reports whether the reporter abbreviated reporter reports
+// more than one court (a regional or federal reporter), or is unknown.
+func (s *scanner) multiCourt(reporter string) bool {
+	r := s.tab.Lookup(reporter)
+	return r == nil || r.Court == "" || r.Court == DistrictCourts
+}
+
 // scotusReporter reports whether the reporter abbreviated reporter
 // reports the Supreme Court alone.
 func (s *scanner) scotusReporter(reporter string) bool {
@@ -808,11 +815,17 @@ func (s *scanner) nameAndSignal(c *Citation, start int) {
 		c.CaseName = name
 		c.Plaintiff, c.Defendant = splitParties(name)
 	}
-	if c.Year == 0 && pre.year != 0 {
+	switch {
+	case c.Year == 0 && pre.year != 0:
 		c.Year, c.dated = pre.year, true
 		if c.Court == "" {
 			c.Court = pre.court
 		}
+	case c.Court == "" && pre.court != "" && pre.year == 0 && s.multiCourt(c.Reporter):
+		// A court named alone before the comma ("Hood v. Owens (Mo.), 293
+		// S.W. 774") tells the court only where the reporter does not:
+		// "State v. Flannelly (Ill.), 96 Kan. 372" is Kansas's.
+		c.Court = pre.court
 	}
 	c.Signal = s.signalBefore(c.Start)
 }

@@ -379,6 +379,9 @@ var faultKinds = map[string][]string{
 		"full 293 S.W. 774 name=\"Hood v. Owens\" court=mo year=1927",
 		"full 96 Kan. 372 name=\"State v. Flannelly\" court=kan year=1915",
 		"full 400 F.3d 171 name=\"Smith v. Jones\" court=ca9 year=2005",
+		"full 339 F.2d 389 name=\"Matysek v. United States\" court=ca9 year=1964",
+		"full 339 F.2d 389 name=\"Matysek v. United States\" year=1965",
+		"full 219 F.2d 113 name=\"Witte v. Ferber\" court=ca3 year=1955",
 	},
 	"footnote-numbers.txt": {
 		"full 351 U.S. 292 pin=298 name=\"Black v. Cutter Laboratories\" court=scotus year=1956",

@@ -180,6 +180,15 @@ func (s *scanner) citePrefix(pos int) (int, string, prefix) {
 			return y, "", pre
 		}
 		e = skipSpaceBack(src, e-1)
+		if c := s.circuitBefore(e); pre.court == "" && c >= 0 {
+			// "Matysek v. United States, 9 Cir., 1964, 339 F.2d 389": the
+			// Federal Reporter's old style, the circuit between commas.
+			pre.court = normalizeSpace(src[c:e])
+			if e = skipSpaceBack(src, c); e <= s.lastEnd || src[e-1] != ',' {
+				return c, "", pre
+			}
+			e = skipSpaceBack(src, e-1)
+		}
 		if start, name := s.nameEndingAt(e); start >= 0 {
 			return start, name, pre
 		}
@@ -374,6 +383,21 @@ func (s *scanner) courtYearBefore(e int) int {
 	}
 	st := skipSpace(s.src, lo+c+1)
 	if _, _, ok := courtYear(s.src[st:e]); !ok || strings.ContainsAny(s.src[st:e], "()") {
+		return -1
+	}
+	return st
+}
+
+// circuitBefore returns the start of a circuit named between commas that
+// ends at e ("9 Cir.", "D.C. Cir."), or -1.
+func (s *scanner) circuitBefore(e int) int {
+	lo := max(s.lastEnd, e-maxCourtOnly)
+	c := strings.LastIndexByte(s.src[lo:e], ',')
+	if c < 0 {
+		return -1
+	}
+	st := skipSpace(s.src, lo+c+1)
+	if body := s.src[st:e]; !strings.HasSuffix(body, "Cir.") || NormalizeCourt(body) == "" {
 		return -1
 	}
 	return st

@@ -799,14 +799,24 @@ func (s *scanner) supraReporter(e int) (Ref, string, int) {
 // name.
 func (s *scanner) nameAndSignal(c *Citation, start int) {
 	ns, name, pre := s.citePrefix(start)
-	if phrase, ok := s.historyPhrase(start); ns < 0 && ok {
-		// "Brush v. Commissioner, 85 F. 2d 32, rev'd, 300 U.S. 352": the
-		// decision's subsequent history is the same case.
-		name = s.out.name(s.out.len() - 1)
+	from := start
+	if ns >= 0 {
+		// "cert. denied sub nom. Roe v. Pennsylvania, 501 U.S. 1202", "9
+		// Cir., 1964, 339 F.2d 389, rehearing denied, 1965, 339 F.2d 389".
+		from = ns
+	}
+	if phrase, ok := s.historyPhrase(from); ok {
+		if name == "" {
+			// "Brush v. Commissioner, 85 F. 2d 32, rev'd, 300 U.S. 352":
+			// the decision's subsequent history is the same case.
+			name = s.out.name(s.out.len() - 1)
+		}
 		c.order, c.history = orderPhrase(phrase, s.scotusReporter(c.Reporter)), true
-	} else if phrase, ok := s.historyPhrase(ns); ns >= 0 && ok {
-		// "cert. denied sub nom. Roe v. Pennsylvania, 501 U.S. 1202".
-		c.order, c.history = orderPhrase(phrase, s.scotusReporter(c.Reporter)), true
+		if c.Ref == s.out.refOf(s.out.len()-1) {
+			// "339 F.2d 389, rehearing denied, 1965, 339 F.2d 389": an
+			// order printed with the decision is at its page.
+			c.order = false
+		}
 	}
 	if ns >= 0 {
 		c.Start = ns

@@ -210,12 +210,43 @@ func (d *drawing) leader(i int, port point) (from, to point) {
 	return p.add(port.sub(p).unit().scale(d.looks[i].r + 1)), port
 }
 
-// route gives each line of the column its leader: straight from its
-// node's rim to the port where that passes no other node; otherwise bowed
-// over or under a node in its way (the nearest first), as little as
-// clears every node and crosses no other leader. A leader that no bow clears stays
-// straight, and is drawn under the nodes it passes.
+// route gives each line of the column its leader (see routeLines), then
+// trades the line of a leader that no route clears with a neighbour's,
+// keeping a trade that leaves fewer such leaders and no two crossing: a
+// leader cannot bow over a node of its own row whose label is below its
+// own, nor under one whose label is above, without crossing that node's
+// leader, so where three cases share a row the middle one's line can
+// leave its leader no way round. What stays blocked is drawn straight,
+// under the nodes.
 func (d *drawing) route() {
+	c := d.column
+	blocked := d.routeLines()
+	for improved := true; improved && len(blocked) > 0; {
+		improved = false
+	trades:
+		for _, k := range blocked {
+			for _, m := range []int{k - 1, k + 1, k - 2, k + 2} {
+				if m < 0 || m >= len(c.nodes) {
+					continue
+				}
+				c.nodes[k], c.nodes[m] = c.nodes[m], c.nodes[k]
+				if b := d.routeLines(); len(b) < len(blocked) && !c.tangled() {
+					blocked, improved = b, true
+					break trades
+				}
+				c.nodes[k], c.nodes[m] = c.nodes[m], c.nodes[k]
+			}
+		}
+	}
+	d.routeLines()
+}
+
+// routeLines routes each line's leader: straight from its node's rim to
+// the port where that passes no other node; otherwise bowed over or under
+// a node in its way (the nearest first), as little as clears every node
+// and crosses no other leader. It returns the lines whose leaders no bow
+// clears, which stay straight.
+func (d *drawing) routeLines() (blocked []int) {
 	c := d.column
 	c.paths = make([]curve, len(c.nodes))
 	for k, i := range c.nodes {
@@ -242,21 +273,61 @@ func (d *drawing) route() {
 		if port.y > a.y {
 			signs = []float64{1, -1}
 		}
+		cleared := false
+		// A bow whose controls coincide first; then, where that cannot
+		// clear the nodes without crossing a leader, an S whose second
+		// control leads toward the port from above or below, to get past
+		// a node beyond the first (a case of the next row whose leader
+		// the bow would cross).
 	bow:
-		for _, g := range groups {
-			for _, sign := range signs {
-				for step := range 10 {
-					ctrl := d.bowControl(a, port, g, sign, leaderRoom+2+6*float64(step))
-					from := a.add(ctrl.sub(a).unit().scale(d.looks[i].r + 1))
-					path := curve{from: from, c1: ctrl, c2: ctrl, to: port, width: 0.9, stroke: solid(leaderColor)}
-					if len(d.inWay(i, path)) == 0 && !c.crosses(k, path) {
-						c.paths[k] = path
-						break bow
+		for _, s := range []bool{false, true} {
+			for _, g := range groups {
+				for _, sign := range signs {
+					for step := range 10 {
+						ctrl := d.bowControl(a, port, g, sign, leaderRoom+2+6*float64(step))
+						from := a.add(ctrl.sub(a).unit().scale(d.looks[i].r + 1))
+						for _, c2 := range sBends(ctrl, port, s) {
+							path := curve{from: from, c1: ctrl, c2: c2, to: port, width: 0.9, stroke: solid(leaderColor)}
+							if len(d.inWay(i, path)) == 0 && !c.crosses(k, path) {
+								c.paths[k], cleared = path, true
+								break bow
+							}
+						}
 					}
 				}
 			}
 		}
+		if !cleared {
+			blocked = append(blocked, k)
+		}
 	}
+	return blocked
+}
+
+// sBends is the second controls tried for a leader from a bow's control
+// ctrl to port: ctrl itself (a plain bow), or for an S, points between
+// ctrl and port across, above and below the port's height.
+func sBends(ctrl, port point, s bool) []point {
+	if !s {
+		return []point{ctrl}
+	}
+	var out []point
+	for _, f := range []float64{0.5, 0.8} {
+		for _, dy := range []float64{-40, -20, 0, 20, 40} {
+			out = append(out, point{ctrl.x + (port.x-ctrl.x)*f, port.y + dy})
+		}
+	}
+	return out
+}
+
+// tangled reports whether any two of the column's leaders cross.
+func (c *column) tangled() bool {
+	for k, p := range c.paths {
+		if c.crosses(k, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // bowControl is the control point (both controls) of a leader from a to

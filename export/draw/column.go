@@ -26,6 +26,10 @@ const (
 	// leaderRoom is the least room the layout keeps between a leader line
 	// and a node it does not belong to.
 	leaderRoom = 3.0
+	// tightRoom is the least room between a leader and a node it passes
+	// where leaderRoom leaves the leader no way past: still clear of the
+	// node's outline at print size.
+	tightRoom = 1.5
 )
 
 // leaderColor is the ink of leader lines: lighter and bluer than the
@@ -255,7 +259,7 @@ func (d *drawing) routeLines() (blocked []int) {
 	}
 	for k, i := range c.nodes {
 		a, port := d.pos[i], c.port(k)
-		in := d.inWay(i, c.paths[k])
+		in := d.inWay(i, c.paths[k], leaderRoom)
 		if len(in) == 0 {
 			continue
 		}
@@ -278,17 +282,23 @@ func (d *drawing) routeLines() (blocked []int) {
 		// clear the nodes without crossing a leader, an S whose second
 		// control leads toward the port from above or below, to get past
 		// a node beyond the first (a case of the next row whose leader
-		// the bow would cross).
+		// the bow would cross); last, an S in finer steps threading a
+		// narrower gap, by tightRoom, between nodes and leaders of a
+		// crowded spell.
 	bow:
-		for _, s := range []bool{false, true} {
+		for _, pass := range []struct {
+			s          bool
+			room, step float64
+			steps      int
+		}{{false, leaderRoom, 6, 10}, {true, leaderRoom, 6, 10}, {true, tightRoom, 2, 30}} {
 			for _, g := range groups {
 				for _, sign := range signs {
-					for step := range 10 {
-						ctrl := d.bowControl(a, port, g, sign, leaderRoom+2+6*float64(step))
+					for step := range pass.steps {
+						ctrl := d.bowControl(a, port, g, sign, pass.room+2+pass.step*float64(step))
 						from := a.add(ctrl.sub(a).unit().scale(d.looks[i].r + 1))
-						for _, c2 := range sBends(ctrl, port, s) {
+						for _, c2 := range sBends(ctrl, port, pass.s) {
 							path := curve{from: from, c1: ctrl, c2: c2, to: port, width: 0.9, stroke: solid(leaderColor)}
-							if len(d.inWay(i, path)) == 0 && !c.crosses(k, path) {
+							if len(d.inWay(i, path, pass.room)) == 0 && !c.crosses(k, path) {
 								c.paths[k], cleared = path, true
 								break bow
 							}
@@ -356,9 +366,9 @@ func (c curve) polyline(n int) []point {
 	return pts
 }
 
-// inWay is the nodes other than i that path passes within leaderRoom
-// of, nearest i first.
-func (d *drawing) inWay(i int, path curve) []int {
+// inWay is the nodes other than i that path passes within room of,
+// nearest i first.
+func (d *drawing) inWay(i int, path curve, room float64) []int {
 	pts := path.polyline(leaderSteps)
 	var in []int
 	for j, p := range d.pos {
@@ -366,7 +376,7 @@ func (d *drawing) inWay(i int, path curve) []int {
 			continue
 		}
 		for s := 1; s < len(pts); s++ {
-			if segmentDistance(p, pts[s-1], pts[s]) < d.looks[j].r+leaderRoom {
+			if segmentDistance(p, pts[s-1], pts[s]) < d.looks[j].r+room {
 				in = append(in, j)
 				break
 			}

@@ -14,7 +14,8 @@ import (
 // checkPage measures a timeline of top cases as printed on a page (see
 // printScale): every case labelled by its name, labels off nodes and
 // each other (checkLabels), leader lines (checkLeaders) that cross
-// neither each other nor a label, and the size names print at. It
+// neither each other, nor a label, nor another case's node, and the size
+// names print at. It
 // returns that size in points.
 func checkPage(t *testing.T, name string, g Source) float64 {
 	t.Helper()
@@ -33,6 +34,10 @@ func checkPage(t *testing.T, name string, g Source) float64 {
 		t.Errorf("%s: %d of %d cases labelled", name, names, len(s.Nodes))
 	}
 	leaders, behind := checkLeaders(t, name, sc)
+	if behind > 0 {
+		// A leader through another case's node reads as that case's.
+		t.Errorf("%s: leader lines pass behind a node not their own (%d leader–node pairs)", name, behind)
+	}
 	pt := nameSize * printScale(sc.width, sc.height)
 	t.Logf("%s: %.0f × %.0f px, %d of %d cases labelled, %d by leader lines (passing behind another node %d times); names print at %.1f pt at Letter's text width (6.5 × 9 in)",
 		name, sc.width, sc.height, names, len(s.Nodes), leaders, behind, pt)

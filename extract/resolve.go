@@ -1037,7 +1037,7 @@ func quotation(s string) bool {
 // gives why there is none.
 func (r *resolver) id(i int, prev int, why uint8) {
 	c := r.st.rec(i)
-	if p := r.st.rec(max(prev, 0)); prev > 0 && p.has(flagOrder) && p.has(flagHistory) {
+	if prev > 0 && r.st.rec(prev).orderAfter() {
 		// "Smith v. Jones, 900 F.2d 1 (CA9), cert. denied, 501 U.S. 1201
 		// (1991). Id., at 5": the pin is the decision's; the order has no
 		// pages of its own.

@@ -247,6 +247,10 @@ func (c *cite) authority() Kind  { return Kind(c.kinds >> 4) }
 func (c *cite) setKind(k Kind)   { c.kinds = c.kinds&0xF0 | uint8(k) }
 func (c *cite) setAuth(k Kind)   { c.kinds = c.kinds&15 | uint8(k)<<4 }
 func (c *cite) has(f uint8) bool { return c.flags&f != 0 }
+
+// orderAfter reports whether c is an order cited as the subsequent
+// history of the full citation just before it, the decision it follows.
+func (c *cite) orderAfter() bool { return c.has(flagOrder) && c.has(flagHistory) }
 func (c *cite) reason() uint8    { return c.notes & 15 }
 func (c *cite) warning() uint8   { return c.notes >> 4 }
 func (c *cite) setReason(r uint8) {
@@ -345,7 +349,7 @@ func (st *store) targetName(i int, t Ref) string {
 	if c.ante < 0 || !blankPin(t.Page) && !st.rec(int(c.ante)).has(flagOrder) {
 		return ""
 	}
-	if a := int(c.ante); st.rec(a).has(flagOrder) && st.name(a) == "" && st.rec(a).has(flagHistory) {
+	if a := int(c.ante); st.rec(a).orderAfter() && st.name(a) == "" {
 		// An order following a decision cited without a name: told by
 		// the decision's citation.
 		return st.refOf(a - 1).String()
